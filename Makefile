@@ -1,0 +1,39 @@
+# The two commands a new user needs:  make run  and  make test  (see README.md).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: run test install system-deps frontend demo
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: system-deps $(VENV)/.installed
+
+system-deps:
+	bash scripts/system_deps.sh
+
+## make run: set up everything and serve the demo at http://127.0.0.1:$(PORT)
+run: export DEBUG ?= 1
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "  Partnership Plan Tracker: http://$(HOST):$(PORT)/"
+	@echo "  Sign in as bsu, pei-lead, executive, viewer or medway-bsu"
+	@echo "  with the password $${DEMO_PASSWORD:-mscp-demo-2023}"
+	@echo ""
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## make test: the whole suite (SQLite by default, PostgreSQL when DATABASE_URL says so)
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make frontend: rebuild the vendored GOV.UK Frontend files from the npm package
+frontend:
+	bash scripts/build_frontend.sh

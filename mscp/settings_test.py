@@ -1,0 +1,16 @@
+"""Test settings: the real settings, with a development key and fast password hashing.
+
+The database still comes from DATABASE_URL, so CI runs the suite on PostgreSQL.
+"""
+
+import os
+
+os.environ.setdefault("MSCP_ALLOW_DEV_SECRET", "1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+from mscp.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected

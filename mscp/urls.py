@@ -1,0 +1,26 @@
+"""Root URLs. Every page needs a login (LoginRequiredMiddleware); the login page is exempt."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+admin.site.site_header = "Partnership Plan Tracker – configuration"
+admin.site.site_title = "Partnership Plan Tracker configuration"
+
+urlpatterns = [
+    path("", include("plans.urls")),
+    path("", include("subgroups.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("admin/", admin.site.urls),
+]

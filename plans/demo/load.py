@@ -1,0 +1,320 @@
+"""Loading the demo partnerships (Merton and Medway) and synthetic ones for benchmarks.
+
+Loading is idempotent: every row is found by its natural key (partnership slug, plan title,
+priority number, theme title, sub-group short name, workplan year, action reference, and an
+update's date and narrative) and only created when missing, so running it twice changes
+nothing.
+"""
+
+import copy
+import datetime
+from dataclasses import dataclass
+from types import ModuleType
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import transaction
+
+from plans.demo import medway, merton
+from plans.models import (
+    BragDefinition,
+    BusinessPlan,
+    CrossCuttingTheme,
+    Membership,
+    Partnership,
+    Priority,
+)
+from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+
+User = get_user_model()
+
+# username -> (partnership slug, role, first name, last name). Each demo user belongs to one
+# partnership; the names are roles, so nobody mistakes demo data for real people.
+DEMO_USERS = {
+    "bsu": ("merton", Membership.Role.BSU, "Business Support", "Officer"),
+    "pei-lead": ("merton", Membership.Role.LEAD, "PEI", "Lead"),
+    "executive": ("merton", Membership.Role.EXECUTIVE, "Executive", "Member"),
+    "viewer": ("merton", Membership.Role.VIEWER, "Partnership", "Viewer"),
+    "medway-bsu": ("medway", Membership.Role.BSU, "Medway Business Support", "Officer"),
+}
+# Usernames the data modules use for update authors, per partnership.
+AUTHOR_ALIASES = {"medway": {"bsu": "medway-bsu"}}
+SYNTHETIC_SLUG = "synthetic-{:03d}"
+
+
+@dataclass
+class LoadReport:
+    partnerships: int = 0
+    actions: int = 0
+    updates: int = 0
+    users: int = 0
+
+
+def demo_users_load(*, password: str) -> dict[str, "User"]:
+    """Create (or reset the password of) each demo user and give the BSU admin access for
+    configuring its plans."""
+    users = {}
+    for username, (_slug, role, first, last) in DEMO_USERS.items():
+        user, _ = User.objects.get_or_create(
+            username=username, defaults={"first_name": first, "last_name": last}
+        )
+        user.set_password(password)
+        user.is_staff = role == Membership.Role.BSU
+        user.save()
+        if user.is_staff:
+            user.user_permissions.set(
+                Permission.objects.filter(content_type__app_label__in=["plans", "subgroups"])
+            )
+        users[username] = user
+    return users
+
+
+def _memberships_load(users: dict[str, "User"]) -> None:
+    for username, (slug, role, _first, _last) in DEMO_USERS.items():
+        Membership.objects.update_or_create(
+            user=users[username],
+            partnership=Partnership.objects.get(slug=slug),
+            defaults={"role": role},
+        )
+
+
+def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadReport) -> None:
+    slug = data.PARTNERSHIP["slug"]
+    aliases = AUTHOR_ALIASES.get(slug, {})
+
+    def user_named(username):
+        return users[aliases.get(username, username)] if username else None
+
+    partnership, _ = Partnership.objects.update_or_create(
+        slug=slug, defaults={k: v for k, v in data.PARTNERSHIP.items() if k != "slug"}
+    )
+    plan_fields = dict(data.PLAN)
+    plan, _ = BusinessPlan.objects.update_or_create(
+        partnership=partnership, title=plan_fields.pop("title"), defaults=plan_fields
+    )
+    for rating, meaning in data.BRAG_DEFINITIONS.items():
+        BragDefinition.objects.update_or_create(
+            plan=plan, rating=rating, defaults={"meaning": meaning}
+        )
+    priorities = {}
+    for item in data.PRIORITIES:
+        priorities[item["number"]], _ = Priority.objects.update_or_create(
+            plan=plan,
+            number=item["number"],
+            defaults={
+                "title": item["title"],
+                "focus": item["focus"],
+                "added_on": item["added_on"],
+                "key_activities": "\n".join(item.get("key_activities", [])),
+            },
+        )
+    themes = {}
+    for position, item in enumerate(data.THEMES, start=1):
+        themes[item["key"]], _ = CrossCuttingTheme.objects.update_or_create(
+            plan=plan,
+            title=item["title"],
+            defaults={
+                "description": item.get("description", ""),
+                "position": position,
+                "added_on": item.get("added_on", plan.period_start),
+            },
+        )
+    subgroups = {}
+    for item in data.SUBGROUPS:
+        subgroup, _ = SubGroup.objects.update_or_create(
+            partnership=partnership,
+            short_name=item["short_name"],
+            defaults={
+                "name": item["name"],
+                "remit": "\n".join(item["remit"]),
+                "chair": item.get("chair", ""),
+                "members": "\n".join(item.get("members", [])),
+            },
+        )
+        subgroup.priorities.set([priorities[number] for number in item["priorities"]])
+        subgroups[item["short_name"]] = subgroup
+
+    for workplan_data in data.WORKPLANS:
+        subgroup = subgroups[workplan_data["subgroup"]]
+        workplan, _ = Workplan.objects.update_or_create(
+            subgroup=subgroup, year=workplan_data["year"], defaults={"plan": plan}
+        )
+        for order, item in enumerate(workplan_data["actions"], start=1):
+            lead_user = user_named(item.get("lead_user"))
+            action, _ = Action.objects.update_or_create(
+                workplan=workplan,
+                reference=item["reference"],
+                defaults={
+                    "priority": priorities.get(item["priority"]),
+                    "impact": item["impact"],
+                    "description": item["action"],
+                    "lead": item["lead"],
+                    "lead_user": lead_user,
+                    "timeframe": item["timeframe"],
+                    "due_date": item["due"],
+                    "added_on": item["added_on"],
+                    "order": order,
+                },
+            )
+            action.themes.set([themes[key] for key in item["themes"]])
+            if lead_user:
+                subgroup.leads.add(lead_user)
+            report.actions += 1
+            for update in item["updates"]:
+                _, created = ActionUpdate.objects.get_or_create(
+                    action=action,
+                    as_at=update["as_at"],
+                    narrative=update["narrative"],
+                    defaults={
+                        "rating": update["rating"],
+                        "author": user_named(update["author"]),
+                        "created_at": _entered_at(update["as_at"]),
+                    },
+                )
+                report.updates += 1
+    report.partnerships += 1
+
+
+def _entered_at(day: datetime.date) -> datetime.datetime:
+    """Demo updates are entered at noon on their as-at date, so history reads naturally."""
+    return datetime.datetime.combine(day, datetime.time(12), tzinfo=datetime.UTC)
+
+
+@transaction.atomic
+def demo_load(*, password: str) -> LoadReport:
+    """Load Merton and Medway with the demo users. Safe to run again: nothing is duplicated."""
+    report = LoadReport()
+    users = demo_users_load(password=password)
+    report.users = len(users)
+    for data in (merton, medway):
+        _partnership_load(data, users, report)
+    _memberships_load(users)
+    return report
+
+
+@transaction.atomic
+def synthetic_load(*, count: int, author: "User") -> int:
+    """Add `count` synthetic partnerships shaped like Merton's, with bulk inserts.
+
+    Partnerships that already exist (by slug) are kept, so `--scale 100` run twice still
+    leaves 100. Returns how many were created.
+    """
+    existing = set(
+        Partnership.objects.filter(slug__startswith="synthetic-").values_list("slug", flat=True)
+    )
+    numbers = [n for n in range(1, count + 1) if SYNTHETIC_SLUG.format(n) not in existing]
+    if not numbers:
+        return 0
+    partnerships = Partnership.objects.bulk_create(
+        Partnership(
+            name=f"Synthetic Safeguarding Children Partnership {n:03d}",
+            short_name=f"SSCP{n:03d}",
+            slug=SYNTHETIC_SLUG.format(n),
+        )
+        for n in numbers
+    )
+    plan_fields = copy.deepcopy(merton.PLAN)
+    plans = BusinessPlan.objects.bulk_create(
+        BusinessPlan(partnership=partnership, **plan_fields) for partnership in partnerships
+    )
+    priorities = Priority.objects.bulk_create(
+        Priority(
+            plan=plan,
+            number=item["number"],
+            title=item["title"],
+            focus=item["focus"],
+            added_on=item["added_on"],
+            key_activities="\n".join(item.get("key_activities", [])),
+        )
+        for plan in plans
+        for item in merton.PRIORITIES
+    )
+    priority_by = {(p.plan_id, p.number): p for p in priorities}
+    themes = CrossCuttingTheme.objects.bulk_create(
+        CrossCuttingTheme(
+            plan=plan, title=item["title"], description=item["description"], position=position
+        )
+        for plan in plans
+        for position, item in enumerate(merton.THEMES, start=1)
+    )
+    theme_by = {}
+    for plan in plans:
+        plan_themes = [t for t in themes if t.plan_id == plan.pk]
+        for item, theme in zip(merton.THEMES, plan_themes, strict=True):
+            theme_by[(plan.pk, item["key"])] = theme
+    subgroups = SubGroup.objects.bulk_create(
+        SubGroup(
+            partnership=partnership,
+            name=item["name"],
+            short_name=item["short_name"],
+            remit="\n".join(item["remit"]),
+            chair=item.get("chair", ""),
+            members="\n".join(item.get("members", [])),
+        )
+        for partnership in partnerships
+        for item in merton.SUBGROUPS
+    )
+    subgroup_by = {(s.partnership_id, s.short_name): s for s in subgroups}
+    plan_of = {plan.partnership_id: plan for plan in plans}
+    SubGroup.priorities.through.objects.bulk_create(
+        SubGroup.priorities.through(
+            subgroup=subgroup_by[(partnership.pk, item["short_name"])],
+            priority=priority_by[(plan_of[partnership.pk].pk, number)],
+        )
+        for partnership in partnerships
+        for item in merton.SUBGROUPS
+        for number in item["priorities"]
+    )
+    workplans = Workplan.objects.bulk_create(
+        Workplan(
+            subgroup=subgroup_by[(partnership.pk, item["subgroup"])],
+            plan=plan_of[partnership.pk],
+            year=item["year"],
+        )
+        for partnership in partnerships
+        for item in merton.WORKPLANS
+    )
+    action_rows = []
+    for workplan in workplans:
+        data = next(
+            w
+            for w in merton.WORKPLANS
+            if w["year"] == workplan.year and w["subgroup"] == workplan.subgroup.short_name
+        )
+        for order, item in enumerate(data["actions"], start=1):
+            action_rows.append((workplan, item, order))
+    actions = Action.objects.bulk_create(
+        Action(
+            workplan=workplan,
+            reference=item["reference"],
+            priority=priority_by.get((workplan.plan_id, item["priority"])),
+            impact=item["impact"],
+            description=item["action"],
+            lead=item["lead"],
+            timeframe=item["timeframe"],
+            due_date=item["due"],
+            added_on=item["added_on"],
+            order=order,
+        )
+        for workplan, item, order in action_rows
+    )
+    Action.themes.through.objects.bulk_create(
+        Action.themes.through(
+            action=action, crosscuttingtheme=theme_by[(workplan.plan_id, key)]
+        )
+        for action, (workplan, item, _order) in zip(actions, action_rows, strict=True)
+        for key in item["themes"]
+    )
+    ActionUpdate.objects.bulk_create(
+        ActionUpdate(
+            action=action,
+            as_at=update["as_at"],
+            rating=update["rating"],
+            narrative=update["narrative"],
+            author=author,
+            created_at=_entered_at(update["as_at"]),
+        )
+        for action, (_workplan, item, _order) in zip(actions, action_rows, strict=True)
+        for update in item["updates"]
+    )
+    return len(partnerships)

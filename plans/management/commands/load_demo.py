@@ -1,0 +1,63 @@
+"""`python manage.py load_demo [--scale N] [--force]`: the demo partnerships and users."""
+
+import os
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from plans.demo.load import DEMO_USERS, demo_load, synthetic_load
+
+DEFAULT_DEMO_PASSWORD = "mscp-demo-2023"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Merton and Medway demo partnerships, their plans, workplans and demo users. "
+        "Safe to run again. With --scale N, also add N synthetic partnerships for benchmarks."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also add N synthetic partnerships the size of Merton's.",
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Create the demo users even though DEBUG is off.",
+        )
+
+    def handle(self, *args, scale, force, **options):
+        if scale < 0:
+            raise CommandError("--scale must be 0 or more.")
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to create demo users with a known password while DEBUG is off. "
+                "Run with DEBUG=1, or pass --force if you really mean it."
+            )
+        password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+        started = time.monotonic()
+        report = demo_load(password=password)
+        self.stdout.write(
+            f"Demo loaded: {report.partnerships} partnerships, {report.actions} actions, "
+            f"{report.updates} updates, {report.users} users."
+        )
+        if scale:
+            author = get_user_model().objects.get(username="bsu")
+            created = synthetic_load(count=scale, author=author)
+            self.stdout.write(
+                f"Synthetic partnerships: {created} created ({scale} requested, "
+                f"{scale - created} already there)."
+            )
+        self.stdout.write(f"Took {time.monotonic() - started:.1f}s.")
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo logins (password from DEMO_PASSWORD, default "
+                f'"{DEFAULT_DEMO_PASSWORD}"): ' + ", ".join(DEMO_USERS)
+            )
+        )

@@ -1,0 +1,229 @@
+"""The business plan and its vocabulary: partnerships, plans, priorities, themes, BRAG."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Rating(models.TextChoices):
+    """The BRAG scale. "Not yet rated" is the absence of a rating (NULL), never a colour."""
+
+    BLUE = "blue", "Blue"
+    GREEN = "green", "Green"
+    AMBER = "amber", "Amber"
+    RED = "red", "Red"
+
+    @classmethod
+    def severity(cls, rating: str | None) -> int:
+        """Rank for direction of travel: higher is better; not yet rated ranks lowest."""
+        return {cls.RED: 1, cls.AMBER: 2, cls.GREEN: 3, cls.BLUE: 4}.get(rating, 0)
+
+
+NOT_RATED_LABEL = "Not yet rated"
+
+# Default meanings, from the business plan and the RAG definitions Medway's board discussed
+# ("progressing with actions likely to be achieved within timescale").
+DEFAULT_BRAG_MEANINGS = {
+    Rating.BLUE: "Complete: delivered, impact evidenced",
+    Rating.GREEN: "On track: will be achieved within timescale",
+    Rating.AMBER: (
+        "Progressing, with actions likely to be achieved within timescale; "
+        "some risk being managed"
+    ),
+    Rating.RED: "Off track: will not be achieved within timescale without intervention",
+}
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The partnerships `user` belongs to; nothing for anonymous users."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Partnership(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=20, help_text='For example "MSCP".')
+    slug = models.SlugField(max_length=50, unique=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnershipScopedQuerySet(models.QuerySet):
+    """Rows of one partnership; `partnership_path` is the lookup from the row to it."""
+
+    partnership_path = "partnership"
+
+    def visible_to(self, user):
+        """Only rows of the partnerships `user` belongs to."""
+        visible = Partnership.objects.visible_to(user)
+        return self.filter(**{f"{self.partnership_path}__in": visible})
+
+
+class BusinessPlanQuerySet(PartnershipScopedQuerySet):
+    def active(self):
+        return self.filter(status=BusinessPlan.Status.ACTIVE)
+
+
+class BusinessPlan(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        ACTIVE = "active", "Active"
+        ARCHIVED = "archived", "Archived"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=200)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    approved_on = models.DateField(null=True, blank=True)
+    approved_by = models.CharField(max_length=200, blank=True)
+    next_review = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    introduction = models.TextField(blank=True)
+    stale_after_days = models.PositiveSmallIntegerField(
+        default=settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
+        help_text="An action with no update for this many days is reported as stale.",
+    )
+
+    objects = BusinessPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gt=models.F("period_start")),
+                name="plan_period_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "active", "archived"]),
+                name="plan_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(stale_after_days__gte=1), name="plan_stale_after_days_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plans:plan-detail", kwargs={"pk": self.pk})
+
+    def reporting_date(self, today: datetime.date | None = None) -> datetime.date:
+        """The date the plan's current position is judged at: today while the plan runs,
+        its last day once it has ended, its first day before it starts."""
+        today = today or timezone.localdate()
+        return min(max(today, self.period_start), self.period_end)
+
+    def brag_meanings(self) -> dict[str, str]:
+        """This plan's meaning for each rating, falling back to the defaults."""
+        meanings = dict(DEFAULT_BRAG_MEANINGS)
+        meanings.update({d.rating: d.meaning for d in self.brag_definitions.all()})
+        return meanings
+
+
+class BragDefinition(models.Model):
+    """What a rating means in one plan (plans word their definitions differently)."""
+
+    plan = models.ForeignKey(
+        BusinessPlan, on_delete=models.CASCADE, related_name="brag_definitions"
+    )
+    rating = models.CharField(max_length=5, choices=Rating.choices)
+    meaning = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["plan", "rating"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "rating"], name="one_definition_per_rating"),
+            models.CheckConstraint(
+                condition=Q(rating__in=Rating.values), name="brag_definition_rating_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_rating_display()}: {self.meaning}"
+
+
+class Priority(models.Model):
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="priorities")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=200)
+    focus = models.TextField(blank=True, help_text="What the partnership will focus on.")
+    key_activities = models.TextField(blank=True, help_text="One activity per line.")
+    added_on = models.DateField(
+        help_text="When the priority joined the plan (priorities can be added mid-plan)."
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="unique_priority_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="priority_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"Priority {self.number}: {self.title}"
+
+    @property
+    def key_activity_list(self) -> list[str]:
+        return [line.strip() for line in self.key_activities.splitlines() if line.strip()]
+
+
+class CrossCuttingTheme(models.Model):
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="themes")
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    added_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "position", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "title"], name="unique_theme_title"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Membership(models.Model):
+    """A user's role in one partnership. A user sees only the partnerships they belong to."""
+
+    class Role(models.TextChoices):
+        BSU = "bsu", "Business Support Unit"
+        LEAD = "lead", "Sub-group chair or action lead"
+        EXECUTIVE = "executive", "Executive"
+        VIEWER = "viewer", "Viewer"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+
+    class Meta:
+        ordering = ["partnership", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partnership"], name="one_role_per_partnership"),
+            models.CheckConstraint(
+                condition=Q(role__in=["bsu", "lead", "executive", "viewer"]),
+                name="membership_role_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}, {self.partnership.short_name}"

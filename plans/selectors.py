@@ -1,0 +1,35 @@
+"""Reads for the plan pages."""
+
+from django.db.models import Prefetch
+
+from plans.models import BusinessPlan
+from reports.brag import BragCounts, brag_summary
+from subgroups.models import Action, SubGroup
+
+
+def plan_overview(*, plan: BusinessPlan) -> dict:
+    """Everything the plan page shows, in a fixed number of queries: priorities with their
+    focus, owning sub-groups and BRAG counts; themes with theirs; the plan's totals."""
+    as_at = plan.reporting_date()
+    actions = Action.objects.filter(workplan__plan=plan)
+    judged = {
+        "as_at": as_at,
+        "stale_after_days": plan.stale_after_days,
+    }
+    by_priority = brag_summary(group_by="priority", actions=actions, **judged)
+    by_theme = brag_summary(group_by="theme", actions=actions, **judged)
+    priorities = plan.priorities.prefetch_related(
+        Prefetch("subgroups", queryset=SubGroup.objects.order_by("short_name"))
+    )
+    return {
+        "plan": plan,
+        "as_at": as_at,
+        "totals": brag_summary(actions=actions, **judged),
+        "priority_rows": [(p, by_priority.get(p.pk, BragCounts())) for p in priorities],
+        "core_counts": by_priority.get(None, BragCounts()),
+        "theme_rows": [(t, by_theme.get(t.pk, BragCounts())) for t in plan.themes.all()],
+        "subgroups": SubGroup.objects.filter(partnership=plan.partnership_id).prefetch_related(
+            Prefetch("priorities", queryset=plan.priorities.all())
+        ),
+        "brag_meanings": plan.brag_meanings(),
+    }

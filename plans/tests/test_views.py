@@ -1,0 +1,88 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    plan = BusinessPlanFactory(title="MSCP Business Plan 2023-25")
+    PriorityFactory(plan=plan, number=1, title="Early Help", focus="Clear coordination of early help.")
+    ThemeFactory(plan=plan, title="Think Family")
+    return plan
+
+
+def test_anonymous_users_are_sent_to_the_login_page(client, plan):
+    for url in [reverse("plans:home"), plan.get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login") + "?next=")
+
+
+def test_login_page_is_open_and_signs_in(client, member_of, plan):
+    member_of(plan.partnership, username="casey", password="a-long-test-password")
+    assert client.get(reverse("login")).status_code == 200
+    response = client.post(
+        reverse("login"), {"username": "casey", "password": "a-long-test-password"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:home")
+
+
+def test_wrong_password_shows_an_error_summary(client):
+    response = client.post(reverse("login"), {"username": "nobody", "password": "wrong"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+
+
+def test_home_lists_only_the_users_active_plans(client, member_of, plan):
+    BusinessPlanFactory(title="Another partnership's plan")
+    BusinessPlanFactory(partnership=plan.partnership, title="Old plan", status="archived")
+    client.force_login(member_of(plan.partnership))
+    response = client.get(reverse("plans:home"))
+    assert "MSCP Business Plan 2023-25" in response.text
+    assert "Another partnership's plan" not in response.text
+    assert "Old plan" not in response.text
+
+
+def test_plan_page_shows_priorities_themes_and_counts(client, member_of, plan):
+    workplan = WorkplanFactory(plan=plan)
+    action = ActionFactory(workplan=workplan, priority=plan.priorities.get())
+    ActionUpdateFactory(action=action, rating="amber", as_at=datetime.date(2023, 6, 1))
+    client.force_login(member_of(plan.partnership))
+    response = client.get(plan.get_absolute_url())
+    assert response.status_code == 200
+    assert "Priority 1: Early Help" in response.text
+    assert "Clear coordination of early help." in response.text
+    assert "Think Family" in response.text
+    priority_counts = dict(
+        (priority.number, counts) for priority, counts in response.context["priority_rows"]
+    )
+    assert priority_counts[1].amber == 1
+
+
+def test_plan_of_another_partnership_is_not_found(client, member_of, plan):
+    outsider = member_of(BusinessPlanFactory().partnership)
+    client.force_login(outsider)
+    response = client.get(plan.get_absolute_url())
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+@pytest.mark.parametrize("action_count", [5, 50])
+def test_plan_page_query_count_does_not_grow_with_actions(
+    client, member_of, plan, action_count, django_assert_max_num_queries
+):
+    workplan = WorkplanFactory(plan=plan)
+    for _ in range(action_count):
+        action = ActionFactory(workplan=workplan, priority=plan.priorities.get())
+        action.themes.add(plan.themes.get())
+        ActionUpdateFactory(action=action)
+    client.force_login(member_of(plan.partnership))
+    with django_assert_max_num_queries(14):
+        assert client.get(plan.get_absolute_url()).status_code == 200

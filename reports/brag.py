@@ -1,0 +1,111 @@
+"""BRAG summaries: the one place that counts ratings.
+
+Every count the product shows (plan page, sub-group page, dashboards, exception reports,
+PDFs) comes from `brag_summary`, so a figure means the same thing everywhere. Counting
+happens in SQL: one query per call, whatever the number of actions or groups.
+"""
+
+import datetime
+from dataclasses import dataclass, fields
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+
+from plans.models import NOT_RATED_LABEL, Rating
+from subgroups.models import Action
+
+# How each grouping reaches its key from an action. A theme grouping counts an action once
+# under each theme it addresses.
+GROUPINGS = {
+    "plan": "workplan__plan",
+    "workplan": "workplan",
+    "subgroup": "workplan__subgroup",
+    "priority": "priority",
+    "theme": "themes",
+}
+
+# Display order of the scale: complete first, then by how well things are going.
+RATING_ORDER = [Rating.BLUE, Rating.GREEN, Rating.AMBER, Rating.RED, None]
+
+
+@dataclass(frozen=True)
+class BragCounts:
+    blue: int = 0
+    green: int = 0
+    amber: int = 0
+    red: int = 0
+    not_rated: int = 0
+    overdue: int = 0
+    stale: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.blue + self.green + self.amber + self.red + self.not_rated
+
+    def count_for(self, rating: str | None) -> int:
+        return getattr(self, rating or "not_rated")
+
+    def percent(self, rating: str | None) -> int:
+        """Whole-number share of the total; 0 when there are no actions."""
+        return round(100 * self.count_for(rating) / self.total) if self.total else 0
+
+    @property
+    def rows(self) -> list[dict]:
+        """One row per rating, in scale order, for templates and exports."""
+        return [
+            {
+                "rating": rating,
+                "label": Rating(rating).label if rating else NOT_RATED_LABEL,
+                "count": self.count_for(rating),
+                "percent": self.percent(rating),
+            }
+            for rating in RATING_ORDER
+        ]
+
+
+def _count_expressions(*, on: datetime.date, stale_after_days: int) -> dict:
+    rating_counts = {
+        (rating or "not_rated"): Count(
+            "pk",
+            filter=Q(current_rating=rating) if rating else Q(current_rating__isnull=True),
+            distinct=True,
+        )
+        for rating in RATING_ORDER
+    }
+    return {
+        **rating_counts,
+        "overdue": Count("pk", filter=Action.objects.overdue_condition(on), distinct=True),
+        "stale": Count(
+            "pk", filter=Action.objects.stale_condition(on, stale_after_days), distinct=True
+        ),
+    }
+
+
+def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
+    """The actions as they stood on `as_at`: those that existed then, each annotated with its
+    latest update on or before that date (see `ActionQuerySet.with_current_state`)."""
+    return actions.existing_on(as_at).with_current_state(as_at)
+
+
+def brag_summary(
+    *,
+    actions: QuerySet,
+    as_at: datetime.date,
+    stale_after_days: int = settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
+    group_by: str | None = None,
+) -> BragCounts | dict[int | None, BragCounts]:
+    """Count `actions` by rating as they stood on `as_at`, plus how many were overdue and stale.
+
+    Actions added after `as_at` or retired by then are left out; an action's rating is its
+    latest update on or before `as_at`, and one with none is "not yet rated".
+    With `group_by` (a key of GROUPINGS) the result maps each group's id to its counts;
+    groups with no actions are absent, so callers use `.get(key, BragCounts())`.
+    """
+    counts = _count_expressions(on=as_at, stale_after_days=stale_after_days)
+    current = brag_actions(actions=actions, as_at=as_at)
+    if group_by is None:
+        return BragCounts(**current.aggregate(**counts))
+    key = GROUPINGS[group_by]
+    rows = current.order_by().values(key).annotate(**counts)
+    names = [f.name for f in fields(BragCounts)]
+    return {row[key]: BragCounts(**{name: row[name] for name in names}) for row in rows}

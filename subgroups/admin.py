@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+
+
+@admin.register(SubGroup)
+class SubGroupAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "partnership"]
+    list_filter = ["partnership"]
+    search_fields = ["name", "short_name"]
+    filter_horizontal = ["priorities", "leads"]
+
+
+@admin.register(Workplan)
+class WorkplanAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan", "year"]
+    list_filter = ["plan", "year"]
+    list_select_related = ["subgroup", "plan"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    """Updates are append-only, so the admin shows them but never edits or deletes them."""
+
+    model = ActionUpdate
+    fk_name = "action"
+    extra = 0
+    fields = ["as_at", "rating", "narrative", "author", "reported_by", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "workplan", "priority", "lead", "due_date", "is_retired"]
+    list_filter = ["workplan__subgroup__partnership", "workplan__year", "is_retired"]
+    list_select_related = ["workplan__subgroup", "priority"]
+    search_fields = ["reference", "description", "impact", "lead"]
+    list_per_page = 100
+    raw_id_fields = ["lead_user"]
+    inlines = [ActionUpdateInline]

@@ -1,0 +1,298 @@
+"""Who does what: sub-groups, their annual workplans, the actions in them and BRAG updates."""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.models import (
+    NOT_RATED_LABEL,
+    BusinessPlan,
+    CrossCuttingTheme,
+    Partnership,
+    PartnershipScopedQuerySet,
+    Priority,
+    Rating,
+)
+
+YEAR_LABEL_PATTERN = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})$")
+
+
+def year_label_bounds(label: str) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a financial-year label such as "2023-24" (April to March)."""
+    match = YEAR_LABEL_PATTERN.match(label or "")
+    if not match:
+        raise ValueError(f'"{label}" is not a year such as 2023-24')
+    start_year = int(match["start"])
+    if (start_year + 1) % 100 != int(match["end"]):
+        raise ValueError(f'"{label}" is not a year such as 2023-24: the years must follow on')
+    return datetime.date(start_year, 4, 1), datetime.date(start_year + 1, 3, 31)
+
+
+def validate_year_label(label: str) -> None:
+    try:
+        year_label_bounds(label)
+    except ValueError as error:
+        raise ValidationError(str(error)) from error
+
+
+class SubGroupQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class SubGroup(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="subgroups"
+    )
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=20, help_text='For example "PEI".')
+    remit = models.TextField(blank=True, help_text="One remit line per line.")
+    priorities = models.ManyToManyField(Priority, blank=True, related_name="subgroups")
+    chair = models.CharField(max_length=200, blank=True)
+    members = models.TextField(blank=True, help_text="Agencies and roles, one per line.")
+    leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="led_subgroups",
+        help_text="Users who chair or lead the sub-group and keep its workplan current.",
+    )
+
+    objects = SubGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["partnership", "short_name"]
+        verbose_name = "sub-group"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "short_name"], name="unique_subgroup_short_name"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.short_name})"
+
+    def get_absolute_url(self):
+        return reverse("subgroups:subgroup-detail", kwargs={"pk": self.pk})
+
+    @property
+    def remit_lines(self) -> list[str]:
+        return [line.strip() for line in self.remit.splitlines() if line.strip()]
+
+    @property
+    def member_list(self) -> list[str]:
+        return [line.strip() for line in self.members.splitlines() if line.strip()]
+
+
+class WorkplanQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "subgroup__partnership"
+
+
+class Workplan(models.Model):
+    subgroup = models.ForeignKey(SubGroup, on_delete=models.CASCADE, related_name="workplans")
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="workplans")
+    year = models.CharField(
+        max_length=7, validators=[validate_year_label], help_text="For example 2023-24."
+    )
+
+    objects = WorkplanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["subgroup", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["subgroup", "year"], name="one_workplan_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.subgroup.short_name} workplan {self.year}"
+
+    def clean(self):
+        if self.subgroup_id and self.plan_id:
+            if self.subgroup.partnership_id != self.plan.partnership_id:
+                raise ValidationError("The sub-group and the plan belong to different partnerships.")
+
+    def get_absolute_url(self):
+        return reverse("subgroups:workplan-detail", kwargs={"pk": self.pk})
+
+    @property
+    def starts_on(self) -> datetime.date:
+        return year_label_bounds(self.year)[0]
+
+    @property
+    def ends_on(self) -> datetime.date:
+        return year_label_bounds(self.year)[1]
+
+
+# Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`).
+NOT_COMPLETE = ~Q(current_rating=Rating.BLUE) | Q(current_rating__isnull=True)
+
+
+def _latest_update(as_at: datetime.date | None):
+    """The latest update of the outer action, optionally only those on or before `as_at`."""
+    updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
+    if as_at is not None:
+        updates = updates.filter(as_at__lte=as_at)
+    return updates.order_by("-as_at", "-created_at", "-pk")
+
+
+class ActionQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "workplan__subgroup__partnership"
+
+    def existing_on(self, day: datetime.date):
+        """Actions that were in their workplan on `day`: added by then and not yet retired."""
+        return self.filter(added_on__lte=day).exclude(is_retired=True, retired_on__lte=day)
+
+    def live(self):
+        return self.filter(is_retired=False)
+
+    def with_current_state(self, as_at: datetime.date | None = None):
+        """Annotate each action with its latest update as at `as_at` (or ever, if None):
+        `current_rating` (NULL = not yet rated), `current_narrative`, `current_as_at`,
+        and `last_activity_on` (the latest update's date, else the date it was added)."""
+        latest = _latest_update(as_at)
+        return self.annotate(
+            current_rating=Subquery(latest.values("rating")[:1]),
+            current_narrative=Subquery(latest.values("narrative")[:1]),
+            current_as_at=Subquery(latest.values("as_at")[:1]),
+        ).annotate(last_activity_on=Coalesce(F("current_as_at"), F("added_on")))
+
+    def overdue_condition(self, on: datetime.date) -> Q:
+        """Due date passed and not complete. Needs `with_current_state`."""
+        return Q(due_date__lt=on) & NOT_COMPLETE
+
+    def stale_condition(self, on: datetime.date, after_days: int) -> Q:
+        """No update for `after_days` days and not complete. Needs `with_current_state`."""
+        cutoff = on - datetime.timedelta(days=after_days)
+        return Q(last_activity_on__lt=cutoff) & NOT_COMPLETE
+
+    def with_flags(self, *, on: datetime.date, stale_after_days: int):
+        """Annotate `is_overdue` and `is_stale` as judged on `on`. Needs `with_current_state`."""
+        return self.annotate(
+            is_overdue=ExpressionWrapper(self.overdue_condition(on), output_field=BooleanField()),
+            is_stale=ExpressionWrapper(
+                self.stale_condition(on, stale_after_days), output_field=BooleanField()
+            ),
+        )
+
+    def overdue(self, on: datetime.date):
+        return self.filter(self.overdue_condition(on))
+
+    def stale(self, on: datetime.date, after_days: int):
+        return self.filter(self.stale_condition(on, after_days))
+
+
+class Action(models.Model):
+    """One row of a sub-group workplan, with the six columns the business plan prescribes."""
+
+    workplan = models.ForeignKey(Workplan, on_delete=models.CASCADE, related_name="actions")
+    reference = models.CharField(max_length=20, blank=True, help_text='For example "PEI 1.3".')
+    priority = models.ForeignKey(
+        Priority,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        help_text="Leave empty for a core-function action.",
+    )
+    impact = models.TextField("Impact – what will success look like?")
+    description = models.TextField("Action – what we will do to achieve this")
+    themes = models.ManyToManyField(
+        CrossCuttingTheme, blank=True, related_name="actions", verbose_name="Cross-cutting themes"
+    )
+    lead = models.CharField("Lead", max_length=200, blank=True)
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_actions",
+        help_text="The lead's login, where the lead has one.",
+    )
+    timeframe = models.CharField("Timeframe", max_length=100, blank=True)
+    due_date = models.DateField(null=True, blank=True, help_text="The date behind the timeframe.")
+    added_on = models.DateField(default=timezone.localdate)
+    order = models.PositiveIntegerField(default=0)
+    is_retired = models.BooleanField(default=False)
+    retired_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["workplan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workplan", "reference"],
+                condition=~Q(reference=""),
+                name="unique_action_reference_per_workplan",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_retired=False) | Q(retired_on__isnull=False),
+                name="retired_action_has_retired_on",
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference or self.description[:60]
+
+    def clean(self):
+        if self.priority_id and self.workplan_id and self.priority.plan_id != self.workplan.plan_id:
+            raise ValidationError({"priority": "Choose a priority of this workplan's plan."})
+
+    def get_absolute_url(self):
+        return reverse("subgroups:action-detail", kwargs={"pk": self.pk})
+
+
+class ActionUpdate(models.Model):
+    """A dated BRAG update. Append-only: a correction is a new update, never an edit."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    as_at = models.DateField("As at")
+    rating = models.CharField(max_length=5, choices=Rating.choices, null=True, blank=True)
+    narrative = models.TextField(blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="entered_updates",
+        help_text="Who entered the update.",
+    )
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reported_updates",
+        help_text="Who gave the update, when someone else entered it on their behalf.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["action", "-as_at", "-created_at", "-pk"]
+        indexes = [models.Index(fields=["action", "as_at", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__in=Rating.values) | Q(rating__isnull=True),
+                name="update_rating_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.action} as at {self.as_at:%d %b %Y}: {self.rating_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError("BRAG updates are never edited: add a new update instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError("BRAG updates are never deleted: add a new update instead.")
+
+    @property
+    def rating_label(self) -> str:
+        return self.get_rating_display() if self.rating else NOT_RATED_LABEL

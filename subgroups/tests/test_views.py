@@ -1,0 +1,164 @@
+import datetime
+
+import pytest
+
+from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+WORKPLAN_HEADINGS = [
+    "Impact – what will success look like?",
+    "Action – what we will do to achieve this",
+    "Cross-Cutting Themes",
+    "Lead",
+    "Timeframe",
+    "BRAG Rating &amp; Update",
+]
+
+
+@pytest.fixture
+def workplan():
+    plan = BusinessPlanFactory()
+    PriorityFactory(plan=plan, number=1, title="Early Help")
+    PriorityFactory(plan=plan, number=2, title="Mental Health and Wellbeing")
+    ThemeFactory(plan=plan, title="Think Family")
+    ThemeFactory(plan=plan, title="Addressing disproportionality")
+    return WorkplanFactory(plan=plan, subgroup__short_name="PEI", subgroup__name="Prevention & Early Intervention")
+
+
+@pytest.fixture
+def viewer(client, member_of, workplan):
+    user = member_of(workplan.plan.partnership)
+    client.force_login(user)
+    return user
+
+
+def make_action(workplan, *, priority_number=None, themes=(), rating="green", **fields):
+    plan = workplan.plan
+    action = ActionFactory(
+        workplan=workplan,
+        priority=plan.priorities.get(number=priority_number) if priority_number else None,
+        **fields,
+    )
+    action.themes.set(plan.themes.filter(title__in=themes))
+    if rating != "unrated":
+        ActionUpdateFactory(action=action, rating=rating, as_at=D(2023, 9, 1), narrative=f"{rating} narrative")
+    return action
+
+
+def shown_references(response):
+    return [a.reference for group in response.context["groups"] for a in group.actions]
+
+
+def test_workplan_page_has_the_business_plan_columns_and_groups_by_priority(client, viewer, workplan):
+    make_action(workplan, priority_number=2, reference="PEI 2.1", themes=["Think Family"])
+    make_action(workplan, priority_number=1, reference="PEI 1.1", rating="amber")
+    make_action(workplan, reference="PEI C.1", rating="unrated")
+    response = client.get(workplan.get_absolute_url())
+    assert response.status_code == 200
+    for heading in WORKPLAN_HEADINGS:
+        assert heading in response.text
+    assert [g.caption for g in response.context["groups"]] == [
+        "Priority 1: Early Help",
+        "Priority 2: Mental Health and Wellbeing",
+        "Core functions (no priority)",
+    ]
+    assert "Not yet rated" in response.text
+    assert "amber narrative" in response.text
+    assert 'class="app-brag app-brag--amber">Amber<' in response.text
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"rating": "amber"}, ["PEI 1.1"]),
+        ({"rating": "none"}, ["PEI C.1"]),
+        ({"priority": "core"}, ["PEI C.1"]),
+        ({"lead": "Designated Nurse"}, ["PEI 2.1"]),
+        ({"overdue": "true"}, ["PEI 1.1"]),
+    ],
+)
+def test_workplan_filters(client, viewer, workplan, params, expected):
+    # The plan has ended, so overdue is judged on its last day, 31 March 2025.
+    later = D(2025, 6, 30)
+    make_action(workplan, priority_number=2, reference="PEI 2.1", lead="Designated Nurse", themes=["Think Family"], due_date=later)
+    make_action(workplan, priority_number=1, reference="PEI 1.1", rating="amber", due_date=D(2023, 12, 31))
+    make_action(workplan, reference="PEI C.1", rating="unrated", due_date=later)
+    response = client.get(workplan.get_absolute_url(), params)
+    assert shown_references(response) == expected
+
+
+def test_workplan_filter_by_theme_and_priority(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1", themes=["Think Family"])
+    make_action(workplan, priority_number=1, reference="PEI 1.2", themes=["Addressing disproportionality"])
+    make_action(workplan, priority_number=2, reference="PEI 2.1", themes=["Think Family"])
+    theme = workplan.plan.themes.get(title="Think Family")
+    priority = workplan.plan.priorities.get(number=1)
+    response = client.get(workplan.get_absolute_url(), {"theme": theme.pk, "priority": priority.pk})
+    assert shown_references(response) == ["PEI 1.1"]
+    assert "Showing 1 of 3 actions" in response.text
+
+
+def test_workplan_sorts_by_rating_with_red_first(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1", rating="green")
+    make_action(workplan, priority_number=1, reference="PEI 1.2", rating="red")
+    make_action(workplan, priority_number=2, reference="PEI 2.1", rating="blue")
+    make_action(workplan, priority_number=2, reference="PEI 2.2", rating="unrated")
+    response = client.get(workplan.get_absolute_url(), {"sort": "rating"})
+    assert shown_references(response) == ["PEI 1.2", "PEI 2.2", "PEI 1.1", "PEI 2.1"]
+    assert "sorted by BRAG rating (red first)" in response.text
+
+
+def test_workplan_rejects_an_unknown_filter_value_with_a_message(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1")
+    response = client.get(workplan.get_absolute_url(), {"rating": "purple"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+
+
+def test_retired_actions_leave_the_workplan_table(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1")
+    make_action(workplan, priority_number=1, reference="PEI 1.2", is_retired=True, retired_on=D(2023, 10, 1))
+    response = client.get(workplan.get_absolute_url())
+    assert shown_references(response) == ["PEI 1.1"]
+
+
+@pytest.mark.parametrize("action_count", [5, 50])
+def test_workplan_query_count_does_not_grow_with_actions(
+    client, viewer, workplan, action_count, django_assert_max_num_queries
+):
+    for n in range(action_count):
+        make_action(workplan, priority_number=1 + n % 2, themes=["Think Family"], lead_user=viewer)
+    with django_assert_max_num_queries(14):
+        response = client.get(workplan.get_absolute_url(), {"theme": workplan.plan.themes.get(title="Think Family").pk})
+    assert response.context["shown"] == action_count
+
+
+def test_action_page_shows_the_full_history_newest_first(client, viewer, workplan):
+    action = make_action(workplan, priority_number=1, reference="PEI 1.1", rating="unrated")
+    ActionUpdateFactory(action=action, as_at=D(2023, 6, 1), rating="amber", narrative="Recruitment delayed.")
+    ActionUpdateFactory(action=action, as_at=D(2023, 11, 1), rating="green", narrative="Back on track.")
+    response = client.get(action.get_absolute_url())
+    assert response.status_code == 200
+    text = response.text
+    assert text.index("Back on track.") < text.index("Recruitment delayed.")
+    assert "1 Nov 2023" in text and "1 Jun 2023" in text
+
+
+def test_subgroup_page_lists_remit_and_workplans_with_counts(client, viewer, workplan):
+    make_action(workplan, priority_number=1, rating="red")
+    response = client.get(workplan.subgroup.get_absolute_url())
+    assert response.status_code == 200
+    assert "Quality assurance &amp; audit programme" in response.text
+    assert "2023-24 workplan" in response.text
+    [(shown_workplan, counts)] = response.context["workplan_rows"]
+    assert shown_workplan == workplan and counts.red == 1
+
+
+def test_pages_of_another_partnership_are_not_found(client, member_of, workplan):
+    action = make_action(workplan, priority_number=1)
+    client.force_login(member_of(BusinessPlanFactory().partnership))
+    for url in [workplan.get_absolute_url(), workplan.subgroup.get_absolute_url(), action.get_absolute_url()]:
+        assert client.get(url).status_code == 404
