@@ -58,7 +58,7 @@ def test_action_priority_must_belong_to_the_workplans_plan():
 
 def test_database_refuses_an_unknown_rating():
     with pytest.raises(IntegrityError), transaction.atomic():
-        ActionUpdateFactory(rating="purple")
+        ActionUpdateFactory(rating="pink")
 
 
 def test_updates_are_never_edited_or_deleted():
