@@ -86,3 +86,11 @@ def test_plan_page_query_count_does_not_grow_with_actions(
     client.force_login(member_of(plan.partnership))
     with django_assert_max_num_queries(14):
         assert client.get(plan.get_absolute_url()).status_code == 200
+
+
+def test_plan_text_is_shown_as_escaped_paragraphs(client, member_of):
+    plan = BusinessPlanFactory(introduction="First <b>paragraph</b>.\n\nSecond line one\nline two")
+    client.force_login(member_of(plan.partnership))
+    response = client.get(plan.get_absolute_url())
+    assert '<p class="govuk-body">First &lt;b&gt;paragraph&lt;/b&gt;.</p>' in response.text
+    assert '<p class="govuk-body">Second line one<br>line two</p>' in response.text
