@@ -60,7 +60,12 @@ if [[ -f "$dist_dir/assets/manifest.json" ]]; then
   cp "$dist_dir/assets/manifest.json" "$out_dir/assets/manifest.json"
 fi
 
-# 6. Guards: nothing may point at the GDS Transport font.
+# 6. htmx, for in-place updates (served from the app like everything else).
+mkdir -p "$repo_root/static/vendor/htmx"
+cp "$frontend_dir/node_modules/htmx.org/dist/htmx.min.js" "$repo_root/static/vendor/htmx/htmx.min.js"
+cp "$frontend_dir/node_modules/htmx.org/LICENSE" "$repo_root/static/vendor/htmx/LICENSE"
+
+# 7. Guards: nothing may point at the GDS Transport font.
 if grep -qi "GDS Transport" "$css_out"; then
   die "$css_out mentions GDS Transport"
 fi
