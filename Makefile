@@ -32,6 +32,7 @@ run: install
 
 ## make test: the whole suite (SQLite by default, PostgreSQL when DATABASE_URL says so)
 test: install
+	bash scripts/system_deps.sh --test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## make frontend: rebuild the vendored GOV.UK Frontend files from the npm package

@@ -16,3 +16,7 @@ def member_of():
         return user
 
     return make
+
+
+# Browser fixtures (Playwright + Chromium, axe-core): see conftest_browser.py.
+pytest_plugins = ["conftest_browser"]

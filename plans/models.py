@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Rating(models.TextChoices):
@@ -97,6 +98,7 @@ class BusinessPlan(models.Model):
     )
 
     objects = BusinessPlanQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_start", "title"]
@@ -164,6 +166,7 @@ class Priority(models.Model):
     added_on = models.DateField(
         help_text="When the priority joined the plan (priorities can be added mid-plan)."
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "number"]
@@ -187,6 +190,7 @@ class CrossCuttingTheme(models.Model):
     description = models.TextField(blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     added_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "position", "title"]

@@ -28,10 +28,11 @@ class ActionFilter(django_filters.FilterSet):
         choices=[*Rating.choices, (NOT_RATED, NOT_RATED_LABEL)],
     )
     lead = django_filters.ChoiceFilter(label="Lead", empty_label="All leads")
-    overdue = django_filters.BooleanFilter(
-        label="Overdue only",
+    overdue = django_filters.ChoiceFilter(
+        label="Overdue",
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget,
+        empty_label="Overdue or not",
+        choices=[("true", "Overdue only"), ("false", "Not overdue")],
     )
     sort = django_filters.OrderingFilter(
         label="Sort by",
@@ -83,7 +84,7 @@ class ActionFilter(django_filters.FilterSet):
         return queryset.filter(current_rating=value)
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.filter(is_overdue=value)
+        return queryset.filter(is_overdue=value == "true")
 
 
 # Sorting "by rating" puts the actions that need attention first.

@@ -10,6 +10,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Su
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from plans.models import (
     NOT_RATED_LABEL,
@@ -64,6 +65,7 @@ class SubGroup(models.Model):
     )
 
     objects = SubGroupQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[priorities])
 
     class Meta:
         ordering = ["partnership", "short_name"]
@@ -101,6 +103,7 @@ class Workplan(models.Model):
     )
 
     objects = WorkplanQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["subgroup", "-year"]
@@ -219,10 +222,14 @@ class Action(models.Model):
     order = models.PositiveIntegerField(default=0)
     is_retired = models.BooleanField(default=False)
     retired_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every edit."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["workplan", "order", "pk"]

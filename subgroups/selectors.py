@@ -1,14 +1,16 @@
 """Reads for the sub-group, workplan and action pages."""
 
+import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import F
+from django.db.models import F, Q
 
-from plans.models import Priority
+from plans.models import BusinessPlan, Priority, Rating
 from reports.brag import BragCounts, brag_summary
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
+from subgroups.services import action_changes_between
 
 
 @dataclass
@@ -32,7 +34,7 @@ def workplan_actions(*, workplan: Workplan):
         workplan.actions.live()
         .with_current_state()
         .with_flags(on=plan.reporting_date(), stale_after_days=plan.stale_after_days)
-        .select_related("priority", "lead_user")
+        .select_related("priority", "lead_user", "workplan__plan")
         .prefetch_related("themes")
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
     )
@@ -60,12 +62,28 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
     return {
         "filter": action_filter,
         "groups": groups,
+        "counts": workplan_counts(workplan=workplan),
         "is_sorted": is_sorted,
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
         "shown": len(rows),
         "total": workplan.actions.live().count(),
         "as_at": workplan.plan.reporting_date(),
     }
+
+
+def workplan_counts(*, workplan: Workplan) -> BragCounts:
+    """The workplan's BRAG counts as at its plan's reporting date."""
+    plan = workplan.plan
+    return brag_summary(
+        actions=workplan.actions.all(),
+        as_at=plan.reporting_date(),
+        stale_after_days=plan.stale_after_days,
+    )
+
+
+def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
+    """One action of the workplan table, annotated like the rows of `workplan_actions`."""
+    return workplan_actions(workplan=workplan).get(pk=action_pk)
 
 
 def subgroup_overview(*, subgroup: SubGroup) -> dict:
@@ -94,3 +112,93 @@ def action_history(*, action: Action):
         "-as_at", "-created_at", "-pk"
     )
 
+
+
+def attention_needed(actions, *, plan):
+    """Of `actions` (one plan's), the live ones that need attention as the plan stands now:
+    never rated, stale, overdue, red or amber; annotated like the workplan's rows."""
+    on = plan.reporting_date()
+    needs_attention = (
+        Q(current_rating__isnull=True)
+        | Q(current_rating__in=[Rating.RED, Rating.AMBER])
+        | Action.objects.overdue_condition(on)
+        | Action.objects.stale_condition(on, plan.stale_after_days)
+    )
+    return (
+        actions.filter(workplan__plan=plan)
+        .live()
+        .with_current_state()
+        .with_flags(on=on, stale_after_days=plan.stale_after_days)
+        .filter(needs_attention)
+        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .prefetch_related("themes")
+    )
+
+
+def my_actions(*, user, editor) -> list[dict]:
+    """The "My actions" page: per active plan the user can see, the actions needing attention
+    that they lead or whose sub-group they lead. A BSU sees every lead's, grouped by lead so
+    it is clear who is behind."""
+    sections = []
+    for plan in BusinessPlan.objects.visible_to(user).active().select_related("partnership"):
+        actions = Action.objects.all()
+        is_bsu = editor.is_bsu(plan.partnership_id)
+        if not is_bsu:
+            actions = actions.filter(
+                Q(lead_user=user) | Q(workplan__subgroup__in=editor.led_subgroup_ids)
+            )
+        rows = list(
+            attention_needed(actions, plan=plan).order_by(
+                "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
+            )
+        )
+        if is_bsu:
+            rows.sort(key=_lead_name)
+            groups = [
+                ActionGroup(caption=lead_name, actions=list(items))
+                for lead_name, items in groupby(rows, key=_lead_name)
+            ]
+        else:
+            groups = [ActionGroup(caption="Actions you lead", actions=rows)] if rows else []
+        sections.append({"plan": plan, "groups": groups, "count": len(rows), "is_bsu": is_bsu})
+    return sections
+
+
+def _lead_name(action: Action) -> str:
+    if action.lead_user:
+        return action.lead_user.get_full_name() or action.lead_user.username
+    return action.lead or "No lead named"
+
+
+@dataclass
+class TimelineEntry:
+    """One event in an action's life: a BRAG update, or an edit of its columns."""
+
+    at: "datetime.datetime"
+    kind: str  # "update" or "edit"
+    who: str
+    update: object = None
+    changes: list = None
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.username) if user else "The system"
+
+
+def action_timeline(*, action: Action) -> list[TimelineEntry]:
+    """The action's BRAG updates and its edits (from its history), newest first."""
+    entries = [
+        TimelineEntry(at=update.created_at, kind="update", who=_person(update.author), update=update)
+        for update in action_history(action=action)
+    ]
+    records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
+    for before, after in zip(records, records[1:]):
+        changes = action_changes_between(before=before, after=after)
+        if changes:
+            entries.append(
+                TimelineEntry(at=after.history_date, kind="edit", who=_person(after.history_user), changes=changes)
+            )
+    if records:
+        first = records[0]
+        entries.append(TimelineEntry(at=first.history_date, kind="edit", who=_person(first.history_user), changes=[]))
+    return sorted(entries, key=lambda entry: entry.at, reverse=True)

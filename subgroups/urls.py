@@ -8,4 +8,11 @@ urlpatterns = [
     path("subgroups/<int:pk>/", views.subgroup_detail, name="subgroup-detail"),
     path("workplans/<int:pk>/", views.workplan_detail, name="workplan-detail"),
     path("actions/<int:pk>/", views.action_detail, name="action-detail"),
+    path("actions/<int:pk>/update/", views.action_update, name="action-update"),
+    path("actions/<int:pk>/row/", views.action_row, name="action-row"),
+    path("my-actions/", views.my_actions, name="my-actions"),
+    path("workplans/<int:pk>/actions/new/", views.action_create_view, name="action-create"),
+    path("actions/<int:pk>/edit/", views.action_edit_view, name="action-edit"),
+    path("actions/<int:pk>/retire/", views.action_retire_view, name="action-retire"),
+    path("actions/<int:pk>/move/", views.action_move_view, name="action-move"),
 ]

@@ -1,0 +1,190 @@
+"""Browser-test fixtures (a pytest plugin registered from the root conftest.py).
+
+Playwright's sync API drives Debian's Chromium (/usr/bin/chromium, installed by
+scripts/system_deps.sh) against pytest-django's `live_server`. One browser serves the whole
+session; every test gets a fresh context (cookies, localStorage) and page.
+
+- `page`: a page whose relative URLs resolve against the live server.
+- `sign_in(page, user)`: signs `user` in by handing the page a Django session cookie.
+- `demo`: the demo data (`load_demo`), with the objects the browser tests visit.
+- `assert_no_axe_violations(page)`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags.
+- A failing test that used `page` leaves a full-page screenshot in
+  test-artifacts/screenshots/.
+"""
+
+import os
+import re
+from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+# Playwright's sync API runs an asyncio loop in the test thread, which makes Django refuse
+# ORM calls there (SynchronousOnlyOperation). The tests are synchronous; this is Django's
+# documented switch for exactly this case.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent / "test-artifacts" / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DEMO_PASSWORD = "mscp-demo-2023"
+# Demo usernames by Membership role.
+DEMO_USERS_BY_ROLE = {
+    "bsu": "bsu",
+    "lead": "pei-lead",
+    "executive": "executive",
+    "viewer": "viewer",
+}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium) "
+            "or `bash scripts/system_deps.sh`."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_context_args():
+    """Override in a test module (or parametrise) to change the viewport and so on."""
+    return {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def browser_context(browser, live_server, browser_context_args):
+    context = browser.new_context(base_url=live_server.url, **browser_context_args)
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    page = browser_context.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """sign_in(page, user): give the page a signed-in session for `user`, without the form."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign(page, user):
+        client = Client()
+        client.force_login(user)
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                    "httpOnly": True,
+                }
+            ]
+        )
+        return user
+
+    return sign
+
+
+@pytest.fixture
+def demo(transactional_db, settings):
+    """The demo data, loaded as `make run` loads it, and the objects the browser tests visit:
+    Merton's plan, its PEI sub-group and 2023-24 workplan, and an action with history."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from plans.models import BusinessPlan
+    from subgroups.models import Action, SubGroup, Workplan
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    settings.DEBUG = False
+    users = get_user_model().objects.in_bulk(DEMO_USERS_BY_ROLE.values(), field_name="username")
+    plan = BusinessPlan.objects.get(partnership__slug="merton")
+    subgroup = SubGroup.objects.get(partnership=plan.partnership, short_name="PEI")
+    workplan = Workplan.objects.get(subgroup=subgroup, plan=plan, year="2023-24")
+    action = (
+        Action.objects.filter(workplan=workplan, updates__isnull=False)
+        .order_by("order", "pk")
+        .first()
+    )
+    return SimpleNamespace(
+        plan=plan,
+        subgroup=subgroup,
+        workplan=workplan,
+        action=action,
+        users={role: users[username] for role, username in DEMO_USERS_BY_ROLE.items()},
+        password=os.environ.get("DEMO_PASSWORD") or DEMO_PASSWORD,
+    )
+
+
+def axe_violations(page, context=None):
+    """The axe-core violations on the page as it stands, for the WCAG A/AA tags."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    return Axe().run(page, context=context, options=options).response["violations"]
+
+
+def describe_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_no_axe_violations():
+    def check(page, label=""):
+        violations = axe_violations(page)
+        assert not violations, f"axe violations on {label or page.url}:\n" + describe_violations(
+            violations
+        )
+
+    return check
+
+
+def screenshot_path(nodeid):
+    return SCREENSHOTS / (re.sub(r"[^A-Za-z0-9_.-]+", "_", nodeid).strip("_")[:180] + ".png")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        page = getattr(item, "funcargs", {}).get("page")
+        if page is not None and not page.is_closed():
+            path = screenshot_path(item.nodeid)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                page.screenshot(path=str(path), full_page=True)
+            except Exception as error:  # the page may have crashed; the failure matters more
+                report.sections.append(("screenshot", f"could not save a screenshot: {error}"))
+            else:
+                report.sections.append(("screenshot", f"saved to {path}"))
+    return report

@@ -1,0 +1,50 @@
+"""Forms of the plans app.
+
+The account forms are Django's without `autofocus`: Django puts it on their first field, which
+sends keyboard and screen-reader users past the "Skip to main content" link and the page
+heading. GOV.UK pages never move focus on load.
+"""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.utils import timezone
+
+
+class _NoAutofocus:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+
+
+class SignInForm(_NoAutofocus, AuthenticationForm):
+    pass
+
+
+class ChangePasswordForm(_NoAutofocus, PasswordChangeForm):
+    pass
+
+
+class PlanAdditionForm(forms.Form):
+    """A priority or theme added to a live plan, with the date it was added."""
+
+    title = forms.CharField(max_length=200)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    added_on = DateInputField(
+        label="Date added",
+        require_all_fields=False,
+        help_text="The date the partnership agreed it, for example 1 9 2022.",
+    )
+
+    def __init__(self, *args, text_label: str, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("added_on", timezone.localdate())
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = text_label
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("title"), Field.textarea("text"), Field("added_on"), Submit("save", "Add")
+        )

@@ -1,0 +1,61 @@
+"""Who may do what. Roles are per partnership (see `Membership`):
+
+- BSU edits everything in its partnership;
+- a sub-group lead or chair edits the actions of the sub-groups they lead, and adds updates to
+  actions they lead in other sub-groups;
+- executive and viewer read everything in their partnership and change nothing.
+
+Superusers get no extra rights here: the admin is for configuration only.
+"""
+
+from dataclasses import dataclass, field
+
+from plans.models import Membership
+
+
+@dataclass
+class Editor:
+    """A user's roles and led sub-groups, read once per request and then asked per row."""
+
+    user_id: int | None
+    roles: dict[int, str] = field(default_factory=dict)
+    led_subgroup_ids: frozenset[int] = frozenset()
+
+    @classmethod
+    def for_user(cls, user) -> "Editor":
+        if not user.is_authenticated:
+            return cls(user_id=None)
+        cached = getattr(user, "_editor", None)
+        if cached is None:
+            cached = cls(
+                user_id=user.pk,
+                roles=dict(user.memberships.values_list("partnership_id", "role")),
+                led_subgroup_ids=frozenset(user.led_subgroups.values_list("pk", flat=True)),
+            )
+            user._editor = cached
+        return cached
+
+    def role_in(self, partnership_id: int) -> str | None:
+        return self.roles.get(partnership_id)
+
+    def is_bsu(self, partnership_id: int) -> bool:
+        return self.role_in(partnership_id) == Membership.Role.BSU
+
+    def can_edit_workplan(self, workplan) -> bool:
+        """Add, edit, reorder and retire the workplan's actions."""
+        partnership_id = workplan.plan.partnership_id
+        return self.is_bsu(partnership_id) or (
+            self.role_in(partnership_id) == Membership.Role.LEAD
+            and workplan.subgroup_id in self.led_subgroup_ids
+        )
+
+    def can_update_action(self, action, workplan) -> bool:
+        """Add a BRAG update to `action` (of `workplan`, passed to avoid a query)."""
+        if self.can_edit_workplan(workplan):
+            return True
+        role = self.role_in(workplan.plan.partnership_id)
+        return role == Membership.Role.LEAD and action.lead_user_id == self.user_id
+
+    def can_manage_plan(self, plan) -> bool:
+        """Add priorities and themes to a live plan."""
+        return self.is_bsu(plan.partnership_id)

@@ -1,0 +1,375 @@
+"""Accessibility of every page, in a real browser (see conftest_browser.py).
+
+PAGES is the one list of pages a signed-in user can reach; add a page there and every check
+below (axe-core for each role in both contrast modes, title/h1/lang/tables, reflow, skip
+link) covers it.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+
+from conftest_browser import axe_violations, describe_violations
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CONTRAST_CLASS = "app-high-contrast"
+CONTRAST_KEY = "app-contrast"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str
+    url: Callable  # demo -> URL path
+    status: int = 200
+
+
+def _filtered_workplan(demo):
+    theme = demo.plan.themes.order_by("pk").first()
+    query = urlencode({"theme": theme.pk, "rating": "green", "sort": "rating"})
+    return f"{demo.workplan.get_absolute_url()}?{query}"
+
+
+PAGES = [
+    PageSpec("home", lambda demo: reverse("plans:home")),
+    PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
+    PageSpec("sub-group", lambda demo: demo.subgroup.get_absolute_url()),
+    PageSpec("workplan", lambda demo: demo.workplan.get_absolute_url()),
+    PageSpec("workplan filtered", _filtered_workplan),
+    PageSpec("action", lambda demo: demo.action.get_absolute_url()),
+    PageSpec("my actions", lambda demo: reverse("subgroups:my-actions")),
+    PageSpec("password change", lambda demo: reverse("password_change")),
+    PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
+    PageSpec("not found", lambda demo: "/plans/999999/", status=404),
+]
+# Pages for someone who is not signed in.
+ANONYMOUS_PAGES = [
+    PageSpec("login", lambda demo: reverse("login")),
+]
+ROLES = ["bsu", "lead", "executive", "viewer"]
+MODES = ["normal", "high-contrast"]
+
+# What every page must have, read in the browser.
+PAGE_STRUCTURE_JS = """() => ({
+  title: document.title,
+  lang: document.documentElement.lang,
+  h1s: [...document.querySelectorAll('h1')].map(h => h.textContent.trim()),
+  tables: [...document.querySelectorAll('table')].map(table => ({
+    caption: table.caption ? table.caption.textContent.trim() : '',
+    headers: table.querySelectorAll('th').length,
+    headersWithoutScope: [...table.querySelectorAll('th')].filter(
+      th => !th.closest('thead') && !['row', 'col', 'rowgroup', 'colgroup'].includes(th.getAttribute('scope'))
+    ).length,
+    headRow: !!table.querySelector('thead th'),
+  })),
+})"""
+
+# Everything that sticks out sideways at a narrow width, apart from the table wrappers' content.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const overflowing = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.app-table-wrapper') && !el.matches('.app-table-wrapper')) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.clip === 'rect(0px, 0px, 0px, 0px)') continue;
+    if (box.right > width + 1 || box.left < -1) {
+      const name = typeof el.className === 'string' && el.className.trim()
+        ? '.' + el.className.trim().split(/\\s+/).join('.') : '';
+      overflowing.push(`${el.tagName.toLowerCase()}${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+    }
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, overflowing: overflowing.slice(0, 10)};
+}"""
+
+
+def set_contrast(page, mode):
+    """Choose the colour scheme the way the toggle remembers it (localStorage)."""
+    if mode == "high-contrast":
+        page.evaluate(f"localStorage.setItem('{CONTRAST_KEY}', 'high')")
+    else:
+        page.evaluate(f"localStorage.removeItem('{CONTRAST_KEY}')")
+
+
+def visit(page, url, status=200):
+    response = page.goto(url)
+    assert response.status == status, f"{url}: HTTP {response.status}"
+    return response
+
+
+def structure_problems(page, label):
+    info = page.evaluate(PAGE_STRUCTURE_JS)
+    problems = []
+    if info["lang"] != "en-GB":
+        problems.append(f"{label}: lang is {info['lang']!r}")
+    if len(info["h1s"]) != 1:
+        problems.append(f"{label}: {len(info['h1s'])} h1 elements {info['h1s']}")
+    if not info["title"].endswith(" – Partnership Plan Tracker"):
+        problems.append(f"{label}: title {info['title']!r}")
+    for number, table in enumerate(info["tables"], start=1):
+        if not table["caption"]:
+            problems.append(f"{label}: table {number} has no caption")
+        if not table["headers"] or not table["headRow"]:
+            problems.append(f"{label}: table {number} has no header row")
+        if table["headersWithoutScope"]:
+            problems.append(f"{label}: table {number} has row headers without scope")
+    return problems, info["title"]
+
+
+# --- axe-core and page structure on every page, for every role, in both contrast modes ---
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_passes_axe_and_has_title_h1_lang_and_table_headers(
+    page, demo, sign_in, role
+):
+    sign_in(page, demo.users[role])
+    problems = []
+    titles = {}
+    for mode in MODES:
+        visit(page, PAGES[0].url(demo))
+        set_contrast(page, mode)
+        for spec in PAGES:
+            url = spec.url(demo)
+            label = f"{spec.name} ({url}) as {role}, {mode}"
+            visit(page, url, spec.status)
+            high = page.evaluate(
+                f"document.documentElement.classList.contains('{CONTRAST_CLASS}')"
+            )
+            assert high == (mode == "high-contrast"), label
+            violations = axe_violations(page)
+            if violations:
+                problems.append(f"axe: {label}:\n{describe_violations(violations)}")
+            page_problems, title = structure_problems(page, label)
+            problems.extend(page_problems)
+            titles.setdefault(title, set()).add(url.split("?")[0])
+    shared = {title: urls for title, urls in titles.items() if len(urls) > 1}
+    assert not shared, f"pages share a title: {shared}"
+    assert not problems, "\n".join(problems)
+
+
+def test_login_page_passes_axe_in_both_modes(page, demo):
+    for mode in MODES:
+        visit(page, reverse("login"))
+        set_contrast(page, mode)
+        visit(page, reverse("login"))
+        problems, title = structure_problems(page, f"login, {mode}")
+        assert title.startswith("Sign in")
+        assert not problems
+        assert not axe_violations(page), describe_violations(axe_violations(page))
+        # With an error summary showing, too.
+        page.get_by_label("Username").fill("nobody")
+        page.get_by_label("Password").fill("wrong")
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_text("There is a problem").wait_for()
+        violations = axe_violations(page)
+        assert not violations, describe_violations(violations)
+
+
+def test_static_files_load_in_the_live_server(page, demo, sign_in):
+    sign_in(page, demo.users["viewer"])
+    visit(page, reverse("plans:home"))
+    header = page.evaluate(
+        "getComputedStyle(document.querySelector('.app-header')).backgroundColor"
+    )
+    assert header == "rgb(11, 12, 12)"  # app.css
+    # GOV.UK Frontend's module script ran, and the contrast script revealed its button.
+    assert "govuk-frontend-supported" in page.evaluate("document.body.className")
+    assert page.get_by_role("button", name="Toggle contrast").is_visible()
+
+
+# --- skip link and focus ---
+
+
+def test_skip_link_is_the_first_focusable_element_on_every_page(page, demo, sign_in):
+    sign_in(page, demo.users["bsu"])
+    for spec in [*PAGES, *ANONYMOUS_PAGES]:
+        if spec in ANONYMOUS_PAGES:
+            page.context.clear_cookies()
+        url = spec.url(demo)
+        visit(page, url, spec.status)
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "[document.activeElement.className, document.activeElement.textContent.trim()]"
+        )
+        assert focused == ["govuk-skip-link", "Skip to main content"], url
+        skip_link = page.locator(".govuk-skip-link")
+        assert skip_link.is_visible(), f"{url}: the focused skip link is not shown"
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.id === 'main-content'")
+
+
+# --- contrast modes ---
+
+
+def relative_luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(v) for v in rgb)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first, second):
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def parse_rgb(css):
+    return tuple(int(v) for v in re.findall(r"\d+", css)[:3])
+
+
+BADGES_JS = """() => [...document.querySelectorAll('.app-brag')].map(badge => {
+  const style = getComputedStyle(badge);
+  return {word: badge.textContent.trim(), rating: badge.className, color: style.color,
+          background: style.backgroundColor, border: style.borderTopStyle + ' ' + style.borderTopWidth};
+})"""
+
+
+def test_brag_badges_meet_contrast_in_both_modes(page, demo, sign_in):
+    sign_in(page, demo.users["viewer"])
+    visit(page, demo.plan.get_absolute_url())
+    for mode, minimum in [("normal", 4.5), ("high-contrast", 7.0)]:
+        set_contrast(page, mode)
+        page.reload()
+        badges = page.evaluate(BADGES_JS)
+        ratings = {re.search(r"app-brag--(\w+)", badge["rating"]).group(1) for badge in badges}
+        assert ratings == {"blue", "green", "amber", "red", "none"}
+        for badge in badges:
+            ratio = contrast_ratio(parse_rgb(badge["color"]), parse_rgb(badge["background"]))
+            assert ratio >= minimum, f"{mode}: {badge} has contrast {ratio:.1f}"
+            if mode == "high-contrast":
+                style, width = badge["border"].split()
+                assert style != "none" and float(width.removesuffix("px")) >= 3, badge
+        assert not axe_violations(page, context=".app-brag")
+
+
+def test_contrast_toggle_is_a_pressed_button_remembered_without_inline_script(
+    page, demo, sign_in
+):
+    sign_in(page, demo.users["viewer"])
+    visit(page, reverse("plans:home"))
+    # Loaded from <head> as a plain blocking script, so the class is set before first paint;
+    # and no page has inline script (the site runs under a CSP without 'unsafe-inline').
+    head_scripts = page.evaluate(
+        "[...document.head.querySelectorAll('script')]"
+        ".map(s => [s.getAttribute('src'), s.defer, s.async, s.type])"
+    )
+    assert ["/static/js/contrast.js", False, False, ""] in head_scripts
+    assert page.evaluate("[...document.scripts].filter(s => !s.src).length") == 0
+
+    toggle = page.locator("header").get_by_role("button", name="Toggle contrast")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    html_class = "document.documentElement.classList.contains('app-high-contrast')"
+    assert page.evaluate(html_class) is False
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert page.evaluate(html_class) is True
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == "rgb(0, 0, 0)"
+
+    visit(page, demo.plan.get_absolute_url())
+    assert page.evaluate(html_class) is True
+    assert toggle.get_attribute("aria-pressed") == "true"
+
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "false"
+    page.reload()
+    assert page.evaluate(html_class) is False
+
+
+# --- reflow ---
+
+
+@pytest.mark.parametrize(
+    "browser_context_args",
+    [
+        pytest.param({"viewport": {"width": 320, "height": 640}}, id="320px"),
+        pytest.param(
+            {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}, id="zoom-200"
+        ),
+    ],
+)
+def test_pages_reflow_without_horizontal_scroll(page, demo, sign_in, browser_context_args):
+    sign_in(page, demo.users["bsu"])
+    problems = []
+    for mode in MODES:
+        visit(page, reverse("plans:home"))
+        set_contrast(page, mode)
+        for spec in PAGES:
+            url = spec.url(demo)
+            visit(page, url, spec.status)
+            result = page.evaluate(OVERFLOW_JS)
+            if result["scrollWidth"] > result["width"] or result["overflowing"]:
+                problems.append(f"{url} ({mode}): {result}")
+    # Tables scroll inside their wrapper, which the keyboard can reach and which is labelled.
+    visit(page, demo.workplan.get_absolute_url())
+    wrapper = page.locator(".app-table-wrapper").first
+    assert wrapper.get_attribute("tabindex") == "0"
+    assert wrapper.get_attribute("role") == "region"
+    assert wrapper.evaluate("wrapper => wrapper.scrollWidth > wrapper.clientWidth")
+    assert not problems, "\n".join(problems)
+
+
+# --- the accessibility statement ---
+
+
+def test_accessibility_statement_needs_a_login(client):
+    response = client.get(reverse("plans:accessibility"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_accessibility_statement_follows_the_gov_uk_form(client, member_of):
+    from plans.tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory(name="Testshire Safeguarding Children Partnership")
+    client.force_login(member_of(partnership))
+    response = client.get(reverse("plans:accessibility"))
+    assert response.status_code == 200
+    text = response.text
+    for heading in [
+        "Accessibility statement for",
+        "How accessible this website is",
+        "Feedback and contact information",
+        "Reporting accessibility problems with this website",
+        "Enforcement procedure",
+        "Technical information about this website",
+        "Compliance status",
+        "Non-accessible content",
+        "What we test and how",
+        "Preparation of this accessibility statement",
+    ]:
+        assert heading in text, heading
+    for fact in [
+        "Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility "
+        "Regulations 2018",
+        "Equality and Human Rights Commission",
+        "Equality Commission for Northern Ireland",
+        "partially compliant",
+        "wcag22aa",
+        "axe-core",
+        "320 CSS pixels",
+        "Chromium",
+        "Testshire Safeguarding Children Partnership",
+    ]:
+        assert fact in text, fact
+
+
+def test_every_page_links_to_the_accessibility_statement(client, member_of):
+    from plans.tests.factories import PartnershipFactory
+
+    client.force_login(member_of(PartnershipFactory()))
+    link = f'href="{reverse("plans:accessibility")}"'
+    assert link in client.get(reverse("plans:home")).text
+    assert link in client.get("/plans/999999/").text
+    client.logout()
+    assert link in client.get(reverse("login")).text

@@ -1,0 +1,152 @@
+"""Forms validate input; the services in subgroups/services.py apply the rules and save."""
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from plans.models import NOT_RATED_LABEL, Rating
+from subgroups.models import Action
+
+NOT_RATED = "none"
+
+
+class ActionUpdateForm(forms.Form):
+    """A dated BRAG update. `reporters` (BSU only) lists who the update can be recorded for."""
+
+    rating = forms.ChoiceField(
+        label="BRAG rating",
+        choices=[*Rating.choices, (NOT_RATED, NOT_RATED_LABEL)],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a BRAG rating."},
+    )
+    as_at = DateInputField(
+        label="As at",
+        help_text="The date the position was true, for example 31 3 2025.",
+        require_all_fields=False,
+    )
+    narrative = forms.CharField(
+        label="Update",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+        help_text="Progress since the last update. Red and Amber: why, and what is being done. "
+        "Blue: the evidence of impact.",
+    )
+    reported_by = forms.ModelChoiceField(
+        label="Reported by",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Me: I am giving this update",
+        help_text="When you record an update a lead gave you by email or in a meeting.",
+    )
+
+    def __init__(self, *args, reporters=None, form_id="update-form", **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("as_at", timezone.localdate())
+        # Several rows' forms can be open on one page: a prefix keeps their ids apart.
+        kwargs.setdefault("prefix", form_id)
+        super().__init__(*args, **kwargs)
+        if reporters is None:
+            del self.fields["reported_by"]
+        else:
+            self.fields["reported_by"].queryset = reporters
+            self.fields["reported_by"].label_from_instance = (
+                lambda user: user.get_full_name() or user.username
+            )
+        self.helper = FormHelper()
+        self.helper.form_id = form_id
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.radios("rating", legend_size=Size.SMALL, small=True, inline=True),
+            Field("as_at"),
+            Field.textarea("narrative", label_size=Size.SMALL),
+            *([Field.select("reported_by")] if reporters is not None else []),
+            Submit("save", "Save update", css_id=f"{form_id}-save"),
+        )
+
+    def clean_rating(self):
+        rating = self.cleaned_data["rating"]
+        return None if rating == NOT_RATED else rating
+
+
+class ActionForm(forms.ModelForm):
+    """The six workplan columns, reference, priority and due date of an action. `version` is
+    the version the editor loaded, so a concurrent edit is noticed rather than overwritten."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    due_date = DateInputField(
+        label="Due date",
+        required=False,
+        require_all_fields=False,
+        help_text="The date behind the timeframe, for example 31 3 2025. Used to tell when "
+        "the action is overdue.",
+    )
+
+    class Meta:
+        model = Action
+        fields = [
+            "reference",
+            "priority",
+            "impact",
+            "description",
+            "themes",
+            "lead",
+            "lead_user",
+            "timeframe",
+            "due_date",
+        ]
+        widgets = {
+            "impact": forms.Textarea(attrs={"rows": 3}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, workplan, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = workplan.plan
+        self.workplan = workplan
+        self.fields["priority"].queryset = plan.priorities.all()
+        self.fields["priority"].empty_label = "None: a core-function action"
+        self.fields["themes"].queryset = plan.themes.all()
+        self.fields["lead_user"].queryset = (
+            get_user_model()
+            .objects.filter(memberships__partnership_id=plan.partnership_id, is_active=True)
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["lead_user"].label = "Lead's login"
+        self.fields["lead_user"].empty_label = "No login: the lead is named above only"
+        self.fields["lead_user"].label_from_instance = (
+            lambda user: user.get_full_name() or user.username
+        )
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("reference", field_width=10),
+            Field.select("priority"),
+            Field.textarea("impact"),
+            Field.textarea("description"),
+            Field.checkboxes("themes", small=True),
+            Field.text("lead"),
+            Field.select("lead_user"),
+            Field.text("timeframe", field_width=20),
+            Field("due_date"),
+            "version",
+            Submit("save", "Save action"),
+        )
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        taken = self.workplan.actions.exclude(pk=self.instance.pk).filter(reference=reference)
+        if reference and taken.exists():
+            raise forms.ValidationError(f"{reference} is already used in this workplan.")
+        return reference
+
+    def _post_clean(self):
+        # The service validates the model; here only the workplan is attached so that
+        # uniqueness of the reference is checked against the right workplan.
+        self.instance.workplan = self.workplan
+        super()._post_clean()

@@ -1,0 +1,212 @@
+"""Every change to workplans goes through these functions, whichever page, command or test
+asks for it, so each rule is written once."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from plans.models import Rating
+from subgroups.models import Action, ActionUpdate
+
+# Ratings whose update must say why and what is being done (Red, Amber), or give the
+# evidence of impact (Blue).
+NARRATIVE_REQUIRED = {
+    Rating.RED: "Say why this action is red and what is being done about it.",
+    Rating.AMBER: "Say why this action is amber and what is being done about it.",
+    Rating.BLUE: "Give the evidence of impact that shows this action is complete.",
+}
+
+
+def action_update_errors(
+    *, action: Action, rating: str | None, narrative: str, as_at: datetime.date
+) -> dict[str, list[str]]:
+    """The reasons an update would be refused, by form field; empty when it is acceptable."""
+    errors: dict[str, list[str]] = {}
+    today = timezone.localdate()
+    plan_start = action.workplan.plan.period_start
+    if rating is not None and rating not in Rating.values:
+        errors.setdefault("rating", []).append("Choose Blue, Green, Amber, Red or Not yet rated.")
+    if rating in NARRATIVE_REQUIRED and not narrative:
+        errors.setdefault("narrative", []).append(NARRATIVE_REQUIRED[rating])
+    if as_at > today:
+        errors.setdefault("as_at", []).append("The as-at date cannot be in the future.")
+    if as_at < plan_start:
+        errors.setdefault("as_at", []).append(
+            f"The as-at date must be on or after the plan's start, {plan_start:%-d %B %Y}."
+        )
+    return errors
+
+
+@transaction.atomic
+def action_record_update(
+    *,
+    action: Action,
+    rating: str | None,
+    narrative: str,
+    as_at: datetime.date,
+    author,
+    reported_by=None,
+) -> ActionUpdate:
+    """Append a dated BRAG update to `action`, entered by `author` (on behalf of
+    `reported_by`, when someone else gave it).
+
+    Refuses, with a ValidationError keyed by field, an update that breaks a rule: Red and
+    Amber need a narrative, Blue needs the impact evidence, the as-at date is not in the
+    future nor before the plan starts, and an update must change something (its rating or
+    narrative differs from the latest update's). Concurrent updates to one action both
+    succeed: the action row is locked only while the "changes something" check runs.
+    """
+    narrative = (narrative or "").strip()
+    errors = action_update_errors(action=action, rating=rating, narrative=narrative, as_at=as_at)
+    if errors:
+        raise ValidationError(errors)
+    Action.objects.select_for_update().filter(pk=action.pk).first()
+    latest = action.updates.order_by("-as_at", "-created_at", "-pk").first()
+    if latest and latest.rating == rating and latest.narrative.strip() == narrative:
+        raise ValidationError(
+            "This update changes nothing: the rating and narrative are the same as the "
+            f"latest update (as at {latest.as_at:%-d %B %Y}). Change the rating or say "
+            "what has happened since."
+        )
+    update = ActionUpdate(
+        action=action,
+        rating=rating,
+        narrative=narrative,
+        as_at=as_at,
+        author=author,
+        reported_by=reported_by if reported_by and reported_by != author else None,
+    )
+    update.full_clean()
+    update.save()
+    return update
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: str
+    new: str
+
+
+class EditConflict(Exception):
+    """Someone else saved the action after the editor opened it. Carries what they changed,
+    so the editor can see it and re-apply their own input."""
+
+    def __init__(self, *, current: Action, changes: list[FieldChange], changed_by: str):
+        self.current = current
+        self.changes = changes
+        self.changed_by = changed_by
+        super().__init__(f"{changed_by} changed this action while you were editing it.")
+
+
+def _describe(field: str, value) -> str:
+    """A history value as a person reads it."""
+    if field == "themes":
+        titles = [str(row["crosscuttingtheme"]) for row in value or []]
+        return "; ".join(sorted(titles)) or "none"
+    return "none" if value in (None, "") else str(value)
+
+
+def action_changes_since(*, action: Action, version: int) -> tuple[list[FieldChange], str]:
+    """What was changed in `action` after `version`, and by whom (from its history)."""
+    history = action.history.order_by("history_date", "history_id")
+    before = history.filter(version__lte=version).last()
+    latest = history.last()
+    if before is None or latest is None or before.pk == latest.pk:
+        return [], "Someone"
+    user = latest.history_user
+    changes = action_changes_between(before=before, after=latest)
+    return changes, (user.get_full_name() or user.username) if user else "Someone"
+
+
+def action_changes_between(*, before, after) -> list[FieldChange]:
+    """The differences between two historical records of an action, as people read them."""
+    delta = after.diff_against(before, foreign_keys_are_objs=True)
+    return [
+        FieldChange(
+            field=str(Action._meta.get_field(change.field).verbose_name),
+            old=_describe(change.field, change.old),
+            new=_describe(change.field, change.new),
+        )
+        for change in delta.changes
+        if change.field not in {"version", "updated_at"}
+    ]
+
+
+EDITABLE_FIELDS = [
+    "reference",
+    "priority",
+    "impact",
+    "description",
+    "lead",
+    "lead_user",
+    "timeframe",
+    "due_date",
+]
+
+
+@transaction.atomic
+def action_edit(*, action: Action, expected_version: int, fields: dict, themes) -> Action:
+    """Save an edit of the action's columns, unless someone else saved it since the editor
+    loaded `expected_version`: then raise EditConflict and change nothing."""
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    if current.version != expected_version:
+        changes, changed_by = action_changes_since(action=current, version=expected_version)
+        raise EditConflict(current=current, changes=changes, changed_by=changed_by)
+    for name in EDITABLE_FIELDS:
+        if name in fields:
+            setattr(current, name, fields[name])
+    current.version += 1
+    current.full_clean()
+    current.save()
+    current.themes.set(themes)
+    return current
+
+
+@transaction.atomic
+def action_create(*, workplan, fields: dict, themes) -> Action:
+    """Add an action at the end of the workplan, dated today unless `added_on` is given."""
+    last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
+    action = Action(workplan=workplan, order=last + 1, **{
+        name: value for name, value in fields.items() if name in EDITABLE_FIELDS + ["added_on"]
+    })
+    action.full_clean()
+    action.save()
+    action.themes.set(themes)
+    return action
+
+
+@transaction.atomic
+def action_retire(*, action: Action, on: datetime.date | None = None) -> Action:
+    """Take the action out of the workplan from `on` (default today). Its history stays:
+    retired actions are never deleted once they have updates."""
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    if current.is_retired:
+        raise ValidationError("This action is already retired.")
+    current.is_retired = True
+    current.retired_on = on or timezone.localdate()
+    current.version += 1
+    current.save(update_fields=["is_retired", "retired_on", "version", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def action_move(*, action: Action, up: bool) -> None:
+    """Swap the action with its neighbour in its priority's block of the workplan."""
+    siblings = list(
+        Action.objects.select_for_update()
+        .filter(workplan=action.workplan_id, priority=action.priority_id, is_retired=False)
+        .order_by("order", "pk")
+    )
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == action.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(siblings):
+        return
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.order != position:
+            sibling.order = position
+            sibling.save(update_fields=["order", "updated_at"])

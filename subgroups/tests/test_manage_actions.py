@@ -1,0 +1,125 @@
+"""Adding, editing, reordering and retiring actions, and the concurrent-edit rule."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from plans.models import Membership
+from plans.tests.factories import PriorityFactory, ThemeFactory
+from subgroups.models import Action
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workplan():
+    workplan = WorkplanFactory()
+    PriorityFactory(plan=workplan.plan, number=1, title="Early Help")
+    PriorityFactory(plan=workplan.plan, number=2, title="Neglect")
+    ThemeFactory(plan=workplan.plan, title="Think Family")
+    return workplan
+
+
+@pytest.fixture
+def bsu(client, member_of, workplan):
+    user = member_of(workplan.plan.partnership, Membership.Role.BSU, first_name="Bea", last_name="Support")
+    client.force_login(user)
+    return user
+
+
+def action_data(workplan, **fields):
+    values = {
+        "reference": "PEI 1.9",
+        "priority": workplan.plan.priorities.get(number=1).pk,
+        "impact": "Families get help early.",
+        "description": "Train 40 practitioners in the Early Help Assessment.",
+        "themes": [workplan.plan.themes.get().pk],
+        "lead": "Head of Early Help",
+        "lead_user": "",
+        "timeframe": "March 2025",
+        "due_date_0": "31",
+        "due_date_1": "3",
+        "due_date_2": "2025",
+    }
+    return values | fields
+
+
+def test_bsu_adds_an_action_at_the_end_of_the_workplan(client, bsu, workplan):
+    ActionFactory(workplan=workplan, order=5)
+    response = client.post(reverse("subgroups:action-create", args=[workplan.pk]), action_data(workplan))
+    action = Action.objects.get(reference="PEI 1.9")
+    assert response.status_code == 302
+    assert action.order == 6 and action.due_date == datetime.date(2025, 3, 31)
+    assert [t.title for t in action.themes.all()] == ["Think Family"]
+    assert action.history.first().history_user == bsu
+
+
+def test_form_errors_show_next_to_the_field_and_nothing_is_saved(client, bsu, workplan):
+    ActionFactory(workplan=workplan, reference="PEI 1.9")
+    response = client.post(
+        reverse("subgroups:action-create", args=[workplan.pk]),
+        action_data(workplan, description="", due_date_0="31", due_date_1="2", due_date_2="2025"),
+    )
+    assert response.status_code == 200
+    assert Action.objects.count() == 1
+    text = response.text
+    assert "There is a problem" in text
+    assert "govuk-form-group--error" in text
+    assert "PEI 1.9 is already used in this workplan." in text
+
+
+def test_edit_moves_an_action_to_another_priority_and_is_recorded(client, bsu, workplan):
+    action = ActionFactory(workplan=workplan, priority=workplan.plan.priorities.get(number=1))
+    url = reverse("subgroups:action-edit", args=[action.pk])
+    form = client.get(url)
+    assert 'name="version" value="1"' in form.text
+    data = action_data(workplan, priority=workplan.plan.priorities.get(number=2).pk, version=1)
+    assert client.post(url, data).status_code == 302
+    action.refresh_from_db()
+    assert action.priority.number == 2 and action.version == 2
+    page = client.get(action.get_absolute_url()).text
+    assert "Edited" in page and "Priority 2: Neglect" in page and "Bea Support" in page
+
+
+def test_second_of_two_concurrent_edits_is_refused_showing_the_other_change(client, member_of, bsu, workplan):
+    action = ActionFactory(workplan=workplan, reference="PEI 1.1", lead="Head of Early Help")
+    url = reverse("subgroups:action-edit", args=[action.pk])
+    # Both open the form at version 1; the other person saves first.
+    other = member_of(workplan.plan.partnership, Membership.Role.BSU, first_name="Oli", last_name="Other")
+    client.force_login(other)
+    client.post(url, action_data(workplan, reference="PEI 1.1", lead="Designated Nurse", version=1))
+    client.force_login(bsu)
+    response = client.post(url, action_data(workplan, reference="PEI 1.1", lead="Head of Early Help", timeframe="June 2025", version=1))
+    assert response.status_code == 409
+    text = response.text
+    assert "Oli Other changed this action while you were editing it" in text
+    assert "“Head of Early Help” to “Designated Nurse”" in text.replace("from “", "“")
+    assert 'value="June 2025"' in text  # the editor's own input is kept
+    assert 'name="version" value="2"' in text
+    action.refresh_from_db()
+    assert (action.lead, action.timeframe) == ("Designated Nurse", "March 2025")
+    # Saving again deliberately applies their input.
+    client.post(url, action_data(workplan, reference="PEI 1.1", lead="Head of Early Help", timeframe="June 2025", version=2))
+    action.refresh_from_db()
+    assert (action.lead, action.timeframe) == ("Head of Early Help", "June 2025")
+
+
+def test_retire_keeps_the_action_and_its_updates(client, bsu, workplan):
+    action = ActionFactory(workplan=workplan)
+    ActionUpdateFactory(action=action)
+    response = client.post(reverse("subgroups:action-retire", args=[action.pk]), follow=True)
+    assert "retired" in response.text
+    action.refresh_from_db()
+    assert action.is_retired and action.retired_on is not None and action.updates.count() == 1
+    assert action.pk not in [a.pk for g in client.get(workplan.get_absolute_url()).context["groups"] for a in g.actions]
+
+
+def test_reorder_swaps_neighbours_within_a_priority(client, bsu, workplan):
+    p1 = workplan.plan.priorities.get(number=1)
+    first, second, third = (ActionFactory(workplan=workplan, priority=p1, order=n) for n in (1, 2, 3))
+    client.post(reverse("subgroups:action-move", args=[third.pk]), {"direction": "up"})
+    assert list(workplan.actions.order_by("order").values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]
+    client.post(reverse("subgroups:action-move", args=[first.pk]), {"direction": "up"})  # already first
+    assert list(workplan.actions.order_by("order").values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]

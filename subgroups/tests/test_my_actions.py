@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from plans.models import Membership
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def plan_actions(member_of):
+    """As at the plan's last day (31 March 2025), in one sub-group workplan:
+    green & recent, red, amber, never rated, overdue, stale, blue & old."""
+    workplan = WorkplanFactory(year="2024-25")
+    partnership = workplan.plan.partnership
+    lead = member_of(partnership, Membership.Role.LEAD, first_name="Pat", last_name="Lead")
+    fine = ActionFactory(workplan=workplan, reference="OK", lead_user=lead, due_date=D(2025, 6, 1))
+    ActionUpdateFactory(action=fine, rating="green", as_at=D(2025, 3, 1))
+    red = ActionFactory(workplan=workplan, reference="RED", lead_user=lead, due_date=D(2025, 6, 1))
+    ActionUpdateFactory(action=red, rating="red", as_at=D(2025, 3, 1), narrative="Off track")
+    amber = ActionFactory(workplan=workplan, reference="AMBER", due_date=D(2025, 6, 1), lead="Designated Nurse")
+    ActionUpdateFactory(action=amber, rating="amber", as_at=D(2025, 3, 1), narrative="Slipping")
+    ActionFactory(workplan=workplan, reference="NEVER", lead_user=lead, due_date=D(2025, 6, 1), added_on=D(2025, 3, 1))
+    overdue = ActionFactory(workplan=workplan, reference="LATE", lead_user=lead, due_date=D(2025, 1, 31))
+    ActionUpdateFactory(action=overdue, rating="green", as_at=D(2025, 3, 1))
+    stale = ActionFactory(workplan=workplan, reference="STALE", lead_user=lead, due_date=D(2025, 6, 1))
+    ActionUpdateFactory(action=stale, rating="green", as_at=D(2024, 10, 1))
+    done = ActionFactory(workplan=workplan, reference="DONE", lead_user=lead, due_date=D(2024, 6, 1))
+    ActionUpdateFactory(action=done, rating="blue", as_at=D(2024, 6, 1), narrative="Delivered")
+    return {"workplan": workplan, "lead": lead}
+
+
+def references(response):
+    return sorted(
+        a.reference for s in response.context["sections"] for g in s["groups"] for a in g.actions
+    )
+
+
+def test_lead_sees_only_their_actions_that_need_attention(client, plan_actions):
+    client.force_login(plan_actions["lead"])
+    response = client.get(reverse("subgroups:my-actions"))
+    assert references(response) == ["LATE", "NEVER", "RED", "STALE"]
+    assert reverse("subgroups:action-update", args=[response.context["sections"][0]["groups"][0].actions[0].pk]) in response.text
+
+
+def test_subgroup_lead_also_sees_the_subgroups_other_actions(client, member_of, plan_actions):
+    workplan = plan_actions["workplan"]
+    chair = member_of(workplan.plan.partnership, Membership.Role.LEAD)
+    workplan.subgroup.leads.add(chair)
+    client.force_login(chair)
+    assert references(client.get(reverse("subgroups:my-actions"))) == ["AMBER", "LATE", "NEVER", "RED", "STALE"]
+
+
+def test_bsu_sees_every_lead_grouped_by_who_is_behind(client, member_of, plan_actions):
+    client.force_login(member_of(plan_actions["workplan"].plan.partnership, Membership.Role.BSU))
+    response = client.get(reverse("subgroups:my-actions"))
+    groups = {g.caption: sorted(a.reference for a in g.actions) for g in response.context["sections"][0]["groups"]}
+    assert groups == {"Designated Nurse": ["AMBER"], "Pat Lead": ["LATE", "NEVER", "RED", "STALE"]}
+
+
+def test_other_partnerships_actions_never_appear(client, member_of, plan_actions):
+    other = WorkplanFactory(year="2024-25")
+    ActionFactory(workplan=other, reference="ELSEWHERE")
+    client.force_login(member_of(plan_actions["workplan"].plan.partnership, Membership.Role.BSU))
+    assert "ELSEWHERE" not in references(client.get(reverse("subgroups:my-actions")))
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_query_count_does_not_grow_with_actions(client, member_of, plan_actions, extra, django_assert_max_num_queries):
+    for _ in range(extra):
+        ActionFactory(workplan=plan_actions["workplan"], lead_user=plan_actions["lead"])
+    client.force_login(plan_actions["lead"])
+    with django_assert_max_num_queries(9):
+        response = client.get(reverse("subgroups:my-actions"))
+    assert len(references(response)) == 4 + extra

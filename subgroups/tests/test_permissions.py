@@ -1,0 +1,150 @@
+"""The permission grid: every role × every URL × GET/POST, with the expected status and
+whether the database changed. A refused request changes nothing."""
+
+import datetime
+
+import pytest
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.models import CrossCuttingTheme, Membership, Priority
+from plans.tests.factories import PartnershipFactory, PriorityFactory
+from subgroups.models import Action, ActionUpdate
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+
+pytestmark = pytest.mark.django_db
+
+READ, UPDATE, EDIT, PLAN = "read", "update", "edit", "plan"
+ROLES = ["anonymous", "bsu", "subgroup_lead", "action_lead", "other_lead", "executive", "viewer", "outsider"]
+
+
+def expected_status(role, kind, method, scoped):
+    """What each role gets. `scoped`: the URL names an object of the partnership."""
+    if role == "anonymous":
+        return 302
+    if role == "outsider" and scoped:
+        return 404
+    allowed = {
+        READ: True,
+        UPDATE: role in {"bsu", "subgroup_lead", "action_lead"},
+        EDIT: role in {"bsu", "subgroup_lead"},
+        PLAN: role == "bsu",
+    }[kind]
+    if not allowed:
+        return 403
+    return 302 if method == "post" else 200
+
+
+@pytest.fixture
+def world(member_of):
+    workplan = WorkplanFactory()
+    partnership = workplan.plan.partnership
+    PriorityFactory(plan=workplan.plan, number=1)
+    action = ActionFactory(workplan=workplan, reference="X 1.1", due_date=datetime.date(2025, 6, 30))
+    ActionFactory(workplan=workplan, reference="X 1.2")
+    ActionUpdateFactory(action=action, rating="green", narrative="On track.", as_at=datetime.date(2024, 5, 1))
+    users = {
+        "bsu": member_of(partnership, Membership.Role.BSU),
+        "subgroup_lead": member_of(partnership, Membership.Role.LEAD),
+        "action_lead": member_of(partnership, Membership.Role.LEAD),
+        "other_lead": member_of(partnership, Membership.Role.LEAD),
+        "executive": member_of(partnership, Membership.Role.EXECUTIVE),
+        "viewer": member_of(partnership, Membership.Role.VIEWER),
+        "outsider": member_of(PartnershipFactory(), Membership.Role.BSU),
+    }
+    workplan.subgroup.leads.add(users["subgroup_lead"])
+    SubGroupFactory(partnership=partnership).leads.add(users["action_lead"], users["other_lead"])
+    Action.objects.filter(pk=action.pk).update(lead_user=users["action_lead"])
+    return {"workplan": workplan, "action": action, "users": users}
+
+
+def fingerprint():
+    return (
+        Priority.objects.count(),
+        CrossCuttingTheme.objects.count(),
+        Action.objects.count(),
+        ActionUpdate.objects.count(),
+        Action.objects.aggregate(v=Sum("version"), o=Sum("order")),
+        Action.objects.filter(is_retired=True).count(),
+    )
+
+
+def post_data(world, name):
+    action, workplan = world["action"], world["workplan"]
+    today = timezone.localdate()
+    return {
+        "action-update": {
+            f"update-{action.pk}-rating": "amber",
+            f"update-{action.pk}-narrative": "Slipping: the venue fell through; rebooked for May.",
+            f"update-{action.pk}-as_at_0": today.day,
+            f"update-{action.pk}-as_at_1": today.month,
+            f"update-{action.pk}-as_at_2": today.year,
+        },
+        "action-create": {
+            "reference": "X 9.9", "impact": "Impact", "description": "Do something",
+            "lead": "Lead", "timeframe": "March 2025",
+        },
+        "action-edit": {
+            "reference": "X 1.1", "impact": "New impact", "description": "New action",
+            "lead": "Lead", "timeframe": "June 2025", "version": 1,
+        },
+        "action-retire": {},
+        "action-move": {"direction": "down"},
+        "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
+        "theme-create": {"title": "New theme", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
+    }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
+
+
+# (url name, kind, methods, which object the URL names, or None for a page of one's own)
+URLS = [
+    ("plans:home", READ, ["get"], None),
+    ("plans:accessibility", READ, ["get"], None),
+    ("subgroups:my-actions", READ, ["get"], None),
+    ("plans:plan-detail", READ, ["get"], "plan"),
+    ("subgroups:subgroup-detail", READ, ["get"], "subgroup"),
+    ("subgroups:workplan-detail", READ, ["get"], "workplan"),
+    ("subgroups:action-detail", READ, ["get"], "action"),
+    ("subgroups:action-row", READ, ["get"], "action"),
+    ("subgroups:action-update", UPDATE, ["get", "post"], "action"),
+    ("subgroups:action-create", EDIT, ["get", "post"], "workplan"),
+    ("subgroups:action-edit", EDIT, ["get", "post"], "action"),
+    ("subgroups:action-retire", EDIT, ["get", "post"], "action"),
+    ("subgroups:action-move", EDIT, ["post"], "action"),
+    ("plans:priority-create", PLAN, ["get", "post"], "plan"),
+    ("plans:theme-create", PLAN, ["get", "post"], "plan"),
+]
+GRID = [
+    (role, name, kind, method, target)
+    for name, kind, methods, target in URLS
+    for method in methods
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("role", "name", "kind", "method", "target"), GRID)
+def test_permission_grid(client, world, role, name, kind, method, target):
+    objects = {
+        "plan": world["workplan"].plan,
+        "subgroup": world["workplan"].subgroup,
+        "workplan": world["workplan"],
+        "action": world["action"],
+    }
+    url = reverse(name, args=[objects[target].pk] if target else [])
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    before = fingerprint()
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, post_data(world, name.split(":")[1]))
+    assert response.status_code == expected_status(role, kind, method, bool(target)), response.content[:500]
+    changed = fingerprint() != before
+    assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)
+
+
+def test_refusal_page_explains_in_the_sites_style(client, world):
+    client.force_login(world["users"]["viewer"])
+    response = client.get(reverse("subgroups:action-edit", args=[world["action"].pk]))
+    assert response.status_code == 403
+    assert "You cannot do that" in response.text and '<html lang="en-GB"' in response.text
