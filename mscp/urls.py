@@ -12,6 +12,7 @@ admin.site.site_title = "Partnership Plan Tracker configuration"
 urlpatterns = [
     path("", include("plans.urls")),
     path("", include("subgroups.urls")),
+    path("reports/", include("reports.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=SignInForm),

@@ -38,6 +38,11 @@ class BragCounts:
     overdue: int = 0
     stale: int = 0
 
+    def __add__(self, other: "BragCounts") -> "BragCounts":
+        return BragCounts(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
     @property
     def total(self) -> int:
         return self.blue + self.green + self.amber + self.red + self.not_rated

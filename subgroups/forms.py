@@ -43,8 +43,8 @@ class ActionUpdateForm(forms.Form):
         help_text="When you record an update a lead gave you by email or in a meeting.",
     )
 
-    def __init__(self, *args, reporters=None, form_id="update-form", **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("as_at", timezone.localdate())
+    def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("as_at", default_as_at or timezone.localdate())
         # Several rows' forms can be open on one page: a prefix keeps their ids apart.
         kwargs.setdefault("prefix", form_id)
         super().__init__(*args, **kwargs)

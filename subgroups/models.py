@@ -135,7 +135,7 @@ class Workplan(models.Model):
 NOT_COMPLETE = ~Q(current_rating=Rating.BLUE) | Q(current_rating__isnull=True)
 
 
-def _latest_update(as_at: datetime.date | None):
+def latest_update_query(as_at: datetime.date | None):
     """The latest update of the outer action, optionally only those on or before `as_at`."""
     updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
     if as_at is not None:
@@ -157,7 +157,7 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         """Annotate each action with its latest update as at `as_at` (or ever, if None):
         `current_rating` (NULL = not yet rated), `current_narrative`, `current_as_at`,
         and `last_activity_on` (the latest update's date, else the date it was added)."""
-        latest = _latest_update(as_at)
+        latest = latest_update_query(as_at)
         return self.annotate(
             current_rating=Subquery(latest.values("rating")[:1]),
             current_narrative=Subquery(latest.values("narrative")[:1]),

@@ -37,6 +37,11 @@ def action_update_errors(
         errors.setdefault("as_at", []).append(
             f"The as-at date must be on or after the plan's start, {plan_start:%-d %B %Y}."
         )
+    plan_end = action.workplan.plan.period_end
+    if as_at > plan_end:
+        errors.setdefault("as_at", []).append(
+            f"The plan ended on {plan_end:%-d %B %Y}: give the position as at that date or earlier."
+        )
     return errors
 
 
@@ -55,7 +60,7 @@ def action_record_update(
 
     Refuses, with a ValidationError keyed by field, an update that breaks a rule: Red and
     Amber need a narrative, Blue needs the impact evidence, the as-at date is not in the
-    future nor before the plan starts, and an update must change something (its rating or
+    future and falls within the plan's period, and an update must change something (its rating or
     narrative differs from the latest update's). Concurrent updates to one action both
     succeed: the action row is locked only while the "changes something" check runs.
     """

@@ -105,7 +105,10 @@ def action_update(request, pk):
     partnership_id = workplan.plan.partnership_id
     reporters = _partnership_members(partnership_id) if editor.is_bsu(partnership_id) else None
     form = ActionUpdateForm(
-        request.POST or None, reporters=reporters, form_id=f"update-{action.pk}"
+        request.POST or None,
+        reporters=reporters,
+        form_id=f"update-{action.pk}",
+        default_as_at=workplan.plan.reporting_date(),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -9,12 +9,13 @@ document.body.addEventListener("htmx:load", (event) => {
   if (!section || !section.id || !section.id.startsWith("action-")) {
     return;
   }
-  const form = section.querySelector("form");
+  // The update form, not the row's own "Move up/down" form (shown to those who can edit).
+  const form = section.querySelector(".app-update-form-row form");
   if (form) {
     const summary = form.querySelector(".govuk-error-summary");
     const firstError = form.querySelector(".govuk-form-group--error input, .govuk-form-group--error textarea");
     const target = summary || firstError || form.querySelector("input:not([type=hidden]), textarea, select");
-    if (target === summary) {
+    if (summary && target === summary) {
       summary.setAttribute("tabindex", "-1");
     }
     if (target) {

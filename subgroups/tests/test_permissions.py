@@ -72,7 +72,7 @@ def fingerprint():
 
 def post_data(world, name):
     action, workplan = world["action"], world["workplan"]
-    today = timezone.localdate()
+    today = action.workplan.plan.reporting_date()
     return {
         "action-update": {
             f"update-{action.pk}-rating": "amber",

@@ -62,6 +62,13 @@ def test_as_at_may_not_be_before_the_plan_starts():
     assert "1 April 2023" in error.value.message_dict["as_at"][0]
 
 
+def test_as_at_may_not_be_after_the_plan_ended():
+    action = ActionFactory()  # plan ends 31 March 2025
+    with pytest.raises(ValidationError) as error:
+        record(action, as_at=D(2025, 4, 1))
+    assert "The plan ended on 31 March 2025" in error.value.message_dict["as_at"][0]
+
+
 def test_an_update_that_changes_nothing_is_refused():
     action = ActionFactory()
     ActionUpdateFactory(action=action, rating="green", narrative="On track.", as_at=D(2024, 5, 1))

@@ -1,0 +1,90 @@
+"""Page timings at scale: `python bench/pages.py [--scale N] [--repeat R]`.
+
+Loads `load_demo --scale N` (default 100) into a scratch database (a temporary SQLite file,
+or the PostgreSQL database named by BENCH_DATABASE_URL, which it empties first), then times
+each page in-process with Django's test client and prints the median server time and its
+ratio to the Django admin's changelist of actions (100 rows a page) measured in the same run.
+Targets: dashboard and exception report no slower than the changelist; workplan page no more
+than 1.5 times it.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGETS = {"dashboard": 1.0, "exception report": 1.0, "workplan page": 1.5}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    scratch = tempfile.mkdtemp(prefix="mscp-bench-")
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3"
+    )
+    # The test settings: production settings without HTTPS redirects or hashed static names.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "mscp.settings_test"
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ["SECURE_SSL_REDIRECT"] = "0"
+    os.environ["WHITENOISE_USE_FINDERS"] = "1"
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+
+    from plans.models import BusinessPlan
+    from subgroups.models import Action, Workplan
+
+    if "BENCH_DATABASE_URL" in os.environ:
+        call_command("flush", interactive=False, verbosity=0)
+    call_command("migrate", verbosity=0)
+    started = time.monotonic()
+    call_command("load_demo", "--scale", str(args.scale), "--force", verbosity=0)
+    print(f"load_demo --scale {args.scale}: {time.monotonic() - started:.1f}s, "
+          f"{Action.objects.count()} actions")
+
+    client = Client()
+    client.login(username="bsu", password=os.environ.get("DEMO_PASSWORD") or "mscp-demo-2023")
+    plan = BusinessPlan.objects.get(partnership__slug="merton")
+    workplan = Workplan.objects.filter(plan=plan).order_by("-year", "subgroup__short_name").first()
+    pages = {
+        "admin changelist (100 rows)": reverse("admin:subgroups_action_changelist"),
+        "dashboard": f"{reverse('reports:dashboard')}?plan={plan.pk}",
+        "exception report": f"{reverse('reports:exceptions')}?plan={plan.pk}",
+        "workplan page": workplan.get_absolute_url(),
+        "plan page": plan.get_absolute_url(),
+    }
+    medians = {}
+    for name, url in pages.items():
+        assert client.get(url).status_code == 200, name  # warm up, and check it works
+        samples = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            client.get(url)
+            samples.append(time.perf_counter() - started)
+        medians[name] = statistics.median(samples)
+    baseline = medians["admin changelist (100 rows)"]
+    print(f"{'page':32} {'median ms':>10} {'x changelist':>13}  target")
+    for name, median in medians.items():
+        target = TARGETS.get(name)
+        verdict = "" if target is None else (f"<= {target}x " + ("met" if median / baseline <= target else "MISSED"))
+        print(f"{name:32} {median * 1000:10.1f} {median / baseline:13.2f}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

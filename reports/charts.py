@@ -1,0 +1,52 @@
+"""Server-rendered SVG charts: the same markup serves the page, print and PDFs."""
+
+from dataclasses import dataclass
+
+from reports.brag import RATING_ORDER, BragCounts
+
+CHART_HEIGHT = 200
+BAR_WIDTH = 48
+BAR_GAP = 24
+LEFT_MARGIN = 40
+
+
+@dataclass
+class BarSegment:
+    rating: str
+    x: int
+    y: float
+    height: float
+    count: int
+
+
+@dataclass
+class Bar:
+    label: str
+    x: int
+    total: int
+    segments: list[BarSegment]
+
+
+def stacked_bars(points: list[tuple[str, BragCounts]]) -> dict:
+    """Geometry of a stacked bar per point (label, counts): blue at the bottom, not yet rated
+    on top, scaled to the largest total."""
+    largest = max((counts.total for _label, counts in points), default=0) or 1
+    bars = []
+    for index, (label, counts) in enumerate(points):
+        x = LEFT_MARGIN + index * (BAR_WIDTH + BAR_GAP)
+        y = float(CHART_HEIGHT)
+        segments = []
+        for rating in RATING_ORDER:
+            count = counts.count_for(rating)
+            height = CHART_HEIGHT * count / largest
+            y -= height
+            if count:
+                segments.append(BarSegment(rating or "none", x, round(y, 1), round(height, 1), count))
+        bars.append(Bar(label=label, x=x, total=counts.total, segments=segments))
+    return {
+        "bars": bars,
+        "width": LEFT_MARGIN + len(points) * (BAR_WIDTH + BAR_GAP),
+        "height": CHART_HEIGHT,
+        "bar_width": BAR_WIDTH,
+        "largest": largest,
+    }

@@ -1,0 +1,145 @@
+"""CSV and XLSX downloads of report tables, with the same figures as the pages.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) are prefixed with an apostrophe, so exported narrative can never execute.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from plans.models import NOT_RATED_LABEL, Rating
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+RATING_FILLS = {
+    Rating.BLUE.label: ("1D70B8", "FFFFFF"),
+    Rating.GREEN.label: ("00703C", "FFFFFF"),
+    Rating.AMBER.label: ("FFBF47", "0B0C0C"),
+    Rating.RED.label: ("AA2A16", "FFFFFF"),
+    NOT_RATED_LABEL: ("FFFFFF", "0B0C0C"),
+}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class ExportTable:
+    """A titled table: `title` goes in the first row, then `headers`, then `rows`.
+    `rating_columns` are the indexes of columns holding a BRAG word, filled in its colour."""
+
+    title: str
+    headers: list[str]
+    rows: list[list] = field(default_factory=list)
+    rating_columns: set[int] = field(default_factory=set)
+    widths: dict[int, int] = field(default_factory=dict)
+
+
+def safe_cell(value):
+    """The value as a spreadsheet should store it: text that looks like a formula is escaped."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def csv_response(table: ExportTable, filename: str) -> HttpResponse:
+    """UTF-8 with a byte-order mark, so Excel opens it with the right characters."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([safe_cell(table.title)])
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([safe_cell(value) for value in row])
+    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(table: ExportTable, filename: str) -> HttpResponse:
+    """A workbook with a title row, a frozen bold header row, wrapped text and BRAG fills."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Report"
+    sheet.append([safe_cell(table.title)])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append(table.headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in table.rows:
+        sheet.append([safe_cell(value) for value in row])
+    sheet.freeze_panes = "A3"
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if cell.column - 1 in table.rating_columns and cell.value in RATING_FILLS:
+                background, text = RATING_FILLS[cell.value]
+                cell.fill = PatternFill("solid", fgColor=background)
+                cell.font = Font(bold=True, color=text)
+    for index, header in enumerate(table.headers):
+        width = table.widths.get(index, max(12, min(40, len(str(header)) + 4)))
+        sheet.column_dimensions[get_column_letter(index + 1)].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+def export_response(table: ExportTable, filename: str, file_format: str) -> HttpResponse:
+    return xlsx_response(table, filename) if file_format == "xlsx" else csv_response(table, filename)
+
+
+COUNT_HEADERS = ["Blue", "Green", "Amber", "Red", NOT_RATED_LABEL, "Total", "Overdue", "Stale"]
+
+
+def _count_cells(counts) -> list[int]:
+    return [row["count"] for row in counts.rows] + [counts.total, counts.overdue, counts.stale]
+
+
+def dashboard_table(*, plan, as_at, data: dict) -> ExportTable:
+    """The dashboard's counts: all actions, then by priority, sub-group and theme."""
+    table = ExportTable(
+        title=f"{plan.partnership.name}: {plan.title}: BRAG counts as at {as_at:%-d %B %Y}",
+        headers=["Grouping", "Name", *COUNT_HEADERS],
+        widths={0: 16, 1: 50},
+    )
+    table.rows.append(["All actions", plan.title, *_count_cells(data["totals"])])
+    for grouping, key in (("Priority", "priority_rows"), ("Sub-group", "subgroup_rows"), ("Theme", "theme_rows")):
+        for row in data[key]:
+            table.rows.append([grouping, row.label, *_count_cells(row.counts)])
+    return table
+
+
+def exceptions_table(*, plan, as_at, groups) -> ExportTable:
+    """The exception report's rows, in the page's order."""
+    table = ExportTable(
+        title=f"{plan.partnership.name}: {plan.title}: exception report as at {as_at:%-d %B %Y}",
+        headers=[
+            "Priority", "Sub-group", "Reference", "Action", "Why it is here", "BRAG rating",
+            "Latest update", "Update as at", "Lead", "Timeframe", "Due date",
+            "Days since last update",
+        ],
+        rating_columns={5},
+        widths={0: 30, 1: 30, 3: 50, 4: 18, 6: 60, 8: 30},
+    )
+    for group in groups:
+        for action in group.actions:
+            table.rows.append([
+                group.priority,
+                group.subgroup,
+                action.reference,
+                action.description,
+                ", ".join(action.reasons),
+                Rating(action.current_rating).label if action.current_rating else NOT_RATED_LABEL,
+                action.current_narrative or "",
+                action.current_as_at,
+                action.lead,
+                action.timeframe,
+                action.due_date,
+                action.days_since_update,
+            ])
+    return table

@@ -1,0 +1,214 @@
+"""Reads for the Executive's pages: the dashboard, the exception report and the lists of
+actions their counts link to. Every figure comes from reports.brag."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import F, Q, Subquery
+
+from plans.models import BusinessPlan, Rating
+from reports.brag import BragCounts, brag_actions, brag_summary
+from subgroups.models import Action, SubGroup, latest_update_query
+
+CORE = "core"
+
+
+@dataclass
+class CountRow:
+    """One line of a dashboard table: what is counted, its counts, and the query string that
+    lists those actions."""
+
+    label: str
+    counts: BragCounts
+    query: dict
+
+    @property
+    def query_string(self) -> str:
+        return urlencode(self.query)
+
+
+def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
+    """The last day of each quarter (June, September, December, March) from `start` to `end`,
+    ending with `end` itself when it is not a quarter end."""
+    ends = []
+    year, month = start.year, start.month
+    while True:
+        month_end = ((month - 1) // 3 + 1) * 3
+        first_of_next = datetime.date(year + (month_end == 12), month_end % 12 + 1, 1)
+        day = first_of_next - datetime.timedelta(days=1)
+        if day >= end:
+            ends.append(end)
+            return ends
+        ends.append(day)
+        year, month = first_of_next.year, first_of_next.month
+
+
+def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
+    """Counts by priority, sub-group and theme as the plan stood on `as_at`, and the trend
+    per quarter from the plan's start up to `as_at`."""
+    actions = Action.objects.filter(workplan__plan=plan)
+    judged = {"as_at": as_at, "stale_after_days": plan.stale_after_days}
+    by_priority = brag_summary(actions=actions, group_by="priority", **judged)
+    by_subgroup = brag_summary(actions=actions, group_by="subgroup", **judged)
+    by_theme = brag_summary(actions=actions, group_by="theme", **judged)
+    priorities = list(plan.priorities.filter(added_on__lte=as_at))
+    subgroups = SubGroup.objects.filter(partnership=plan.partnership_id).order_by("short_name")
+    return {
+        # Every action has exactly one priority (or none), so the priority groups add up to all.
+        "totals": sum(by_priority.values(), BragCounts()),
+        "priority_rows": [
+            CountRow(str(p), by_priority.get(p.pk, BragCounts()), {"priority": p.pk})
+            for p in priorities
+        ]
+        + [CountRow("Core functions (no priority)", by_priority.get(None, BragCounts()), {"priority": CORE})],
+        "subgroup_rows": [
+            CountRow(f"{s.name} ({s.short_name})", by_subgroup.get(s.pk, BragCounts()), {"subgroup": s.pk})
+            for s in subgroups
+        ],
+        "theme_rows": [
+            CountRow(t.title, by_theme.get(t.pk, BragCounts()), {"theme": t.pk})
+            for t in plan.themes.all()
+        ],
+        "trend": [
+            (day, brag_summary(actions=actions, as_at=day, stale_after_days=plan.stale_after_days))
+            for day in quarter_ends(plan.period_start, min(as_at, plan.period_end))
+        ],
+    }
+
+
+def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
+    """The plan's actions as they stood on `as_at`, narrowed by the dashboard's links:
+    priority (an id or "core"), subgroup, theme, rating (or "none") and flag (overdue/stale)."""
+    actions = (
+        brag_actions(actions=Action.objects.filter(workplan__plan=plan), as_at=as_at)
+        .with_flags(on=as_at, stale_after_days=plan.stale_after_days)
+        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .prefetch_related("themes")
+        .order_by(
+            F("priority__number").asc(nulls_last=True),
+            "workplan__subgroup__short_name",
+            "order",
+            "pk",
+        )
+    )
+    priority = params.get("priority")
+    if priority == CORE:
+        actions = actions.filter(priority__isnull=True)
+    elif priority:
+        actions = actions.filter(priority_id=priority)
+    if params.get("subgroup"):
+        actions = actions.filter(workplan__subgroup_id=params["subgroup"])
+    if params.get("theme"):
+        actions = actions.filter(themes=params["theme"])
+    rating = params.get("rating")
+    if rating == "none":
+        actions = actions.filter(current_rating__isnull=True)
+    elif rating in Rating.values:
+        actions = actions.filter(current_rating=rating)
+    if params.get("flag") == "overdue":
+        actions = actions.filter(is_overdue=True)
+    elif params.get("flag") == "stale":
+        actions = actions.filter(is_stale=True)
+    return actions
+
+
+EXCEPTION_REASONS = {
+    "red": ("Red", Q(current_rating=Rating.RED)),
+    "amber": ("Amber", Q(current_rating=Rating.AMBER)),
+    "overdue": ("Overdue", Q(is_overdue=True)),
+    "stale": ("Stale", Q(is_stale=True)),
+}
+
+
+@dataclass
+class ExceptionGroup:
+    priority: str
+    subgroup: str
+    actions: list
+
+
+def exception_report(*, plan: BusinessPlan, as_at: datetime.date, params: dict) -> list[ExceptionGroup]:
+    """Actions that were red, amber, overdue or stale on `as_at`, grouped by priority then
+    sub-group, each with its reasons and the days since its last update."""
+    reasons = [params["reason"]] if params.get("reason") in EXCEPTION_REASONS else EXCEPTION_REASONS
+    condition = Q()
+    for reason in reasons:
+        condition |= EXCEPTION_REASONS[reason][1]
+    narrowed = {key: params.get(key) for key in ("priority", "subgroup")}
+    rows = filtered_actions(plan=plan, as_at=as_at, params=narrowed).filter(condition)
+    groups: list[ExceptionGroup] = []
+    for action in rows:
+        action.reasons = [
+            label
+            for key, (label, _condition) in EXCEPTION_REASONS.items()
+            if (key in {"red", "amber"} and action.current_rating == key)
+            or (key == "overdue" and action.is_overdue)
+            or (key == "stale" and action.is_stale)
+        ]
+        action.days_since_update = (as_at - action.last_activity_on).days
+        priority = str(action.priority) if action.priority else "Core functions (no priority)"
+        subgroup = f"{action.workplan.subgroup.name} ({action.workplan.subgroup.short_name})"
+        if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup):
+            groups.append(ExceptionGroup(priority=priority, subgroup=subgroup, actions=[]))
+        groups[-1].actions.append(action)
+    return groups
+
+
+DIRECTIONS = {
+    "improved": "Improved",
+    "worsened": "Worsened",
+    "completed": "Completed",
+    "first": "First rated",
+    "unrated": "Rating withdrawn",
+}
+
+
+def changes_since(*, plan: BusinessPlan, since: datetime.date, as_at: datetime.date) -> dict:
+    """What changed between `since` (the last meeting) and `as_at`: actions whose rating
+    moved, with direction of travel; actions added and retired in between; and actions with
+    no update since then. One query for the moves, one each for the lists."""
+    actions = Action.objects.filter(workplan__plan=plan)
+    then = latest_update_query(since)
+    compared = (
+        actions.existing_on(as_at)
+        .with_current_state(as_at)
+        .annotate(
+            rating_then=Subquery(then.values("rating")[:1]),
+            updated_then=Subquery(then.values("as_at")[:1]),
+        )
+        .select_related("priority", "workplan__subgroup")
+        .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
+    )
+    moved, silent = [], []
+    for action in compared:
+        existed_then = action.added_on <= since
+        if existed_then and action.rating_then != action.current_rating:
+            action.direction = _direction(action.rating_then, action.current_rating)
+            moved.append(action)
+        if existed_then and action.current_as_at == action.updated_then and action.current_rating != Rating.BLUE:
+            silent.append(action)
+    window = {"added_on__gt": since, "added_on__lte": as_at}
+    return {
+        "since": since,
+        "moved": moved,
+        "added": list(actions.filter(**window).select_related("workplan__subgroup").order_by("added_on")),
+        "retired": list(
+            actions.filter(is_retired=True, retired_on__gt=since, retired_on__lte=as_at)
+            .select_related("workplan__subgroup")
+            .order_by("retired_on")
+        ),
+        "silent": silent,
+    }
+
+
+def _direction(before: str | None, after: str | None) -> str:
+    if after == Rating.BLUE:
+        return DIRECTIONS["completed"]
+    if before is None:
+        return DIRECTIONS["first"]
+    if after is None:
+        return DIRECTIONS["unrated"]
+    if Rating.severity(after) > Rating.severity(before):
+        return DIRECTIONS["improved"]
+    return DIRECTIONS["worsened"]

@@ -1,0 +1,74 @@
+"""The Executive's pages: dashboard, exception report, and the actions behind each count."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from reports.brag import RATING_ORDER
+from reports.charts import stacked_bars
+from reports.exports import dashboard_table, exceptions_table, export_response
+from reports.forms import ReportForm
+from reports.selectors import (
+    EXCEPTION_REASONS,
+    changes_since,
+    exception_report,
+    filtered_actions,
+    plan_dashboard,
+)
+
+
+EXPORT_FORMATS = {"csv", "xlsx"}
+
+
+def _filename(context, report: str) -> str:
+    return f"{context['plan'].partnership.slug}-{report}-{context['as_at']:%Y-%m-%d}"
+
+
+def _report_context(request):
+    form = ReportForm(request.GET or None, user=request.user)
+    plan, as_at = form.chosen()
+    if plan is None:
+        raise Http404("You have no plans to report on.")
+    return {"form": form, "plan": plan, "as_at": as_at}
+
+
+def dashboard(request):
+    context = _report_context(request)
+    data = plan_dashboard(plan=context["plan"], as_at=context["as_at"])
+    chart = stacked_bars([(f"{day:%b %Y}", counts) for day, counts in data["trend"]])
+    since = context["form"].cleaned_data.get("since") if context["form"].is_valid() else None
+    if since and since < context["as_at"]:
+        data["changes"] = changes_since(plan=context["plan"], since=since, as_at=context["as_at"])
+    if request.GET.get("format") in EXPORT_FORMATS:
+        table = dashboard_table(plan=context["plan"], as_at=context["as_at"], data=data)
+        return export_response(table, _filename(context, "dashboard"), request.GET["format"])
+    return render(
+        request,
+        "reports/dashboard.html",
+        context | data | {"chart": chart, "chart_key": RATING_ORDER},
+    )
+
+
+def action_list(request):
+    context = _report_context(request)
+    actions = filtered_actions(plan=context["plan"], as_at=context["as_at"], params=request.GET)
+    return render(request, "reports/action_list.html", context | {"actions": actions})
+
+
+def exceptions(request):
+    context = _report_context(request)
+    groups = exception_report(plan=context["plan"], as_at=context["as_at"], params=request.GET)
+    if request.GET.get("format") in EXPORT_FORMATS:
+        table = exceptions_table(plan=context["plan"], as_at=context["as_at"], groups=groups)
+        return export_response(table, _filename(context, "exceptions"), request.GET["format"])
+    return render(
+        request,
+        "reports/exceptions.html",
+        context
+        | {
+            "groups": groups,
+            "count": sum(len(group.actions) for group in groups),
+            "reasons": {key: label for key, (label, _q) in EXCEPTION_REASONS.items()},
+            "priorities": context["plan"].priorities.all(),
+            "subgroups": context["plan"].partnership.subgroups.all(),
+        },
+    )
