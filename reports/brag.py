@@ -2,7 +2,7 @@
 
 Every count the product shows (plan page, sub-group page, dashboards, exception reports,
 PDFs) comes from `brag_summary`, so a figure means the same thing everywhere. Counting
-happens in SQL: one query per call, whatever the number of actions or groups.
+happens in SQL: one grouped query per call, whatever the number of actions or groups.
 """
 
 import datetime
@@ -43,6 +43,11 @@ class BragCounts:
             **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
         )
 
+    def __add__(self, other: "BragCounts") -> "BragCounts":
+        return BragCounts(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
     @property
     def total(self) -> int:
         return self.blue + self.green + self.amber + self.red + self.not_rated
@@ -68,24 +73,6 @@ class BragCounts:
         ]
 
 
-def _count_expressions(*, on: datetime.date, stale_after_days: int) -> dict:
-    rating_counts = {
-        (rating or "not_rated"): Count(
-            "pk",
-            filter=Q(current_rating=rating) if rating else Q(current_rating__isnull=True),
-            distinct=True,
-        )
-        for rating in RATING_ORDER
-    }
-    return {
-        **rating_counts,
-        "overdue": Count("pk", filter=Action.objects.overdue_condition(on), distinct=True),
-        "stale": Count(
-            "pk", filter=Action.objects.stale_condition(on, stale_after_days), distinct=True
-        ),
-    }
-
-
 def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
     """The actions as they stood on `as_at`: those that existed then, each annotated with its
     latest update on or before that date (see `ActionQuerySet.with_current_state`)."""
@@ -106,11 +93,26 @@ def brag_summary(
     With `group_by` (a key of GROUPINGS) the result maps each group's id to its counts;
     groups with no actions are absent, so callers use `.get(key, BragCounts())`.
     """
-    counts = _count_expressions(on=as_at, stale_after_days=stale_after_days)
-    current = brag_actions(actions=actions, as_at=as_at)
-    if group_by is None:
-        return BragCounts(**current.aggregate(**counts))
-    key = GROUPINGS[group_by]
-    rows = current.order_by().values(key).annotate(**counts)
-    names = [f.name for f in fields(BragCounts)]
-    return {row[key]: BragCounts(**{name: row[name] for name in names}) for row in rows}
+    # SQL groups the actions by (group, rating, overdue, stale): each action's latest update
+    # is looked up once, and at most twenty rows per group come back to be folded together.
+    key = GROUPINGS[group_by] if group_by else None
+    rows = (
+        brag_actions(actions=actions, as_at=as_at)
+        .with_flags(on=as_at, stale_after_days=stale_after_days)
+        .order_by()
+        .values(*([key] if key else []), "current_rating", "is_overdue", "is_stale")
+        .annotate(actions=Count("pk", distinct=True))
+    )
+    totals: dict = {}
+    for row in rows:
+        rating = row["current_rating"] or "not_rated"
+        part = {rating: row["actions"]}
+        if row["is_overdue"]:
+            part["overdue"] = row["actions"]
+        if row["is_stale"]:
+            part["stale"] = row["actions"]
+        group = row[key] if key else None
+        totals[group] = totals.get(group, BragCounts()) + BragCounts(**part)
+    if key is None:
+        return totals.get(None, BragCounts())
+    return totals

@@ -1,7 +1,10 @@
 """The Executive's pages: dashboard, exception report, and the actions behind each count."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from reports.brag import RATING_ORDER
 from reports.charts import stacked_bars
@@ -28,7 +31,9 @@ def _report_context(request):
     plan, as_at = form.chosen()
     if plan is None:
         raise Http404("You have no plans to report on.")
-    return {"form": form, "plan": plan, "as_at": as_at}
+    # The list of actions behind each count, for this plan and date; tables add their filters.
+    actions_url = f"{reverse('reports:actions')}?{urlencode({'plan': plan.pk, 'as_at': as_at.isoformat()})}"
+    return {"form": form, "plan": plan, "as_at": as_at, "actions_url": actions_url}
 
 
 def dashboard(request):

@@ -131,8 +131,9 @@ class Workplan(models.Model):
         return year_label_bounds(self.year)[1]
 
 
-# Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`).
-NOT_COMPLETE = ~Q(current_rating=Rating.BLUE) | Q(current_rating__isnull=True)
+def not_complete(rating_field: str = "current_rating") -> Q:
+    """Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`)."""
+    return ~Q(**{rating_field: Rating.BLUE}) | Q(**{f"{rating_field}__isnull": True})
 
 
 def latest_update_query(as_at: datetime.date | None):
@@ -148,7 +149,7 @@ class ActionQuerySet(PartnershipScopedQuerySet):
 
     def existing_on(self, day: datetime.date):
         """Actions that were in their workplan on `day`: added by then and not yet retired."""
-        return self.filter(added_on__lte=day).exclude(is_retired=True, retired_on__lte=day)
+        return self.filter(self.existing_condition(day))
 
     def live(self):
         return self.filter(is_retired=False)
@@ -164,14 +165,25 @@ class ActionQuerySet(PartnershipScopedQuerySet):
             current_as_at=Subquery(latest.values("as_at")[:1]),
         ).annotate(last_activity_on=Coalesce(F("current_as_at"), F("added_on")))
 
-    def overdue_condition(self, on: datetime.date) -> Q:
-        """Due date passed and not complete. Needs `with_current_state`."""
-        return Q(due_date__lt=on) & NOT_COMPLETE
+    def overdue_condition(self, on: datetime.date, rating_field: str = "current_rating") -> Q:
+        """Due date passed and not complete. Needs `with_current_state` (or another
+        annotation of the rating, named by `rating_field`)."""
+        return Q(due_date__lt=on) & not_complete(rating_field)
 
-    def stale_condition(self, on: datetime.date, after_days: int) -> Q:
+    def stale_condition(
+        self,
+        on: datetime.date,
+        after_days: int,
+        rating_field: str = "current_rating",
+        activity_field: str = "last_activity_on",
+    ) -> Q:
         """No update for `after_days` days and not complete. Needs `with_current_state`."""
         cutoff = on - datetime.timedelta(days=after_days)
-        return Q(last_activity_on__lt=cutoff) & NOT_COMPLETE
+        return Q(**{f"{activity_field}__lt": cutoff}) & not_complete(rating_field)
+
+    def existing_condition(self, day: datetime.date) -> Q:
+        """In the workplan on `day`: added by then and not yet retired (see `existing_on`)."""
+        return Q(added_on__lte=day) & ~Q(is_retired=True, retired_on__lte=day)
 
     def with_flags(self, *, on: datetime.date, stale_after_days: int):
         """Annotate `is_overdue` and `is_stale` as judged on `on`. Needs `with_current_state`."""
