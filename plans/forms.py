@@ -10,6 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 
@@ -26,6 +27,16 @@ class SignInForm(_NoAutofocus, AuthenticationForm):
 
 class ChangePasswordForm(_NoAutofocus, PasswordChangeForm):
     pass
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's refusal on the form: each message beside its field where the form has
+    that field, the rest at the top."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error.messages)
 
 
 class PlanAdditionForm(forms.Form):

@@ -25,6 +25,29 @@ class Rating(models.TextChoices):
 
 
 NOT_RATED_LABEL = "Not yet rated"
+# How forms, filters and links spell "not yet rated" (the database stores NULL).
+NOT_RATED = "none"
+RATING_CHOICES_WITH_NOT_RATED = [*Rating.choices, (NOT_RATED, NOT_RATED_LABEL)]
+
+
+def rating_label(rating: str | None) -> str:
+    """The word for a rating: "Blue", …, or "Not yet rated" for none."""
+    return Rating(rating).label if rating else NOT_RATED_LABEL
+
+
+CORE_FUNCTIONS_LABEL = "Core functions (no priority)"
+# How filters and links spell "no priority" (core-function actions).
+CORE_FUNCTIONS = "core"
+
+
+def priority_label(priority) -> str:
+    """A priority as headings name it, or the core functions for an action without one."""
+    return str(priority) if priority else CORE_FUNCTIONS_LABEL
+
+
+def display_name(user) -> str:
+    """How the product names a person: their full name, else their username."""
+    return user.get_full_name() or user.username
 
 # Default meanings, from the business plan and the RAG definitions Medway's board discussed
 # ("progressing with actions likely to be achieved within timescale").

@@ -56,6 +56,10 @@ class Editor:
         role = self.role_in(workplan.plan.partnership_id)
         return role == Membership.Role.LEAD and action.lead_user_id == self.user_id
 
+    def updatable_ids(self, actions) -> set[int]:
+        """Which of `actions` (with their workplan and plan loaded) the user may update."""
+        return {a.pk for a in actions if self.can_update_action(a, a.workplan)}
+
     def can_manage_plan(self, plan) -> bool:
         """Add priorities and themes to a live plan."""
         return self.is_bsu(plan.partnership_id)

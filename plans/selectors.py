@@ -1,10 +1,21 @@
 """Reads for the plan pages."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from plans.models import BusinessPlan
 from reports.brag import BragCounts, brag_summary
 from subgroups.models import Action, SubGroup
+
+
+def partnership_members(partnership_id: int):
+    """Active users who belong to the partnership, by name: the people an action can be led
+    by or an update reported by."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__partnership_id=partnership_id, is_active=True)
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def plan_overview(*, plan: BusinessPlan) -> dict:
@@ -24,7 +35,8 @@ def plan_overview(*, plan: BusinessPlan) -> dict:
     return {
         "plan": plan,
         "as_at": as_at,
-        "totals": brag_summary(actions=actions, **judged),
+        # Every action has one priority or none, so the priority groups add up to the plan.
+        "totals": sum(by_priority.values(), BragCounts()),
         "priority_rows": [(p, by_priority.get(p.pk, BragCounts())) for p in priorities],
         "core_counts": by_priority.get(None, BragCounts()),
         "theme_rows": [(t, by_theme.get(t.pk, BragCounts())) for t in plan.themes.all()],

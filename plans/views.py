@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import PlanAdditionForm
+from plans.forms import PlanAdditionForm, add_service_errors
 from plans.models import BusinessPlan
 from plans.permissions import Editor
 from plans.selectors import plan_overview
@@ -78,8 +78,7 @@ def plan_addition(request, pk, kind):
                 plan=plan, title=data["title"], added_on=data["added_on"], **{text_field: data["text"]}
             )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"{added} added to the plan from {data['added_on']:%-d %B %Y}.")
             return redirect(plan.get_absolute_url())

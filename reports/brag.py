@@ -9,10 +9,9 @@ import datetime
 from dataclasses import dataclass, fields
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 
-from plans.models import NOT_RATED_LABEL, Rating
-from subgroups.models import Action
+from plans.models import Rating, rating_label
 
 # How each grouping reaches its key from an action. A theme grouping counts an action once
 # under each theme it addresses.
@@ -43,11 +42,6 @@ class BragCounts:
             **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
         )
 
-    def __add__(self, other: "BragCounts") -> "BragCounts":
-        return BragCounts(
-            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
-        )
-
     @property
     def total(self) -> int:
         return self.blue + self.green + self.amber + self.red + self.not_rated
@@ -65,7 +59,7 @@ class BragCounts:
         return [
             {
                 "rating": rating,
-                "label": Rating(rating).label if rating else NOT_RATED_LABEL,
+                "label": rating_label(rating),
                 "count": self.count_for(rating),
                 "percent": self.percent(rating),
             }

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from plans.models import NOT_RATED_LABEL, Rating
+from plans.models import NOT_RATED_LABEL, Rating, rating_label
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 RATING_FILLS = {
@@ -134,7 +134,7 @@ def exceptions_table(*, plan, as_at, groups) -> ExportTable:
                 action.reference,
                 action.description,
                 ", ".join(action.reasons),
-                Rating(action.current_rating).label if action.current_rating else NOT_RATED_LABEL,
+                rating_label(action.current_rating),
                 action.current_narrative or "",
                 action.current_as_at,
                 action.lead,

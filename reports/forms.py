@@ -13,7 +13,6 @@ class ReportForm(forms.Form):
         label="As at",
         required=False,
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
         help_text="Rebuilds the figures as they stood on this date. Leave empty for now.",
         error_messages={"invalid": "Enter the date as YYYY-MM-DD, for example 2024-03-31."},
     )

@@ -5,13 +5,12 @@ import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import F, Q, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
-from plans.models import BusinessPlan, Rating
+from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
 from reports.brag import BragCounts, brag_actions, brag_summary
 from subgroups.models import Action, SubGroup, latest_update_query
 
-CORE = "core"
 
 
 @dataclass
@@ -61,7 +60,7 @@ def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
             CountRow(str(p), by_priority.get(p.pk, BragCounts()), {"priority": p.pk})
             for p in priorities
         ]
-        + [CountRow("Core functions (no priority)", by_priority.get(None, BragCounts()), {"priority": CORE})],
+        + [CountRow(priority_label(None), by_priority.get(None, BragCounts()), {"priority": CORE_FUNCTIONS})],
         "subgroup_rows": [
             CountRow(f"{s.name} ({s.short_name})", by_subgroup.get(s.pk, BragCounts()), {"subgroup": s.pk})
             for s in subgroups
@@ -93,7 +92,7 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
         )
     )
     priority = params.get("priority")
-    if priority == CORE:
+    if priority == CORE_FUNCTIONS:
         actions = actions.filter(priority__isnull=True)
     elif priority:
         actions = actions.filter(priority_id=priority)
@@ -102,7 +101,7 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     if params.get("theme"):
         actions = actions.filter(themes=params["theme"])
     rating = params.get("rating")
-    if rating == "none":
+    if rating == NOT_RATED:
         actions = actions.filter(current_rating__isnull=True)
     elif rating in Rating.values:
         actions = actions.filter(current_rating=rating)
@@ -136,18 +135,18 @@ def exception_report(*, plan: BusinessPlan, as_at: datetime.date, params: dict) 
     for reason in reasons:
         condition |= EXCEPTION_REASONS[reason][1]
     narrowed = {key: params.get(key) for key in ("priority", "subgroup")}
-    rows = filtered_actions(plan=plan, as_at=as_at, params=narrowed).filter(condition)
+    flags = {
+        f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
+        for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
+    }
+    rows = filtered_actions(plan=plan, as_at=as_at, params=narrowed).filter(condition).annotate(**flags)
     groups: list[ExceptionGroup] = []
     for action in rows:
         action.reasons = [
-            label
-            for key, (label, _condition) in EXCEPTION_REASONS.items()
-            if (key in {"red", "amber"} and action.current_rating == key)
-            or (key == "overdue" and action.is_overdue)
-            or (key == "stale" and action.is_stale)
+            label for key, (label, _q) in EXCEPTION_REASONS.items() if getattr(action, f"reason_{key}")
         ]
         action.days_since_update = (as_at - action.last_activity_on).days
-        priority = str(action.priority) if action.priority else "Core functions (no priority)"
+        priority = priority_label(action.priority)
         subgroup = f"{action.workplan.subgroup.name} ({action.workplan.subgroup.short_name})"
         if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup):
             groups.append(ExceptionGroup(priority=priority, subgroup=subgroup, actions=[]))

@@ -5,10 +5,13 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django.db.models import Case, IntegerField, Value, When
 
-from plans.models import NOT_RATED_LABEL, Rating
-
-CORE_FUNCTIONS = "core"
-NOT_RATED = "none"
+from plans.models import (
+    CORE_FUNCTIONS,
+    CORE_FUNCTIONS_LABEL,
+    NOT_RATED,
+    RATING_CHOICES_WITH_NOT_RATED,
+    Rating,
+)
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -25,7 +28,7 @@ class ActionFilter(django_filters.FilterSet):
         label="BRAG rating",
         method="filter_rating",
         empty_label="All ratings",
-        choices=[*Rating.choices, (NOT_RATED, NOT_RATED_LABEL)],
+        choices=RATING_CHOICES_WITH_NOT_RATED,
     )
     lead = django_filters.ChoiceFilter(label="Lead", empty_label="All leads")
     overdue = django_filters.ChoiceFilter(
@@ -56,7 +59,7 @@ class ActionFilter(django_filters.FilterSet):
         plan = workplan.plan
         self.filters["priority"].extra["choices"] = [
             *((str(p.pk), str(p)) for p in plan.priorities.all()),
-            (CORE_FUNCTIONS, "Core functions (no priority)"),
+            (CORE_FUNCTIONS, CORE_FUNCTIONS_LABEL),
         ]
         self.filters["theme"].extra["choices"] = [(str(t.pk), t.title) for t in plan.themes.all()]
         self.filters["lead"].extra["choices"] = [(lead, lead) for lead in leads]

@@ -7,10 +7,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from plans.models import NOT_RATED_LABEL, Rating
+from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
+from plans.selectors import partnership_members
 from subgroups.models import Action
 
-NOT_RATED = "none"
 
 
 class ActionUpdateForm(forms.Form):
@@ -18,7 +18,7 @@ class ActionUpdateForm(forms.Form):
 
     rating = forms.ChoiceField(
         label="BRAG rating",
-        choices=[*Rating.choices, (NOT_RATED, NOT_RATED_LABEL)],
+        choices=RATING_CHOICES_WITH_NOT_RATED,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose a BRAG rating."},
     )
@@ -52,9 +52,7 @@ class ActionUpdateForm(forms.Form):
             del self.fields["reported_by"]
         else:
             self.fields["reported_by"].queryset = reporters
-            self.fields["reported_by"].label_from_instance = (
-                lambda user: user.get_full_name() or user.username
-            )
+            self.fields["reported_by"].label_from_instance = display_name
         self.helper = FormHelper()
         self.helper.form_id = form_id
         self.helper.form_tag = False
@@ -110,16 +108,10 @@ class ActionForm(forms.ModelForm):
         self.fields["priority"].queryset = plan.priorities.all()
         self.fields["priority"].empty_label = "None: a core-function action"
         self.fields["themes"].queryset = plan.themes.all()
-        self.fields["lead_user"].queryset = (
-            get_user_model()
-            .objects.filter(memberships__partnership_id=plan.partnership_id, is_active=True)
-            .order_by("first_name", "last_name", "username")
-        )
+        self.fields["lead_user"].queryset = partnership_members(plan.partnership_id)
         self.fields["lead_user"].label = "Lead's login"
         self.fields["lead_user"].empty_label = "No login: the lead is named above only"
-        self.fields["lead_user"].label_from_instance = (
-            lambda user: user.get_full_name() or user.username
-        )
+        self.fields["lead_user"].label_from_instance = display_name
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         self.helper = FormHelper()

@@ -13,13 +13,13 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from plans.models import (
-    NOT_RATED_LABEL,
     BusinessPlan,
     CrossCuttingTheme,
     Partnership,
     PartnershipScopedQuerySet,
     Priority,
     Rating,
+    rating_label,
 )
 
 YEAR_LABEL_PATTERN = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})$")
@@ -314,4 +314,4 @@ class ActionUpdate(models.Model):
 
     @property
     def rating_label(self) -> str:
-        return self.get_rating_display() if self.rating else NOT_RATED_LABEL
+        return rating_label(self.rating)

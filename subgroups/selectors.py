@@ -6,7 +6,7 @@ from itertools import groupby
 
 from django.db.models import F, Q
 
-from plans.models import BusinessPlan, Priority, Rating
+from plans.models import BusinessPlan, Rating, display_name, priority_label
 from reports.brag import BragCounts, brag_summary
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
@@ -20,10 +20,6 @@ class ActionGroup:
 
     caption: str
     actions: list[Action]
-
-
-def _priority_caption(priority: Priority | None) -> str:
-    return str(priority) if priority else "Core functions (no priority)"
 
 
 def workplan_actions(*, workplan: Workplan):
@@ -56,7 +52,7 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
         groups = [ActionGroup(caption="All actions", actions=rows)]
     else:
         groups = [
-            ActionGroup(caption=_priority_caption(priority), actions=list(items))
+            ActionGroup(caption=priority_label(priority), actions=list(items))
             for priority, items in groupby(rows, key=lambda action: action.priority)
         ]
     return {
@@ -166,7 +162,7 @@ def my_actions(*, user, editor) -> list[dict]:
 
 def _lead_name(action: Action) -> str:
     if action.lead_user:
-        return action.lead_user.get_full_name() or action.lead_user.username
+        return display_name(action.lead_user)
     return action.lead or "No lead named"
 
 
@@ -182,7 +178,7 @@ class TimelineEntry:
 
 
 def _person(user) -> str:
-    return (user.get_full_name() or user.username) if user else "The system"
+    return display_name(user) if user else "The system"
 
 
 def action_timeline(*, action: Action) -> list[TimelineEntry]:

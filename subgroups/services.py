@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from plans.models import Rating
+from plans.models import Rating, display_name
 from subgroups.models import Action, ActionUpdate
 
 # Ratings whose update must say why and what is being done (Red, Amber), or give the
@@ -124,7 +124,7 @@ def action_changes_since(*, action: Action, version: int) -> tuple[list[FieldCha
         return [], "Someone"
     user = latest.history_user
     changes = action_changes_between(before=before, after=latest)
-    return changes, (user.get_full_name() or user.username) if user else "Someone"
+    return changes, display_name(user) if user else "Someone"
 
 
 def action_changes_between(*, before, after) -> list[FieldChange]:

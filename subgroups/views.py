@@ -1,12 +1,13 @@
 """Sub-group, workplan and action pages, and the BRAG update form."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from plans.forms import add_service_errors
 from plans.permissions import Editor
+from plans.selectors import partnership_members
 from subgroups.forms import ActionForm, ActionUpdateForm
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.selectors import (
@@ -44,15 +45,11 @@ def workplan_detail(request, pk):
     )
     table = workplan_table(workplan=workplan, params=request.GET)
     editor = Editor.for_user(request.user)
-    updatable_ids = {
-        action.pk
-        for group in table["groups"]
-        for action in group.actions
-        if editor.can_update_action(action, workplan)
-    }
     context = {
         "workplan": workplan,
-        "updatable_ids": updatable_ids,
+        "updatable_ids": editor.updatable_ids(
+            action for group in table["groups"] for action in group.actions
+        ),
         "can_edit": editor.can_edit_workplan(workplan),
         **table,
     }
@@ -80,14 +77,6 @@ def action_detail(request, pk):
     )
 
 
-def _partnership_members(partnership_id):
-    return (
-        get_user_model()
-        .objects.filter(memberships__partnership_id=partnership_id, is_active=True)
-        .order_by("first_name", "last_name", "username")
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def action_update(request, pk):
     """Add a dated BRAG update. With htmx the form opens in the workplan row and saving swaps
@@ -103,7 +92,7 @@ def action_update(request, pk):
     if not editor.can_update_action(action, workplan) or action.is_retired:
         raise PermissionDenied
     partnership_id = workplan.plan.partnership_id
-    reporters = _partnership_members(partnership_id) if editor.is_bsu(partnership_id) else None
+    reporters = partnership_members(partnership_id) if editor.is_bsu(partnership_id) else None
     form = ActionUpdateForm(
         request.POST or None,
         reporters=reporters,
@@ -114,7 +103,7 @@ def action_update(request, pk):
         try:
             update = action_record_update(action=action, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             message = f"{action.reference or 'Action'} updated: {update.rating_label} as at {update.as_at:%-d %B %Y}."
             if request.htmx:
@@ -143,14 +132,6 @@ def action_update(request, pk):
     return render(request, "subgroups/action_update.html", context)
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def action_row(request, pk):
     """The action's workplan row on its own: what "Cancel" puts back in place of the form."""
     action = get_object_or_404(
@@ -176,13 +157,9 @@ def my_actions(request):
     the update form a click away. The BSU sees every lead's."""
     editor = Editor.for_user(request.user)
     sections = my_actions_sections(user=request.user, editor=editor)
-    updatable_ids = {
-        action.pk
-        for section in sections
-        for group in section["groups"]
-        for action in group.actions
-        if editor.can_update_action(action, action.workplan)
-    }
+    updatable_ids = editor.updatable_ids(
+        action for section in sections for group in section["groups"] for action in group.actions
+    )
     return render(
         request,
         "subgroups/my_actions.html",

@@ -6,7 +6,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from reports.exports import safe_cell
-from reports.tests.test_report_pages import executive, plan  # noqa: F401 (fixtures)
 from subgroups.tests.factories import ActionUpdateFactory
 
 pytestmark = pytest.mark.django_db

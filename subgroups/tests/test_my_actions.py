@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Membership
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

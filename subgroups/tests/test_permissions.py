@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.db.models import Sum
 from django.urls import reverse
-from django.utils import timezone
 
 from plans.models import CrossCuttingTheme, Membership, Priority
 from plans.tests.factories import PartnershipFactory, PriorityFactory

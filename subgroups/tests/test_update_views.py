@@ -5,7 +5,6 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from plans.models import Membership
 from plans.tests.factories import PartnershipFactory

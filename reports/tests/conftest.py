@@ -1,0 +1,39 @@
+"""Fixtures shared by the report tests."""
+
+import datetime
+
+import pytest
+
+from plans.models import Membership
+from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+
+D = datetime.date
+
+
+@pytest.fixture
+def plan():
+    """Plan 2023-25 (ended, so reports default to 31 March 2025). One workplan:
+    A1 P1 red since Sep 2023 (theme), A2 P1 green then blue Jan 2024, A3 core never rated,
+    due Jul 2023 (overdue), A4 P1 added Oct 2024, amber Nov 2024."""
+    plan = BusinessPlanFactory()
+    p1 = PriorityFactory(plan=plan, number=1, title="Early Help")
+    theme = ThemeFactory(plan=plan, title="Think Family")
+    workplan = WorkplanFactory(plan=plan)
+    a1 = ActionFactory(workplan=workplan, reference="A1", priority=p1, due_date=D(2025, 6, 30))
+    a1.themes.add(theme)
+    ActionUpdateFactory(action=a1, rating="red", as_at=D(2023, 9, 1), narrative="Provider withdrew.")
+    a2 = ActionFactory(workplan=workplan, reference="A2", priority=p1, due_date=D(2025, 6, 30))
+    ActionUpdateFactory(action=a2, rating="green", as_at=D(2023, 6, 1))
+    ActionUpdateFactory(action=a2, rating="blue", as_at=D(2024, 1, 10), narrative="Delivered.")
+    ActionFactory(workplan=workplan, reference="A3", priority=None, due_date=D(2023, 7, 31))
+    a4 = ActionFactory(workplan=workplan, reference="A4", priority=p1, added_on=D(2024, 10, 1), due_date=D(2025, 6, 30))
+    ActionUpdateFactory(action=a4, rating="amber", as_at=D(2024, 11, 1), narrative="Slipping.")
+    return plan
+
+
+@pytest.fixture
+def executive(client, member_of, plan):
+    user = member_of(plan.partnership, Membership.Role.EXECUTIVE)
+    client.force_login(user)
+    return user
