@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, fields
 
 from django.conf import settings
+from django.db import connections
 from django.db.models import Count, QuerySet
 
 from plans.models import Rating, rating_label
@@ -73,6 +74,24 @@ def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
     return actions.existing_on(as_at).with_current_state(as_at)
 
 
+def _fold(rows, key: str | None) -> dict:
+    """Add up grouped rows of (key, current_rating, is_due_passed, is_inactive, actions) into
+    BragCounts per group. An action is overdue or stale only when it is not complete, which is
+    read from the row's rating here rather than asking SQL to look the rating up again."""
+    totals: dict = {}
+    for row in rows:
+        rating = row["current_rating"] or "not_rated"
+        part = {rating: row["actions"]}
+        if rating != Rating.BLUE:
+            if row["is_due_passed"]:
+                part["overdue"] = row["actions"]
+            if row["is_inactive"]:
+                part["stale"] = row["actions"]
+        group = row[key] if key else None
+        totals[group] = totals.get(group, BragCounts()) + BragCounts(**part)
+    return totals
+
+
 def brag_summary(
     *,
     actions: QuerySet,
@@ -87,26 +106,84 @@ def brag_summary(
     With `group_by` (a key of GROUPINGS) the result maps each group's id to its counts;
     groups with no actions are absent, so callers use `.get(key, BragCounts())`.
     """
-    # SQL groups the actions by (group, rating, overdue, stale): each action's latest update
-    # is looked up once, and at most twenty rows per group come back to be folded together.
+    # SQL groups the actions by (group, rating, due date passed, inactive): each action's
+    # latest update is looked up once, and at most twenty rows per group come back.
     key = GROUPINGS[group_by] if group_by else None
     rows = (
         brag_actions(actions=actions, as_at=as_at)
-        .with_flags(on=as_at, stale_after_days=stale_after_days)
+        .with_date_flags(on=as_at, stale_after_days=stale_after_days)
         .order_by()
-        .values(*([key] if key else []), "current_rating", "is_overdue", "is_stale")
+        .values(*([key] if key else []), "current_rating", "is_due_passed", "is_inactive")
         .annotate(actions=Count("pk", distinct=True))
     )
-    totals: dict = {}
-    for row in rows:
-        rating = row["current_rating"] or "not_rated"
-        part = {rating: row["actions"]}
-        if row["is_overdue"]:
-            part["overdue"] = row["actions"]
-        if row["is_stale"]:
-            part["stale"] = row["actions"]
-        group = row[key] if key else None
-        totals[group] = totals.get(group, BragCounts()) + BragCounts(**part)
+    totals = _fold(rows, key)
     if key is None:
         return totals.get(None, BragCounts())
     return totals
+
+
+# The trend asks the same question as `brag_summary` for every day at once, in one
+# statement: the actions cross-joined with a list of days. The ORM cannot join a list of
+# values, so this is SQL; it mirrors `ActionQuerySet.existing_condition`,
+# `latest_update_query`, `due_passed_condition` and `inactive_condition`, and
+# reports/tests/test_brag.py checks that it agrees with `brag_summary` day by day.
+TREND_SQL = """
+WITH days (day, cutoff) AS (VALUES {days}),
+candidates AS ({actions})
+SELECT day, current_rating, is_due_passed, is_inactive, COUNT(*) AS actions
+FROM (
+    SELECT
+        days.day,
+        (SELECT u.rating FROM subgroups_actionupdate u
+          WHERE u.action_id = a.id AND u.as_at <= days.day
+          ORDER BY u.as_at DESC, u.created_at DESC, u.id DESC LIMIT 1) AS current_rating,
+        (a.due_date < days.day) AS is_due_passed,
+        (COALESCE(
+            (SELECT u.as_at FROM subgroups_actionupdate u
+              WHERE u.action_id = a.id AND u.as_at <= days.day
+              ORDER BY u.as_at DESC, u.created_at DESC, u.id DESC LIMIT 1),
+            a.added_on) < days.cutoff) AS is_inactive
+    FROM candidates a CROSS JOIN days
+    WHERE a.added_on <= days.day
+      AND NOT (a.is_retired AND a.retired_on IS NOT NULL AND a.retired_on <= days.day)
+) judged
+GROUP BY day, current_rating, is_due_passed, is_inactive
+"""
+
+
+def brag_trend(
+    *,
+    actions: QuerySet,
+    days: list[datetime.date],
+    stale_after_days: int = settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
+) -> list[tuple[datetime.date, BragCounts]]:
+    """`brag_summary(actions=actions, as_at=day)` for each of `days`, in one query."""
+    if not days:
+        return []
+    connection = connections[actions.db]
+    adapt = connection.ops.adapt_datefield_value
+    candidates_sql, candidates_params = (
+        actions.order_by()
+        .values("id", "due_date", "added_on", "is_retired", "retired_on")
+        .query.sql_with_params()
+    )
+    day_params = []
+    distinct_days = sorted(set(days))
+    for day in distinct_days:
+        day_params += [adapt(day), adapt(day - datetime.timedelta(days=stale_after_days))]
+    cast = "CAST(%s AS date)" if connection.vendor == "postgresql" else "%s"
+    sql = TREND_SQL.format(
+        days=", ".join(f"({cast}, {cast})" for _ in distinct_days), actions=candidates_sql
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*day_params, *candidates_params])
+        columns = [column[0] for column in cursor.description]
+        rows = [dict(zip(columns, values)) for values in cursor.fetchall()]
+    for row in rows:
+        row["day"] = _as_date(row["day"])
+    by_day = _fold(rows, "day")
+    return [(day, by_day.get(day, BragCounts())) for day in days]
+
+
+def _as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
-from reports.brag import BragCounts, brag_actions, brag_summary
+from reports.brag import BragCounts, brag_actions, brag_summary, brag_trend
 from subgroups.models import Action, SubGroup, latest_update_query
 
 
@@ -69,10 +69,11 @@ def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
             CountRow(t.title, by_theme.get(t.pk, BragCounts()), {"theme": t.pk})
             for t in plan.themes.all()
         ],
-        "trend": [
-            (day, brag_summary(actions=actions, as_at=day, stale_after_days=plan.stale_after_days))
-            for day in quarter_ends(plan.period_start, min(as_at, plan.period_end))
-        ],
+        "trend": brag_trend(
+            actions=actions,
+            days=quarter_ends(plan.period_start, min(as_at, plan.period_end)),
+            stale_after_days=plan.stale_after_days,
+        ),
     }
 
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
-from reports.brag import BragCounts, brag_summary
+from reports.brag import BragCounts, brag_summary, brag_trend
 from subgroups.models import Action
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
@@ -116,3 +116,44 @@ def test_one_query_whatever_the_number_of_actions(scenario, django_assert_num_qu
         ActionFactory(workplan=scenario["workplan"], priority=scenario["p1"])
     with django_assert_num_queries(1):
         summary(scenario["plan"], D(2024, 3, 31), group_by="priority")
+
+
+def trend(plan, days):
+    return brag_trend(
+        actions=Action.objects.filter(workplan__plan=plan),
+        days=days,
+        stale_after_days=plan.stale_after_days,
+    )
+
+
+def test_trend_gives_the_hand_counted_figures_for_each_day(scenario):
+    assert trend(scenario["plan"], [D(2023, 6, 30), D(2024, 3, 31)]) == [
+        (D(2023, 6, 30), BragCounts(green=2, amber=1, not_rated=2)),
+        (D(2024, 3, 31), BragCounts(blue=1, green=1, red=1, not_rated=2, overdue=1, stale=4)),
+    ]
+
+
+def test_trend_agrees_with_the_summary_on_every_day_of_the_year(scenario):
+    workplan = scenario["workplan"]
+    # Two updates on the same day: the later one recorded counts.
+    same_day = ActionFactory(workplan=workplan, priority=scenario["p1"], due_date=D(2023, 8, 1))
+    ActionUpdateFactory(action=same_day, as_at=D(2023, 7, 1), rating="red")
+    ActionUpdateFactory(action=same_day, as_at=D(2023, 7, 1), rating="amber")
+    # Added and retired on quarter ends themselves.
+    ActionFactory(workplan=workplan, added_on=D(2023, 9, 30), is_retired=True, retired_on=D(2023, 12, 31))
+    # Another plan's action stays out.
+    ActionUpdateFactory(action=ActionFactory(), as_at=D(2023, 7, 1), rating="red")
+    days = [D(2023, 4, 1) + datetime.timedelta(days=offset) for offset in range(0, 366, 7)]
+    days += [D(2023, 6, 30), D(2023, 7, 1), D(2023, 9, 30), D(2023, 12, 31), D(2024, 3, 31)]
+    expected = [(day, summary(scenario["plan"], day)) for day in days]
+    assert trend(scenario["plan"], days) == expected
+    assert dict(expected)[D(2023, 7, 1)].amber == 2  # the same-day update and a2
+
+
+def test_trend_is_one_query_whatever_the_number_of_days_and_actions(scenario, django_assert_num_queries):
+    for _ in range(20):
+        ActionFactory(workplan=scenario["workplan"], priority=scenario["p1"])
+    days = [D(2023, 6, 30), D(2023, 9, 30), D(2023, 12, 31), D(2024, 3, 31)]
+    with django_assert_num_queries(1):
+        trend(scenario["plan"], days)
+    assert trend(scenario["plan"], []) == []
