@@ -8,6 +8,8 @@ session; every test gets a fresh context (cookies, localStorage) and page.
 - `sign_in(page, user)`: signs `user` in by handing the page a Django session cookie.
 - `demo`: the demo data (`load_demo`), with the objects the browser tests visit.
 - `assert_no_axe_violations(page)`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags.
+- `tab_to(page, selector)`, `choose_with_arrows(page, select_id, label)`, `wait_for_path`:
+  keyboard-only steps for the journeys, checking that focus is always visible.
 - A failing test that used `page` leaves a full-page screenshot in
   test-artifacts/screenshots/.
 """
@@ -17,6 +19,7 @@ import re
 from io import StringIO
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -188,3 +191,76 @@ def pytest_runtest_makereport(item, call):
             else:
                 report.sections.append(("screenshot", f"saved to {path}"))
     return report
+
+
+# Keyboard-only journeys.
+
+MAX_TABS = 120
+
+# The focused element, and whether it shows a focus indicator (an outline that is not
+# transparent, or GOV.UK's box-shadow focus style).
+FOCUS_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+    && !/rgba\\(\\d+, \\d+, \\d+, 0\\)|transparent/.test(style.outlineColor);
+  const shadow = !!style.boxShadow && style.boxShadow !== 'none';
+  const box = el.getBoundingClientRect();
+  return {
+    describe: el.tagName.toLowerCase() + ' ' + (el.getAttribute('href') || el.id || el.name || '')
+      + ' "' + (el.innerText || el.value || '').trim().slice(0, 40) + '"',
+    visible: (outline || shadow) && box.width > 0 && box.height > 0,
+  };
+}"""
+
+# The rows of a workplan table (the workplan page, "My actions", the actions behind a count).
+ROWS_JS = """() => [...document.querySelectorAll('table.app-workplan-table tbody tr')].map(row => ({
+  reference: row.querySelector('.app-reference').firstChild.textContent.trim(),
+  themes: row.cells[2].innerText.split('\\n').map(t => t.trim()).filter(Boolean),
+  rating: row.querySelector('.app-brag').textContent.trim(),
+}))"""
+
+
+def wait_for_path(page, path):
+    page.wait_for_url(lambda url: urlsplit(url).path == path)
+    page.wait_for_load_state()
+
+
+def tab_to(page, selector):
+    """Press Tab until the element matching `selector` has focus, checking on the way that
+    every element that takes focus shows it."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(FOCUS_JS)
+        assert focus is not None, "focus left the page"
+        assert focus["visible"], f"focus is not visible on {focus['describe']}"
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return
+    pytest.fail(f"{selector} not reached with {MAX_TABS} presses of Tab")
+
+
+def choose_with_arrows(page, select_id, label):
+    """On a focused <select>, press the arrow keys until the option `label` is chosen."""
+    assert page.evaluate("document.activeElement.id") == select_id
+    for _ in range(40):
+        chosen = page.evaluate("document.activeElement.selectedOptions[0].textContent.trim()")
+        if chosen == label:
+            return
+        page.keyboard.press("ArrowDown")
+    pytest.fail(f"option {label!r} not reached in #{select_id}")
+
+
+def type_date(page, day):
+    """Type `day` into the focused date input, in the order the browser shows its parts (day
+    first for en-GB, month first for en-US: Chromium follows its build's locale, not the
+    page's). A first, known date tells which order that is."""
+    page.keyboard.type("01022003")
+    order = {"2003-02-01": "%d%m%Y", "2003-01-02": "%m%d%Y"}.get(
+        page.evaluate("document.activeElement.value")
+    )
+    assert order, "the focused element is not a date input in a known order"
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.type(day.strftime(order))
+    assert page.evaluate("document.activeElement.value") == day.isoformat()

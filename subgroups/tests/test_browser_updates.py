@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from subgroups.tests.test_browser_workplan import FOCUS_JS, MAX_TABS, wait_for_path
+from conftest_browser import FOCUS_JS, MAX_TABS, wait_for_path
 
 # GOV.UK radios and checkboxes draw their focus ring on the label's ::before, not the input.
 CONTROL_FOCUS_JS = """() => {

@@ -2,67 +2,13 @@
 (Tab, Enter, Space and arrow keys; no clicks), once with the mouse. See conftest_browser.py."""
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
 
+from conftest_browser import ROWS_JS, choose_with_arrows, tab_to, wait_for_path
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-MAX_TABS = 120
-
-# The focused element, and whether it shows a focus indicator (an outline that is not
-# transparent, or GOV.UK's box-shadow focus style).
-FOCUS_JS = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
-  const style = getComputedStyle(el);
-  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
-    && !/rgba\\(\\d+, \\d+, \\d+, 0\\)|transparent/.test(style.outlineColor);
-  const shadow = !!style.boxShadow && style.boxShadow !== 'none';
-  const box = el.getBoundingClientRect();
-  return {
-    describe: el.tagName.toLowerCase() + ' ' + (el.getAttribute('href') || el.id || el.name || '')
-      + ' "' + (el.innerText || el.value || '').trim().slice(0, 40) + '"',
-    visible: (outline || shadow) && box.width > 0 && box.height > 0,
-  };
-}"""
-
-ROWS_JS = """() => [...document.querySelectorAll('table.app-workplan-table tbody tr')].map(row => ({
-  reference: row.querySelector('.app-reference').firstChild.textContent.trim(),
-  themes: row.cells[2].innerText.split('\\n').map(t => t.trim()).filter(Boolean),
-  rating: row.querySelector('.app-brag').textContent.trim(),
-}))"""
-
-
-def wait_for_path(page, path):
-    page.wait_for_url(lambda url: urlsplit(url).path == path)
-    page.wait_for_load_state()
-
-
-def tab_to(page, selector):
-    """Press Tab until the element matching `selector` has focus, checking on the way that
-    every element that takes focus shows it."""
-    for _ in range(MAX_TABS):
-        page.keyboard.press("Tab")
-        focus = page.evaluate(FOCUS_JS)
-        assert focus is not None, "focus left the page"
-        assert focus["visible"], f"focus is not visible on {focus['describe']}"
-        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
-            return
-    pytest.fail(f"{selector} not reached with {MAX_TABS} presses of Tab")
-
-
-def choose_with_arrows(page, select_id, label):
-    """On a focused <select>, press the arrow keys until the option `label` is chosen."""
-    assert page.evaluate("document.activeElement.id") == select_id
-    for _ in range(40):
-        chosen = page.evaluate("document.activeElement.selectedOptions[0].textContent.trim()")
-        if chosen == label:
-            return
-        page.keyboard.press("ArrowDown")
-    pytest.fail(f"option {label!r} not reached in #{select_id}")
-
 
 def showing(page):
     text = page.get_by_text(re.compile(r"^Showing \d+ of \d+ action")).inner_text()
