@@ -4,7 +4,8 @@ Playwright's sync API drives Debian's Chromium (/usr/bin/chromium, installed by
 scripts/system_deps.sh) against pytest-django's `live_server`. One browser serves the whole
 session; every test gets a fresh context (cookies, localStorage) and page.
 
-- `page`: a page whose relative URLs resolve against the live server.
+- `page`: a page whose relative URLs resolve against the live server; a test fails if the
+  browser reports a Content Security Policy violation on any page it visits.
 - `sign_in(page, user)`: signs `user` in by handing the page a Django session cookie.
 - `demo`: the demo data (`load_demo`), with the objects the browser tests visit.
 - `assert_no_axe_violations(page)`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags.
@@ -83,9 +84,19 @@ def browser_context(browser, live_server, browser_context_args):
 
 @pytest.fixture
 def page(browser_context):
+    """A page that also fails the test if the browser refuses anything under the Content
+    Security Policy (a script, a style, an htmx request), on any page the test visits."""
     page = browser_context.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda message: refused.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
     yield page
     page.close()
+    assert not refused, "the Content Security Policy refused:\n" + "\n".join(refused)
 
 
 @pytest.fixture

@@ -1,15 +1,20 @@
 """Root URLs. Every page needs a login (LoginRequiredMiddleware); the login page is exempt."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from plans.forms import ChangePasswordForm, SignInForm
+from mscp import observability
+from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 
 admin.site.site_header = "Partnership Plan Tracker – configuration"
 admin.site.site_title = "Partnership Plan Tracker configuration"
 
+handler500 = observability.server_error
+
 urlpatterns = [
+    path("healthz", observability.healthz, name="healthz"),
     path("", include("plans.urls")),
     path("", include("subgroups.urls")),
     path("reports/", include("reports.urls")),
@@ -28,6 +33,33 @@ urlpatterns = [
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    # Password reset never says whether an address belongs to an account.
+    path(
+        "accounts/password/reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=ResetPasswordForm,
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            extra_context={"reset_timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400}
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(form_class=NewPasswordForm),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("admin/", admin.site.urls),
 ]

@@ -9,7 +9,12 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -26,6 +31,14 @@ class SignInForm(_NoAutofocus, AuthenticationForm):
 
 
 class ChangePasswordForm(_NoAutofocus, PasswordChangeForm):
+    pass
+
+
+class ResetPasswordForm(_NoAutofocus, PasswordResetForm):
+    pass
+
+
+class NewPasswordForm(_NoAutofocus, SetPasswordForm):
     pass
 
 

@@ -213,6 +213,25 @@ def test_login_page_passes_axe_in_both_modes(page, demo):
         assert not violations, describe_violations(violations)
 
 
+@pytest.mark.parametrize(
+    "name, url",
+    [
+        ("password reset", lambda: reverse("password_reset")),
+        ("password reset sent", lambda: reverse("password_reset_done")),
+        ("password reset link that does not work", lambda: reverse("password_reset_confirm", args=["MQ", "set-password"])),
+    ],
+)
+def test_signed_out_pages_pass_axe_in_both_modes(page, demo, name, url):
+    for mode in MODES:
+        visit(page, reverse("login"))
+        set_contrast(page, mode)
+        visit(page, url())
+        problems, _ = structure_problems(page, f"{name}, {mode}")
+        assert not problems
+        violations = axe_violations(page)
+        assert not violations, describe_violations(violations)
+
+
 def test_workplan_with_an_update_form_open_passes_axe_in_both_modes(page, demo, sign_in):
     """The in-place update form (htmx) in the workplan table, as opened and with its
     validation errors showing."""

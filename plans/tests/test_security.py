@@ -1,0 +1,177 @@
+"""Secure by default: headers, brute-force lockout, sessions, password reset without user
+enumeration, and settings that refuse to run production without its secrets."""
+
+import datetime
+import logging
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.tests.factories import PartnershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def casey(member_of):
+    return member_of(PartnershipFactory(), username="casey", password=PASSWORD, email="casey@example.org")
+
+
+def sign_in(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_every_response_carries_the_security_headers(client, casey):
+    client.force_login(casey)
+    response = client.get(reverse("plans:home"))
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_have_no_inline_script_or_style(client, casey):
+    client.force_login(casey)
+    for url in (reverse("plans:home"), reverse("login"), reverse("plans:accessibility")):
+        html = client.get(url).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert not re.search(r"\son[a-z]+=", html), url
+        assert " style=" not in html, url
+
+
+def test_a_request_id_is_made_or_kept_and_returned(client):
+    made = client.get(reverse("login"))["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", made)
+    kept = client.get(reverse("login"), headers={"X-Request-ID": "lb-1234abcd"})
+    assert kept["X-Request-ID"] == "lb-1234abcd"
+    hostile = client.get(reverse("login"), headers={"X-Request-ID": "<script>"})
+    assert hostile["X-Request-ID"] != "<script>"
+
+
+def test_unknown_user_and_wrong_password_get_the_same_answer(client, casey):
+    unknown = sign_in(client, "nobody", PASSWORD)
+    wrong = sign_in(client, "casey", "not-the-password")
+    assert unknown.status_code == wrong.status_code == 200
+    message = "Please enter a correct username and password"
+    assert message in unknown.text and message in wrong.text
+
+
+def test_repeated_failures_lock_the_account_for_a_while(client, casey, caplog):
+    caplog.set_level(logging.INFO, logger="mscp.auth")
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, "casey", "guess").status_code == 200
+    locked = sign_in(client, "casey", "guess")
+    assert locked.status_code == 429
+    assert "Sign-in locked for now" in locked.text
+    assert f"locked for {settings.AXES_COOLOFF_TIME.seconds // 60} minutes" in locked.text
+    # Even the right password is refused while the lock lasts, from anywhere.
+    assert sign_in(client, "casey", PASSWORD).status_code == 429
+    messages = [record.getMessage() for record in caplog.records if record.name == "mscp.auth"]
+    assert any(m.startswith("Sign-in failed: casey") for m in messages)
+    assert any(m.startswith("Sign-in locked out: casey") for m in messages)
+
+    # Once the cool-off has passed, the right password works again.
+    AccessAttempt.objects.update(attempt_time=timezone.now() - settings.AXES_COOLOFF_TIME - datetime.timedelta(minutes=1))
+    response = sign_in(client, "casey", PASSWORD)
+    assert response.status_code == 302
+    assert any(r.getMessage().startswith("Signed in: casey") for r in caplog.records)
+
+
+def test_failures_from_one_address_lock_that_address_whatever_the_username(client, casey):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, f"someone-{n}", "guess")
+    assert sign_in(client, "casey", PASSWORD).status_code == 429
+
+
+def test_sessions_expire_after_inactivity_and_each_request_renews_them(client, casey):
+    assert settings.SESSION_COOKIE_AGE == 8 * 60 * 60
+    assert sign_in(client, "casey", PASSWORD).status_code == 302
+    session = Session.objects.get()
+    session.expire_date = timezone.now() + datetime.timedelta(minutes=5)
+    session.save()
+    assert client.get(reverse("plans:home")).status_code == 200
+    renewed = Session.objects.get().expire_date
+    assert renewed > timezone.now() + datetime.timedelta(hours=7, minutes=59)
+
+    Session.objects.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    response = client.get(reverse("plans:home"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_signing_out_ends_the_session(client, casey):
+    sign_in(client, "casey", PASSWORD)
+    assert Session.objects.count() == 1
+    client.post(reverse("logout"))
+    assert Session.objects.count() == 0
+    assert client.get(reverse("plans:home")).status_code == 302
+
+
+def test_password_reset_never_says_whether_an_address_has_an_account(client, casey):
+    known = client.post(reverse("password_reset"), {"email": "casey@example.org"})
+    unknown = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["casey@example.org"]
+
+    link = re.search(r"https?://[^/]+(/accounts/password/reset/\S+)", mail.outbox[0].body)[1]
+    form_url = client.get(link)["Location"]  # Django swaps the token for a session one
+    weak = client.post(form_url, {"new_password1": "password", "new_password2": "password"})
+    assert weak.status_code == 200 and "This password is too common" in weak.text
+    done = client.post(form_url, {"new_password1": "Another-long-pass-42", "new_password2": "Another-long-pass-42"})
+    assert done["Location"] == reverse("password_reset_complete")
+    assert sign_in(client, "casey", "Another-long-pass-42").status_code == 302
+
+
+def test_password_validators_are_on():
+    names = {validator["NAME"].rsplit(".", 1)[1] for validator in settings.AUTH_PASSWORD_VALIDATORS}
+    assert names >= {"MinimumLengthValidator", "CommonPasswordValidator", "NumericPasswordValidator", "UserAttributeSimilarityValidator"}
+
+
+def _manage(*args, **env):
+    # The process's own settings, not the test run's (which relaxes some for the test client).
+    clean = {key: value for key, value in os.environ.items() if key not in {
+        "DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "MSCP_ALLOW_DEV_SECRET", "DJANGO_SETTINGS_MODULE",
+        "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "mscp.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key_or_hosts():
+    no_key = _manage("check", DEBUG="0", ALLOWED_HOSTS="plans.example.org")
+    assert no_key.returncode != 0 and "Set SECRET_KEY" in no_key.stderr
+    no_hosts = _manage("check", DEBUG="0", SECRET_KEY="k" * 60)
+    assert no_hosts.returncode != 0 and "Set ALLOWED_HOSTS" in no_hosts.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", SECRET_KEY="Zx9-q" * 14, ALLOWED_HOSTS="plans.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
