@@ -5,11 +5,16 @@ headers and bookmarks from its headings. Layout lives in static/css/pdf.css (pag
 margin boxes per kind of document), never in style attributes.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML
+
+# WeasyPrint logs every layout step at INFO; only its warnings are worth anyone's attention.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 PDF_STYLESHEET = "css/pdf.css"
 PDF_VARIANT = "pdf/ua-1"

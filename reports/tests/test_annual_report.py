@@ -204,3 +204,19 @@ def test_start_and_publish_through_the_pages(client, plan, bsu):
     assert report.is_published and report.snapshot["totals"]["red"] == 1
     client.post(reverse("reports:annual-start-from", args=[report.pk]))
     assert AnnualReport.objects.filter(status="draft", based_on=report).exists()
+
+
+def test_demo_ships_a_complete_merton_draft(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())  # idempotent
+    report = AnnualReport.objects.get(partnership__slug="merton", year="2023-24")
+    content = annual_report_content(report)
+    assert report.status == "draft"
+    assert all(item.written.is_written for item in content["sections"] if item.written)
+    assert all(priority["commentary"].is_written for priority in content["priorities"])
+    assert len(content["priorities"]) == 6 and content["totals"].total > 0
