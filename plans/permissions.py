@@ -60,6 +60,10 @@ class Editor:
         """Which of `actions` (with their workplan and plan loaded) the user may update."""
         return {a.pk for a in actions if self.can_update_action(a, a.workplan)}
 
+    def can_edit_annual_report(self, report) -> bool:
+        """Write, publish and start again the partnership's annual report."""
+        return self.is_bsu(report.partnership_id)
+
     def can_manage_plan(self, plan) -> bool:
         """Add priorities and themes to a live plan."""
         return self.is_bsu(plan.partnership_id)

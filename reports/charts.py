@@ -8,6 +8,16 @@ CHART_HEIGHT = 200
 BAR_WIDTH = 48
 BAR_GAP = 24
 LEFT_MARGIN = 40
+# Each rating's fill, as a presentation attribute on the SVG itself: WeasyPrint applies no
+# outside stylesheet to inline SVG, so the PDFs need it; in the browser app.css's classes take
+# precedence (the high-contrast mode among them). Same colours as the BRAG badges.
+SEGMENT_FILLS = {
+    "blue": "#1d70b8",
+    "green": "#00703c",
+    "amber": "#ffbf47",
+    "red": "#aa2a16",
+    "none": "#b1b4b6",
+}
 
 
 @dataclass
@@ -17,6 +27,10 @@ class BarSegment:
     y: float
     height: float
     count: int
+
+    @property
+    def fill(self) -> str:
+        return SEGMENT_FILLS[self.rating]
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import annual_views, views
 
 app_name = "reports"
 
@@ -8,4 +8,17 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("exceptions/", views.exceptions, name="exceptions"),
     path("actions/", views.action_list, name="actions"),
+    path("workplans/<int:pk>/pdf/", views.workplan_pdf, name="workplan-pdf"),
+    path("annual/", annual_views.annual_list, name="annual-list"),
+    path("annual/start/<int:plan_pk>/", annual_views.annual_start, name="annual-start"),
+    path("annual/<int:pk>/", annual_views.annual_detail, name="annual-detail"),
+    path("annual/<int:pk>/pdf/", annual_views.annual_pdf, name="annual-pdf"),
+    path("annual/<int:pk>/publish/", annual_views.annual_publish, name="annual-publish"),
+    path("annual/<int:pk>/new-draft/", annual_views.annual_start_from, name="annual-start-from"),
+    path("annual/<int:pk>/sections/<slug:slug>/", annual_views.section_edit, name="annual-section"),
+    path(
+        "annual/<int:pk>/sections/<slug:slug>/preview/",
+        annual_views.section_preview,
+        name="annual-section-preview",
+    ),
 ]

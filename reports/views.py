@@ -3,13 +3,15 @@
 from urllib.parse import urlencode
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.text import slugify
 
 from reports.brag import RATING_ORDER
 from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table, export_response
 from reports.forms import ReportForm
+from reports.pdf import pdf_response, render_pdf
 from reports.selectors import (
     EXCEPTION_REASONS,
     changes_since,
@@ -17,6 +19,8 @@ from reports.selectors import (
     filtered_actions,
     plan_dashboard,
 )
+from subgroups.models import Workplan
+from subgroups.selectors import workplan_table
 
 
 EXPORT_FORMATS = {"csv", "xlsx"}
@@ -62,6 +66,11 @@ def action_list(request):
 def exceptions(request):
     context = _report_context(request)
     groups = exception_report(plan=context["plan"], as_at=context["as_at"], params=request.GET)
+    if request.GET.get("format") == "pdf":
+        return pdf_response(
+            render_pdf("reports/pdf/exceptions.html", context | _exceptions_pdf_context(context["plan"], groups, request.GET)),
+            _filename(context, "exceptions"),
+        )
     if request.GET.get("format") in EXPORT_FORMATS:
         table = exceptions_table(plan=context["plan"], as_at=context["as_at"], groups=groups)
         return export_response(table, _filename(context, "exceptions"), request.GET["format"])
@@ -77,3 +86,36 @@ def exceptions(request):
             "subgroups": context["plan"].partnership.subgroups.all(),
         },
     )
+
+
+def _exceptions_pdf_context(plan, groups, params) -> dict:
+    """The exception report's filters, in words, for the PDF's introduction."""
+    filters = []
+    if params.get("subgroup"):
+        subgroup = plan.partnership.subgroups.filter(pk=params["subgroup"]).first() if params["subgroup"].isdigit() else None
+        if subgroup:
+            filters.append(f"sub-group {subgroup.short_name}")
+    if params.get("priority"):
+        priority = plan.priorities.filter(pk=params["priority"]).first() if params["priority"].isdigit() else None
+        filters.append(str(priority) if priority else "core functions" if params["priority"] == "core" else "")
+    if params.get("reason") in EXCEPTION_REASONS:
+        filters.append(f"reason {EXCEPTION_REASONS[params['reason']][0]}")
+    return {
+        "groups": groups,
+        "count": sum(len(group.actions) for group in groups),
+        "filters": [text for text in filters if text],
+    }
+
+
+def workplan_pdf(request, pk):
+    """The workplan as the business plan's six-column table, A4 landscape, for meeting packs."""
+    workplan = get_object_or_404(
+        Workplan.objects.visible_to(request.user).select_related("subgroup__partnership", "plan"), pk=pk
+    )
+    table = workplan_table(workplan=workplan, params={})
+    pdf = render_pdf("reports/pdf/workplan.html", {"workplan": workplan, **table})
+    filename = slugify(
+        f"{workplan.subgroup.partnership.slug} {workplan.subgroup.short_name} workplan {workplan.year} "
+        f"{table['as_at']:%Y-%m-%d}"
+    )
+    return pdf_response(pdf, filename)

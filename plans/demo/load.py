@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
-from plans.demo import medway, merton
+from plans.demo import medway, merton, merton_annual
 from plans.models import (
     BragDefinition,
     BusinessPlan,
@@ -24,6 +24,7 @@ from plans.models import (
     Partnership,
     Priority,
 )
+from reports.models import AnnualReport, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 
 User = get_user_model()
@@ -189,7 +190,20 @@ def demo_load(*, password: str) -> LoadReport:
     for data in (merton, medway):
         _partnership_load(data, users, report)
     _memberships_load(users)
+    _annual_report_load(merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"])
     return report
+
+
+def _annual_report_load(data: ModuleType, *, partnership: Partnership, author: "User") -> None:
+    """The partnership's draft report for `data.YEAR` with every written section filled;
+    sections someone has written since are left as they are."""
+    if AnnualReport.objects.filter(partnership=partnership, year=data.YEAR, status="published").exists():
+        return
+    draft, _ = AnnualReport.objects.get_or_create(partnership=partnership, year=data.YEAR, status="draft")
+    for slug, text in data.SECTIONS.items():
+        ReportSection.objects.get_or_create(
+            report=draft, slug=slug, defaults={"text": text.strip(), "updated_by": author}
+        )
 
 
 @transaction.atomic

@@ -38,6 +38,16 @@ def _filtered_workplan(demo):
     return f"{demo.workplan.get_absolute_url()}?{query}"
 
 
+def _annual_report_pk():
+    from reports.models import AnnualReport
+
+    return AnnualReport.objects.get(partnership__slug="merton", year="2023-24", status="draft").pk
+
+
+def _annual_report(demo):
+    return reverse("reports:annual-detail", args=[_annual_report_pk()])
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -55,6 +65,18 @@ PAGES = [
     PageSpec(
         "actions behind a count",
         lambda demo: f"{reverse('reports:actions')}?plan={demo.plan.pk}&rating=amber",
+    ),
+    PageSpec("annual reports", lambda demo: reverse("reports:annual-list")),
+    PageSpec("annual report", _annual_report),
+    PageSpec(
+        "annual report section edit",
+        lambda demo: reverse("reports:annual-section", args=[_annual_report_pk(), "foreword"]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "annual report publish",
+        lambda demo: reverse("reports:annual-publish", args=[_annual_report_pk()]),
+        roles=("bsu",),
     ),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),

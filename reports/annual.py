@@ -1,0 +1,424 @@
+"""The annual report: its sections, the content generated from the workplans, and the
+changes to it (start, write, publish, start again from a published report).
+
+`annual_report_content` returns one plain structure that the report page, the PDF and the
+command all present. A draft's generated part is computed from the live data as at the
+year end; a published report's is read from the snapshot frozen when it was published.
+Every figure comes from reports.brag.
+"""
+
+import datetime
+from dataclasses import asdict, dataclass, fields
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Prefetch, Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
+from reports.brag import RATING_ORDER, BragCounts, brag_actions, brag_summary
+from reports.charts import stacked_bars
+from reports.markup import render_markup
+from reports.models import AnnualReport, ReportSection
+from reports.selectors import quarter_ends
+from subgroups.models import Action, SubGroup, year_label_bounds
+
+WRITTEN, GENERATED, BOTH = "written", "generated", "both"
+NOT_YET_WRITTEN = "Not yet written."
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    kind: str  # WRITTEN, GENERATED or BOTH
+    guidance: str = ""
+
+    @property
+    def is_written(self) -> bool:
+        return self.kind in (WRITTEN, BOTH)
+
+
+# The sections of an annual report, in order: what Working Together to Safeguard Children
+# asks a partnership's yearly report to cover, as Merton's and Medway's reports do.
+SECTIONS = [
+    Section("foreword", "Foreword by the Independent Chair", WRITTEN,
+            "The Independent Chair's view of the year."),
+    Section("introduction", "Introduction and local context", WRITTEN,
+            "The borough, its children and families, and what shaped the year."),
+    Section("arrangements", "Our safeguarding arrangements", BOTH,
+            "Governance and the three statutory partners. The sub-groups and their remits are "
+            "added from the sub-group records."),
+    Section("progress", "Progress against our priorities", BOTH,
+            "An overview of the year. Each priority's figures and achievements come from the "
+            "workplans; write each priority's commentary under it."),
+    Section("little-progress", "Areas with little or no progress", BOTH,
+            "Your analysis of the actions listed: why they stalled and what the partnership is "
+            "doing about it."),
+    Section("themes", "Cross-cutting themes", GENERATED),
+    Section("learning", "Learning from reviews", WRITTEN,
+            "Rapid reviews, child safeguarding practice reviews and the actions taken."),
+    Section("training", "Multi-agency training and its impact", WRITTEN),
+    Section("voice", "The voice of children, young people and families", WRITTEN,
+            "What children and families told the partnership and how it changed the work."),
+    Section("scrutiny", "Independent scrutiny and assurance", WRITTEN),
+    Section("effectiveness", "Effectiveness of our arrangements and priorities for next year", WRITTEN),
+    Section("appendices", "Appendices", BOTH,
+            "The budget and the glossary of acronyms. Sub-group membership is added from the "
+            "sub-group records."),
+]
+SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
+PRIORITY_COMMENTARY = "priority-{number}"
+
+
+def priority_commentary_slug(number: int) -> str:
+    return PRIORITY_COMMENTARY.format(number=number)
+
+
+# -- Which plan and date a report is about --------------------------------------------------
+
+
+def plan_for_year(*, partnership: Partnership, year: str) -> BusinessPlan | None:
+    """The partnership's business plan covering the financial year `year` (the latest-starting
+    one if two overlap it); None when no plan does."""
+    start, end = year_label_bounds(year)
+    return (
+        BusinessPlan.objects.filter(partnership=partnership, period_start__lte=end, period_end__gte=start)
+        .order_by("-period_start")
+        .first()
+    )
+
+
+def year_end_date(*, plan: BusinessPlan, year: str, today: datetime.date | None = None) -> datetime.date:
+    """The date the year's figures are judged at: 31 March at the year's end, kept within the
+    plan's period and never after today (a year still running is reported as it stands)."""
+    _start, end = year_label_bounds(year)
+    today = today or timezone.localdate()
+    return max(plan.period_start, min(end, plan.period_end, today))
+
+
+def report_years(plan: BusinessPlan) -> list[str]:
+    """The financial years a plan covers, earliest first ("2023-24", "2024-25")."""
+    first = plan.period_start.year - (plan.period_start.month < 4)
+    last = plan.period_end.year - (plan.period_end.month < 4)
+    return [f"{year}-{(year + 1) % 100:02d}" for year in range(first, last + 1)]
+
+
+# -- Generated content -------------------------------------------------------------------------
+
+
+def _counts(counts: BragCounts) -> dict:
+    return asdict(counts)
+
+
+def _day(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def generated_content(*, partnership: Partnership, year: str) -> dict:
+    """The report's generated part, computed from the year's workplans as at the year end, as
+    JSON-ready data (this is what publishing freezes). A fixed number of queries whatever the
+    number of actions."""
+    plan = plan_for_year(partnership=partnership, year=year)
+    if plan is None:
+        raise ValidationError(f"{partnership.name} has no business plan covering {year}.")
+    as_at = year_end_date(plan=plan, year=year)
+    year_start = max(year_label_bounds(year)[0], plan.period_start)
+    actions = Action.objects.filter(workplan__plan=plan, workplan__year=year)
+    judged = {"as_at": as_at, "stale_after_days": plan.stale_after_days}
+    by_priority = brag_summary(actions=actions, group_by="priority", **judged)
+    by_theme = brag_summary(actions=actions, group_by="theme", **judged)
+    rows = list(
+        brag_actions(actions=actions, as_at=as_at)
+        .with_flags(on=as_at, stale_after_days=plan.stale_after_days)
+        .filter(
+            Q(current_rating__in=[Rating.BLUE, Rating.RED, Rating.AMBER])
+            | Q(current_rating__isnull=True)
+            | Q(is_overdue=True)
+        )
+        .select_related("priority", "workplan__subgroup")
+        .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
+    )
+    achievements: dict[int | None, list] = {}
+    little_progress = []
+    for action in rows:
+        entry = {
+            "reference": action.reference,
+            "description": action.description,
+            "impact": action.impact,
+            "subgroup": action.workplan.subgroup.short_name,
+            "priority": priority_label(action.priority),
+            "rating": action.current_rating,
+            "narrative": action.current_narrative or "",
+            "updated_on": _day(action.current_as_at),
+            "lead": action.lead,
+        }
+        if action.current_rating == Rating.BLUE:
+            achievements.setdefault(action.priority_id, []).append(entry)
+            continue
+        reasons = []
+        if action.current_rating in (Rating.RED, Rating.AMBER):
+            reasons.append(rating_label(action.current_rating))
+        if action.current_rating is None:
+            reasons.append(rating_label(None))
+        if action.is_overdue:
+            reasons.append("Overdue")
+        little_progress.append(entry | {"reasons": reasons})
+    priorities = list(plan.priorities.filter(added_on__lte=as_at))
+    subgroups = SubGroup.objects.filter(partnership=partnership).prefetch_related(
+        Prefetch("priorities", queryset=plan.priorities.all())
+    )
+    return {
+        "partnership": {"name": partnership.name, "short_name": partnership.short_name},
+        "plan": {
+            "title": plan.title,
+            "period_start": _day(plan.period_start),
+            "period_end": _day(plan.period_end),
+            "stale_after_days": plan.stale_after_days,
+        },
+        "year": year,
+        "as_at": _day(as_at),
+        # Every action has exactly one priority (or none), so the priority groups add up to all.
+        "totals": _counts(sum(by_priority.values(), BragCounts())),
+        "trend": [
+            {"as_at": _day(day), "counts": _counts(brag_summary(actions=actions, as_at=day, **{
+                "stale_after_days": plan.stale_after_days}))}
+            for day in quarter_ends(year_start, as_at)
+        ],
+        "priorities": [
+            {
+                "number": priority.number,
+                "title": priority.title,
+                "label": str(priority),
+                "focus": priority.focus,
+                "counts": _counts(by_priority.get(priority.pk, BragCounts())),
+                "achievements": achievements.get(priority.pk, []),
+            }
+            for priority in priorities
+        ],
+        "core": {
+            "label": priority_label(None),
+            "counts": _counts(by_priority.get(None, BragCounts())),
+            "achievements": achievements.get(None, []),
+        },
+        "little_progress": little_progress,
+        "themes": [
+            {"label": theme.title, "counts": _counts(by_theme.get(theme.pk, BragCounts()))}
+            for theme in plan.themes.all()
+        ],
+        "subgroups": [
+            {
+                "name": subgroup.name,
+                "short_name": subgroup.short_name,
+                "chair": subgroup.chair,
+                "remit": subgroup.remit_lines,
+                "members": subgroup.member_list,
+                "priorities": [str(priority) for priority in subgroup.priorities.all()],
+            }
+            for subgroup in subgroups
+        ],
+    }
+
+
+def _hydrated(generated: dict) -> dict:
+    """The JSON-ready generated content with BragCounts and dates back in place, for
+    templates and charts."""
+
+    def counts(data: dict) -> BragCounts:
+        known = {f.name for f in fields(BragCounts)}
+        return BragCounts(**{key: value for key, value in data.items() if key in known})
+
+    def day(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    def actions(entries):
+        return [entry | {"updated_on": day(entry["updated_on"])} for entry in entries]
+
+    return generated | {
+        "as_at": day(generated["as_at"]),
+        "plan": generated["plan"] | {
+            "period_start": day(generated["plan"]["period_start"]),
+            "period_end": day(generated["plan"]["period_end"]),
+        },
+        "totals": counts(generated["totals"]),
+        "trend": [{"as_at": day(point["as_at"]), "counts": counts(point["counts"])} for point in generated["trend"]],
+        "priorities": [
+            priority | {"counts": counts(priority["counts"]), "achievements": actions(priority["achievements"])}
+            for priority in generated["priorities"]
+        ],
+        "core": generated["core"] | {
+            "counts": counts(generated["core"]["counts"]),
+            "achievements": actions(generated["core"]["achievements"]),
+        },
+        "little_progress": actions(generated["little_progress"]),
+        "themes": [theme | {"counts": counts(theme["counts"])} for theme in generated["themes"]],
+    }
+
+
+@dataclass
+class WrittenPart:
+    slug: str
+    title: str
+    html: str
+    is_written: bool
+    version: int
+
+
+@dataclass
+class SectionContent:
+    section: Section
+    written: WrittenPart | None
+
+
+def _written_part(slug: str, title: str, texts: dict[str, ReportSection]) -> WrittenPart:
+    row = texts.get(slug)
+    html = render_markup(row.text) if row else ""
+    return WrittenPart(slug=slug, title=title, html=html, is_written=bool(html), version=row.version if row else 0)
+
+
+def annual_report_content(report: AnnualReport | None, *, partnership: Partnership | None = None,
+                          year: str | None = None) -> dict:
+    """Everything the report shows, in order: the generated content (frozen for a published
+    report, live as at the year end for a draft) and each written part as safe HTML.
+
+    Without a `report` (the command, for a year nobody has started a report for), the content
+    is generated for `partnership` and `year` with every written part "Not yet written".
+    """
+    if report is not None:
+        partnership, year = report.partnership, report.year
+        generated = report.snapshot if report.is_published else None
+        texts = {row.slug: row for row in report.sections.all()}
+    else:
+        generated, texts = None, {}
+    generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
+    sections = [
+        SectionContent(section=section, written=_written_part(section.slug, section.title, texts) if section.is_written else None)
+        for section in SECTIONS
+    ]
+    for priority in generated["priorities"]:
+        priority["commentary"] = _written_part(
+            priority_commentary_slug(priority["number"]), f"{priority['label']}: commentary", texts
+        )
+    priority_rows = [*generated["priorities"], generated["core"]]
+    return {
+        "report": report,
+        "partnership": partnership,
+        "year": year,
+        "title": f"{partnership.name} Annual Report {year}",
+        "sections": sections,
+        "not_yet_written": NOT_YET_WRITTEN,
+        **generated,
+        "priority_rows": priority_rows,
+        "trend_chart": stacked_bars([(f"{point['as_at']:%b %Y}", point["counts"]) for point in generated["trend"]]),
+        "priority_chart": stacked_bars(
+            [(f"P{row['number']}" if "number" in row else "Core", row["counts"]) for row in priority_rows]
+        ),
+        "chart_key": RATING_ORDER,
+    }
+
+
+# -- Changes -------------------------------------------------------------------------------------
+
+
+def written_part_title(report: AnnualReport, slug: str) -> str | None:
+    """The title of the written part `slug` of `report`, or None when the report has none."""
+    if slug in SECTIONS_BY_SLUG and SECTIONS_BY_SLUG[slug].is_written:
+        return SECTIONS_BY_SLUG[slug].title
+    plan = plan_for_year(partnership=report.partnership, year=report.year)
+    if plan is not None and slug.startswith("priority-") and slug[9:].isdigit():
+        priority = plan.priorities.filter(number=int(slug[9:])).first()
+        if priority is not None:
+            return f"{priority}: commentary"
+    return None
+
+
+class SectionConflict(Exception):
+    """Someone else saved the section after the author opened it."""
+
+    def __init__(self, *, current: ReportSection):
+        self.current = current
+        changed_by = display_name(current.updated_by) if current.updated_by else "Someone"
+        self.changed_by = changed_by
+        super().__init__(f"{changed_by} changed this section while you were editing it.")
+
+
+def _refuse_if_published(report: AnnualReport) -> None:
+    if report.is_published:
+        raise ValidationError(
+            f"The {report.year} report was published on {report.published_at:%-d %B %Y} and can "
+            "no longer be changed. Start a new draft from it to make changes."
+        )
+
+
+@transaction.atomic
+def annual_report_start(*, partnership: Partnership, year: str) -> AnnualReport:
+    """Start an empty draft report for `year`. Refused when the year is not covered by a
+    business plan or a draft for it exists already."""
+    try:
+        year_label_bounds(year)
+    except ValueError as error:
+        raise ValidationError({"year": str(error)}) from error
+    if plan_for_year(partnership=partnership, year=year) is None:
+        raise ValidationError({"year": f"{partnership.name} has no business plan covering {year}."})
+    if AnnualReport.objects.filter(partnership=partnership, year=year, status=AnnualReport.Status.DRAFT).exists():
+        raise ValidationError({"year": f"There is already a draft {year} report: carry on with that one."})
+    report = AnnualReport(partnership=partnership, year=year)
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def section_save(*, report: AnnualReport, slug: str, text: str, expected_version: int, author) -> ReportSection:
+    """Save the written text of part `slug`, unless someone else saved it since the author
+    loaded `expected_version` (0 for a part nobody has written): then raise SectionConflict
+    and change nothing. A published report is refused."""
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    _refuse_if_published(report)
+    if written_part_title(report, slug) is None:
+        raise ValidationError("This report has no such section.")
+    current = ReportSection.objects.filter(report=report, slug=slug).select_related("updated_by").first()
+    if (current.version if current else 0) != expected_version:
+        raise SectionConflict(current=current)
+    if current is None:
+        current = ReportSection(report=report, slug=slug, version=0)
+    current.text = (text or "").strip()
+    current.version += 1
+    current.updated_by = author
+    current.save()
+    return current
+
+
+@transaction.atomic
+def annual_report_publish(*, report: AnnualReport, user) -> AnnualReport:
+    """Publish the draft: freeze its generated content, so later updates to the workplans
+    never change it."""
+    report = AnnualReport.objects.select_for_update().select_related("partnership").get(pk=report.pk)
+    _refuse_if_published(report)
+    report.snapshot = generated_content(partnership=report.partnership, year=report.year)
+    report.status = AnnualReport.Status.PUBLISHED
+    report.published_at = timezone.now()
+    report.published_by = user
+    report.full_clean()
+    report.save(update_fields=["snapshot", "status", "published_at", "published_by"])
+    return report
+
+
+@transaction.atomic
+def annual_report_start_from(*, report: AnnualReport, user) -> AnnualReport:
+    """Start a new draft of a published report's year with its written sections copied in.
+    Refused when a draft for that year exists already."""
+    if not report.is_published:
+        raise ValidationError("Only a published report can be started again: this one is still a draft.")
+    try:
+        with transaction.atomic():
+            draft = AnnualReport.objects.create(partnership=report.partnership, year=report.year, based_on=report)
+    except IntegrityError as error:
+        raise ValidationError(f"There is already a draft {report.year} report: carry on with that one.") from error
+    bulk_create_with_history(
+        [ReportSection(report=draft, slug=row.slug, text=row.text, updated_by=user) for row in report.sections.all()],
+        ReportSection,
+        default_user=user,
+    )
+    return draft

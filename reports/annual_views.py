@@ -1,0 +1,196 @@
+"""The annual report pages: the reports of each year, a report with all its sections, the
+section editor with its live preview, publishing, and the PDF."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from plans.forms import add_service_errors
+from plans.models import BusinessPlan, Partnership
+from plans.permissions import Editor
+from reports.annual import (
+    SectionConflict,
+    annual_report_content,
+    annual_report_publish,
+    annual_report_start,
+    annual_report_start_from,
+    report_years,
+    section_save,
+    written_part_title,
+)
+from reports.annual_forms import SectionForm, StartReportForm
+from reports.markup import render_markup
+from reports.models import AnnualReport, ReportSection
+from reports.pdf import pdf_response, render_pdf
+
+
+def _visible_report(request, pk) -> AnnualReport:
+    return get_object_or_404(
+        AnnualReport.objects.visible_to(request.user).select_related("partnership", "published_by"), pk=pk
+    )
+
+
+def _editable_report(request, pk) -> AnnualReport:
+    report = _visible_report(request, pk)
+    if not Editor.for_user(request.user).can_edit_annual_report(report):
+        raise PermissionDenied
+    return report
+
+
+def annual_list(request):
+    """Each partnership's plans, the years they cover and the reports of each year."""
+    partnerships = Partnership.objects.visible_to(request.user)
+    plans = BusinessPlan.objects.filter(partnership__in=partnerships).select_related("partnership")
+    reports = AnnualReport.objects.filter(partnership__in=partnerships).order_by("-created_at")
+    by_year: dict = {}
+    for report in reports:
+        by_year.setdefault((report.partnership_id, report.year), []).append(report)
+    editor = Editor.for_user(request.user)
+    rows = [
+        {
+            "plan": plan,
+            "can_start": editor.is_bsu(plan.partnership_id),
+            "years": [
+                {
+                    "year": year,
+                    "reports": by_year.get((plan.partnership_id, year), []),
+                    "has_draft": any(not r.is_published for r in by_year.get((plan.partnership_id, year), [])),
+                }
+                for year in report_years(plan)
+            ],
+        }
+        for plan in plans
+    ]
+    return render(request, "reports/annual_list.html", {"rows": rows})
+
+
+@require_POST
+def annual_start(request, plan_pk):
+    plan = get_object_or_404(BusinessPlan.objects.visible_to(request.user).select_related("partnership"), pk=plan_pk)
+    if not Editor.for_user(request.user).is_bsu(plan.partnership_id):
+        raise PermissionDenied
+    form = StartReportForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            report = annual_report_start(partnership=plan.partnership, year=form.cleaned_data["year"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Draft {report.year} annual report started.")
+            return redirect(report)
+    else:
+        messages.error(request, " ".join(form.errors.get("year", ["Choose a reporting year."])))
+    return redirect("reports:annual-list")
+
+
+def annual_detail(request, pk):
+    report = _visible_report(request, pk)
+    content = annual_report_content(report)
+    can_edit = Editor.for_user(request.user).can_edit_annual_report(report)
+    return render(
+        request,
+        "reports/annual_detail.html",
+        content | {"edit_links": can_edit and not report.is_published, "can_edit": can_edit},
+    )
+
+
+def annual_pdf(request, pk):
+    report = _visible_report(request, pk)
+    content = annual_report_content(report)
+    pdf = render_pdf("reports/pdf/annual_report.html", content)
+    suffix = "" if report.is_published else "-draft"
+    return pdf_response(pdf, f"{report.partnership.slug}-annual-report-{report.year}{suffix}")
+
+
+@require_http_methods(["GET", "POST"])
+def section_edit(request, pk, slug):
+    report = _editable_report(request, pk)
+    title = written_part_title(report, slug)
+    if title is None:
+        raise Http404("This report has no such section.")
+    if report.is_published:
+        messages.error(
+            request,
+            f"The {report.year} report is published and can no longer be changed. "
+            "Start a new draft from it to make changes.",
+        )
+        return redirect(report)
+    current = ReportSection.objects.filter(report=report, slug=slug).first()
+    initial = {"text": current.text if current else "", "version": current.version if current else 0}
+    form = SectionForm(request.POST or None, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            section_save(
+                report=report,
+                slug=slug,
+                text=form.cleaned_data["text"],
+                expected_version=form.cleaned_data["version"],
+                author=request.user,
+            )
+        except SectionConflict as error:
+            conflict = error
+            # Keep the author's text; saving again replaces the other person's.
+            form.data = form.data.copy()
+            form.data["version"] = error.current.version if error.current else 0
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{title} saved.")
+            return redirect(f"{report.get_absolute_url()}#section-{slug}")
+    text = form.data.get("text", "") if form.is_bound else initial["text"]
+    return render(
+        request,
+        "reports/annual_section_form.html",
+        {
+            "report": report,
+            "slug": slug,
+            "title": title,
+            "form": form,
+            "preview": render_markup(text),
+            "conflict": conflict,
+            "their_text": render_markup(conflict.current.text) if conflict and conflict.current else "",
+        },
+        status=409 if conflict else 200,
+    )
+
+
+@require_POST
+def section_preview(request, pk, slug):
+    """The text as it will appear, for the editor's live preview (htmx)."""
+    report = _editable_report(request, pk)
+    if written_part_title(report, slug) is None:
+        raise Http404("This report has no such section.")
+    return render(
+        request, "reports/annual/preview.html", {"preview": render_markup(request.POST.get("text", ""))}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def annual_publish(request, pk):
+    report = _editable_report(request, pk)
+    if request.method == "POST":
+        try:
+            report = annual_report_publish(report=report, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The {report.year} annual report is published. Its figures are now fixed.")
+        return redirect(report)
+    content = annual_report_content(report)
+    unwritten = [item.section.title for item in content["sections"] if item.written and not item.written.is_written]
+    return render(request, "reports/annual_publish.html", {"report": report, "unwritten": unwritten})
+
+
+@require_POST
+def annual_start_from(request, pk):
+    report = _editable_report(request, pk)
+    try:
+        draft = annual_report_start_from(report=report, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(report)
+    messages.success(request, f"New draft of the {draft.year} report started from the published one.")
+    return redirect(draft)

@@ -1,0 +1,48 @@
+"""PDFs for publication and meeting packs, rendered from HTML templates by WeasyPrint.
+
+Every PDF is PDF/UA-1: tagged, with the document title, the en-GB language, real table
+headers and bookmarks from its headings. Layout lives in static/css/pdf.css (page size and
+margin boxes per kind of document), never in style attributes.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+
+# WeasyPrint logs every layout step at INFO; only its warnings are worth anyone's attention.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+PDF_STYLESHEET = "css/pdf.css"
+PDF_VARIANT = "pdf/ua-1"
+
+
+def _stylesheet() -> CSS:
+    path = finders.find(PDF_STYLESHEET) or str(settings.STATIC_ROOT / PDF_STYLESHEET)
+    return CSS(filename=path)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """WeasyPrint's rendering of `html` with the PDF stylesheet, as PDF/UA-1 bytes."""
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
+        stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT
+    )
+
+
+def render_pdf_html(template: str, context: dict) -> str:
+    return render_to_string(template, context)
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    """Render `template` (a full HTML document in templates/reports/pdf/) to PDF bytes."""
+    return html_to_pdf(render_pdf_html(template, context))
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    """A download of `pdf` named `filename`.pdf."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
