@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install system-deps frontend demo
+.PHONY: run test install system-deps frontend demo serve migrate
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,14 @@ test: install
 ## make frontend: rebuild the vendored GOV.UK Frontend files from the npm package
 frontend:
 	bash scripts/build_frontend.sh
+
+## make migrate: apply database migrations (run once per release, before `make serve`)
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+## make serve: the production server (gunicorn + whitenoise) on the settings in the
+## environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...); see README "Deployment"
+serve: install
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) -m gunicorn --config mscp/gunicorn_conf.py mscp.wsgi

@@ -1,0 +1,168 @@
+"""Running as a service: the health check, structured logs with request ids, and the error
+page that quotes the request id."""
+
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from mscp.observability import RequestIdFilter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db
+def test_health_check_answers_without_a_login(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+HEALTH_WITHOUT_DATABASE = """
+import django
+django.setup()
+from django.test import Client
+response = Client().get("/healthz")
+print(response.status_code, response.content.decode())
+"""
+
+
+def test_health_check_reports_a_database_that_does_not_answer():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "mscp.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "Zx9-q" * 14,
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        # Nothing listens on port 9: the connection is refused at once.
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere",
+        "LOG_FORMAT": "json",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", HEALTH_WITHOUT_DATABASE],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    status, body = result.stdout.strip().splitlines()[-1].split(" ", 1)
+    assert status == "503"
+    assert json.loads(body) == {"status": "unavailable", "database": "unavailable"}
+    # The failure is logged as one JSON object, with the request's id.
+    logged = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    failure = next(entry for entry in logged if entry["logger"] == "mscp.request")
+    assert failure["level"] == "ERROR"
+    assert failure["message"] == "Health check: the database did not answer"
+    assert len(failure["request_id"]) == 32
+
+
+@pytest.mark.django_db
+def test_log_lines_written_during_a_request_carry_its_id(client, caplog, member_of):
+    from plans.tests.factories import PartnershipFactory
+
+    caplog.set_level(logging.INFO, logger="mscp.auth")
+    caplog.handler.addFilter(RequestIdFilter())
+    member_of(PartnershipFactory(), username="casey", password="a-long-test-password")
+    response = client.post(
+        reverse("login"),
+        {"username": "casey", "password": "a-long-test-password"},
+        headers={"X-Request-ID": "req-sign-in-1"},
+    )
+    assert response["X-Request-ID"] == "req-sign-in-1"
+    record = next(r for r in caplog.records if r.getMessage().startswith("Signed in: casey"))
+    assert record.request_id == "req-sign-in-1"
+
+
+def test_the_error_page_quotes_the_request_id(rf):
+    from mscp.observability import server_error
+
+    request = rf.get("/")
+    request.id = "abc123def456"
+    response = server_error(request)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Sorry, there is a problem with the service" in html
+    assert "abc123def456" in html
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_the_production_server_serves_pages_static_files_and_health(tmp_path):
+    """`make serve`'s own steps: gunicorn with the production settings and whitenoise."""
+    port = _free_port()
+    env = {
+        # The production settings, not the relaxations the test run made for itself.
+        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "MSCP_ALLOW_DEV_SECRET", "SECURE_SSL_REDIRECT"}},
+        "DJANGO_SETTINGS_MODULE": "mscp.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": "Zx9-q" * 14,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "2",
+        "LOG_FORMAT": "json",
+    }
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "mscp/gunicorn_conf.py", "mscp.wsgi"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                health = urllib.request.urlopen(f"{base}/healthz", timeout=5)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("gunicorn did not answer")
+        assert json.load(health) == {"status": "ok", "database": "ok"}
+
+        # Behind the load balancer (X-Forwarded-Proto: https), the sign-in page, with its
+        # security headers and a stylesheet with a hashed, long-cached name.
+        request = urllib.request.Request(f"{base}/accounts/login/", headers={"X-Forwarded-Proto": "https"})
+        login = urllib.request.urlopen(request, timeout=10)
+        html = login.read().decode()
+        assert "Sign in" in html
+        assert "script-src 'self'" in login.headers["Content-Security-Policy"]
+        assert login.headers["Strict-Transport-Security"].startswith("max-age=")
+        stylesheet = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', html)[1]
+        css = urllib.request.urlopen(
+            urllib.request.Request(f"{base}{stylesheet}", headers={"X-Forwarded-Proto": "https"}), timeout=10
+        )
+        assert "max-age=315360000" in css.headers["Cache-Control"]
+
+        # Plain HTTP is sent to HTTPS.
+        plain = urllib.request.Request(f"{base}/accounts/login/")
+        opener = urllib.request.build_opener(NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            opener.open(plain, timeout=10)
+        assert redirect.value.code == 301
+        assert redirect.value.headers["Location"].startswith("https://")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    access = [json.loads(line) for line in output.splitlines() if '"gunicorn.access"' in line]
+    assert any(entry["path"] == "/accounts/login/" and entry["status"] == 200 and len(entry["request_id"]) == 32 for entry in access), output
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
