@@ -3,21 +3,17 @@ page that quotes the request id."""
 
 import json
 import logging
-import os
 import re
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from mscp.observability import RequestIdFilter
-
-ROOT = Path(__file__).resolve().parents[2]
+from plans.tests.servers import ROOT, collect_static, gunicorn, production_environment
 
 
 @pytest.mark.django_db
@@ -38,17 +34,12 @@ print(response.status_code, response.content.decode())
 
 
 def test_health_check_reports_a_database_that_does_not_answer():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "mscp.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "Zx9-q" * 14,
-        "ALLOWED_HOSTS": "testserver",
-        "SECURE_SSL_REDIRECT": "0",
+    env = production_environment(
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="0",
         # Nothing listens on port 9: the connection is refused at once.
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere",
-        "LOG_FORMAT": "json",
-    }
+        DATABASE_URL="postgres://postgres@127.0.0.1:9/nowhere",
+    )
     result = subprocess.run(
         [sys.executable, "-c", HEALTH_WITHOUT_DATABASE],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
@@ -93,74 +84,43 @@ def test_the_error_page_quotes_the_request_id(rf):
     assert "abc123def456" in html
 
 
-def _free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_the_production_server_serves_pages_static_files_and_health(tmp_path):
     """`make serve`'s own steps: gunicorn with the production settings and whitenoise."""
-    port = _free_port()
-    env = {
-        # The production settings, not the relaxations the test run made for itself.
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "MSCP_ALLOW_DEV_SECRET", "SECURE_SSL_REDIRECT"}},
-        "DJANGO_SETTINGS_MODULE": "mscp.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": "Zx9-q" * 14,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": "2",
-        "LOG_FORMAT": "json",
-    }
-    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, timeout=300)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--config", "mscp/gunicorn_conf.py", "mscp.wsgi"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    env = production_environment(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", STATIC_ROOT=str(tmp_path / "static")
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                health = urllib.request.urlopen(f"{base}/healthz", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("gunicorn did not answer")
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
+    collect_static(env)
+    with gunicorn(env) as (base, output):
+        health = urllib.request.urlopen(f"{base}/healthz", timeout=10)
         assert json.load(health) == {"status": "ok", "database": "ok"}
 
         # Behind the load balancer (X-Forwarded-Proto: https), the sign-in page, with its
         # security headers and a stylesheet with a hashed, long-cached name.
-        request = urllib.request.Request(f"{base}/accounts/login/", headers={"X-Forwarded-Proto": "https"})
-        login = urllib.request.urlopen(request, timeout=10)
+        login = urllib.request.urlopen(https_request(f"{base}/accounts/login/"), timeout=10)
         html = login.read().decode()
         assert "Sign in" in html
         assert "script-src 'self'" in login.headers["Content-Security-Policy"]
         assert login.headers["Strict-Transport-Security"].startswith("max-age=")
         stylesheet = re.search(r'href="(/static/css/app\.[0-9a-f]{12}\.css)"', html)[1]
-        css = urllib.request.urlopen(
-            urllib.request.Request(f"{base}{stylesheet}", headers={"X-Forwarded-Proto": "https"}), timeout=10
-        )
+        css = urllib.request.urlopen(https_request(f"{base}{stylesheet}"), timeout=10)
         assert "max-age=315360000" in css.headers["Cache-Control"]
 
         # Plain HTTP is sent to HTTPS.
-        plain = urllib.request.Request(f"{base}/accounts/login/")
-        opener = urllib.request.build_opener(NoRedirect)
         with pytest.raises(urllib.error.HTTPError) as redirect:
-            opener.open(plain, timeout=10)
+            urllib.request.build_opener(NoRedirect).open(f"{base}/accounts/login/", timeout=10)
         assert redirect.value.code == 301
         assert redirect.value.headers["Location"].startswith("https://")
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-    access = [json.loads(line) for line in output.splitlines() if '"gunicorn.access"' in line]
-    assert any(entry["path"] == "/accounts/login/" and entry["status"] == 200 and len(entry["request_id"]) == 32 for entry in access), output
+    access = [json.loads(line) for line in output if '"gunicorn.access"' in line]
+    assert any(
+        entry["path"] == "/accounts/login/" and entry["status"] == 200 and len(entry["request_id"]) == 32
+        for entry in access
+    ), "".join(output)
+
+
+def https_request(url, **headers):
+    """A request as the TLS-terminating load balancer forwards it."""
+    return urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
