@@ -1,8 +1,20 @@
 """The parameters every report page takes: which plan, and "as at" which date."""
 
+import datetime
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from plans.models import BusinessPlan
+
+
+# Reports look back through the history; dates outside these years are mistakes.
+EARLIEST_REPORT_DATE = datetime.date(2000, 1, 1)
+LATEST_REPORT_DATE = datetime.date(2099, 12, 31)
+REPORT_DATE_RANGE = [
+    MinValueValidator(EARLIEST_REPORT_DATE, "Enter a date in 2000 or later."),
+    MaxValueValidator(LATEST_REPORT_DATE, "Enter a date before 2100."),
+]
 
 
 class ReportForm(forms.Form):
@@ -13,6 +25,7 @@ class ReportForm(forms.Form):
         label="As at",
         required=False,
         input_formats=["%Y-%m-%d"],
+        validators=REPORT_DATE_RANGE,
         help_text="Rebuilds the figures as they stood on this date. Leave empty for now.",
         error_messages={"invalid": "Enter the date as YYYY-MM-DD, for example 2024-03-31."},
     )
@@ -21,6 +34,7 @@ class ReportForm(forms.Form):
         label="Changes since",
         required=False,
         input_formats=["%Y-%m-%d"],
+        validators=REPORT_DATE_RANGE,
         help_text="For example the date of the last meeting: shows what has changed since.",
         error_messages={"invalid": "Enter the date as YYYY-MM-DD, for example 2024-01-31."},
     )

@@ -77,6 +77,16 @@ def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
     }
 
 
+LARGEST_ID = 2**63 - 1
+
+
+def link_id(value: str) -> int:
+    """The id a report link names; 0 (which matches nothing) for anything that is not one,
+    so a mangled link shows no actions rather than failing."""
+    value = str(value).strip()
+    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= LARGEST_ID else 0
+
+
 def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     """The plan's actions as they stood on `as_at`, narrowed by the dashboard's links:
     priority (an id or "core"), subgroup, theme, rating (or "none") and flag (overdue/stale)."""
@@ -96,11 +106,11 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     if priority == CORE_FUNCTIONS:
         actions = actions.filter(priority__isnull=True)
     elif priority:
-        actions = actions.filter(priority_id=priority)
+        actions = actions.filter(priority_id=link_id(priority))
     if params.get("subgroup"):
-        actions = actions.filter(workplan__subgroup_id=params["subgroup"])
+        actions = actions.filter(workplan__subgroup_id=link_id(params["subgroup"]))
     if params.get("theme"):
-        actions = actions.filter(themes=params["theme"])
+        actions = actions.filter(themes=link_id(params["theme"]))
     rating = params.get("rating")
     if rating == NOT_RATED:
         actions = actions.filter(current_rating__isnull=True)
