@@ -168,3 +168,7 @@ LOGGING = {
 }
 
 MSCP_SERVICE_NAME = os.environ.get("MSCP_SERVICE_NAME", "Partnership Plan Tracker")
+
+# Uploaded files kept between an import's preview and its confirmation (under "imports/").
+# Nothing here is ever served: no URL maps to MEDIA_ROOT.
+MEDIA_ROOT = os.environ.get("MSCP_MEDIA_ROOT", str(BASE_DIR / "media"))
