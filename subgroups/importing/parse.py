@@ -161,12 +161,14 @@ def _xlsx_grid(content: bytes) -> list[list[str]]:
 def _csv_grid(content: bytes) -> list[list[str]]:
     text = _decode(content)
     sample = text[:4096]
+    # Only the separator is sniffed (Excel in some locales saves with ";"); quoting stays
+    # Excel's, since a sniffed quote character mistakes apostrophes for quotes.
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), dialect))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as error:
         raise UnreadableFile(f"The file is not a CSV table we can read: {error}.") from error
 

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from plans.models import BusinessPlan, rating_label
 from subgroups.importing.parse import COLUMN_LABELS, UnreadableFile, read_sheet
@@ -445,7 +445,9 @@ def workplan_import_apply(*, result: WorkplanImport, author) -> WorkplanImport:
                 action_record_update(
                     action=action, rating=rating, narrative=narrative, as_at=result.as_at, author=author
                 )
-        except (ValidationError, EditConflict) as error:
+        except (ValidationError, EditConflict, IntegrityError) as error:
+            # Something changed between the preview and now (someone added an action with
+            # the same reference, edited a row): the transaction undoes the rows before.
             messages = error.messages if isinstance(error, ValidationError) else [str(error)]
             raise ImportRefused([RowError(row.number, "", message) for message in messages]) from error
     result.applied = True
