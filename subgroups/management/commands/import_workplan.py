@@ -68,11 +68,12 @@ class Command(BaseCommand):
             if not options["dry_run"]:
                 workplan_import_apply(result=result, author=author)
         except ImportRefused as refusal:
-            for error in refusal.errors:
+            errors = refusal.errors
+            if len(errors) == 1:
+                raise CommandError(f"Nothing imported: {errors[0]}") from refusal
+            for error in errors:
                 self.stderr.write(str(error))
-            raise CommandError(
-                f"Nothing imported: {len(refusal.errors)} error{'s' if len(refusal.errors) != 1 else ''}."
-            ) from refusal
+            raise CommandError(f"Nothing imported: {len(errors)} errors (listed above).") from refusal
         if options["dry_run"]:
             self.stdout.write(f"Dry run, nothing written. Would import: {result.summary()}.")
         else:
