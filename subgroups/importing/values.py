@@ -38,8 +38,8 @@ def rating_and_narrative(text: str) -> tuple[str | None, str]:
 
 
 def theme_key(text: str) -> str:
-    """Themes match ignoring case, spacing and punctuation."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    """Themes match ignoring case, spacing and punctuation ("&" reads as "and")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower().replace("&", "and"))
 
 
 def themes_from(text: str, themes_by_key: dict) -> list:

@@ -170,6 +170,7 @@ THEMES = [
         "Think Family",
         "Addressing disproportionality",
         "Pressures on families incl. cost-of-living and Covid-19",
+        "Learning from reviews & embedding reforms",
     ]
 ]
 THEMES_BY_KEY = {theme_key(theme.title): theme for theme in THEMES}
@@ -192,6 +193,10 @@ def test_a_theme_with_commas_in_its_title_is_one_theme():
     text = "Voice of children, young people and families, Think Family"
     assert themes_from(text, THEMES_BY_KEY) == [THEMES[0], THEMES[1]]
     assert themes_from("", THEMES_BY_KEY) == []
+
+
+def test_an_ampersand_matches_and():
+    assert themes_from("learning from reviews and embedding reforms", THEMES_BY_KEY) == [THEMES[4]]
 
 
 def test_an_unknown_theme_is_named_not_guessed():
