@@ -301,7 +301,8 @@ def workplan_import_upload(request, pk):
     chosen = request.GET.get("year")
     existing = subgroup.workplans.order_by("-year").values_list("year", flat=True).first()
     initial = {"year": chosen if chosen in years else existing if existing in years else None}
-    form = WorkplanImportForm(request.POST or None, request.FILES or None, years=years, initial=initial)
+    data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = WorkplanImportForm(*data, years=years, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = upload_keep(
             session=request.session,

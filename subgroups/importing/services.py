@@ -202,6 +202,10 @@ class _Planner:
         self.new_action = Action(
             workplan=workplan or Workplan(subgroup=subgroup, plan=plan, year=year)
         )
+        self.columns: set[str] = set()
+        # The priority of the section the rows are in, once a priority heading has been seen.
+        self.section_priority = None
+        self.has_sections = False
         self.seen_references: dict[str, int] = {}
         self.seen_actions: dict[int, int] = {}
         self.seen_texts: dict[str, int] = {}
@@ -216,8 +220,6 @@ class _Planner:
             self.error(None, "", str(error))
             return self.result
         self.columns = set(sheet.columns)
-        self.section_priority = None
-        self.has_sections = False
         for row in sheet.rows:
             if row.is_blank:
                 continue

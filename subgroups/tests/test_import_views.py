@@ -1,8 +1,6 @@
 """Importing in the browser: upload, preview, confirm; BSU only; nothing written before
 the confirmation; the kept file is private to the uploader's session and removed after."""
 
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
