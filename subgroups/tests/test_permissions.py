@@ -95,7 +95,7 @@ def post_data(world, name):
         "theme-create": {"title": "New theme", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
         "workplan-import": {
             "year": workplan.year,
-            "file": SimpleUploadedFile("workplan.csv", b"Action,Lead\nA new action,BSU\n"),
+            "file": SimpleUploadedFile("workplan.csv", b"Impact,Action,Lead\nSuccess,A new action,BSU\n"),
         },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
 
@@ -157,3 +157,30 @@ def test_refusal_page_explains_in_the_sites_style(client, world):
     response = client.get(reverse("subgroups:action-edit", args=[world["action"].pk]))
     assert response.status_code == 403
     assert "You cannot do that" in response.text and '<html lang="en-GB"' in response.text
+
+
+@pytest.mark.parametrize(("role", "method"), [(role, method) for method in ["get", "post"] for role in ROLES])
+def test_permission_grid_for_the_import_preview(client, world, role, method):
+    """The preview/confirm URL names an upload kept in the uploader's session: the BSU
+    uploads first; everyone else gets the same refusal as on any BSU-only page."""
+    subgroup = world["workplan"].subgroup
+    bsu = world["users"]["bsu"]
+    client.force_login(bsu)
+    upload = client.post(
+        reverse("subgroups:workplan-import", args=[subgroup.pk]),
+        post_data(world, "workplan-import"),
+    )
+    url = upload.url
+    client.logout()
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+        if role == "bsu":  # logging in again starts a new session: upload in this one
+            url = client.post(
+                reverse("subgroups:workplan-import", args=[subgroup.pk]),
+                post_data(world, "workplan-import"),
+            ).url
+    before = fingerprint()
+    response = client.get(url) if method == "get" else client.post(url)
+    assert response.status_code == expected_status(role, PLAN, method, scoped=True)
+    changed = fingerprint() != before
+    assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)
