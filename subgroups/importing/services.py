@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from plans.models import BusinessPlan, rating_label
+from plans.models import BusinessPlan
+from reports.exports import brag_rating_and_update
 from subgroups.importing.parse import COLUMN_LABELS, UnreadableFile, read_sheet
 from subgroups.importing.values import (
     due_date_from,
@@ -28,15 +29,8 @@ from subgroups.services import (
 )
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
-# Action fields an import sets from the standard columns, and their column.
-IMPORTED_FIELDS = {
-    "reference": "reference",
-    "priority": "priority",
-    "impact": "impact",
-    "description": "description",
-    "lead": "lead",
-    "timeframe": "timeframe",
-}
+# Action fields an import sets from the columns of the same name.
+IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "lead", "timeframe")
 TEXT_LIMITS = {name: Action._meta.get_field(name).max_length for name in ("reference", "lead", "timeframe")}
 
 
@@ -170,11 +164,6 @@ def _norm_text(text: str) -> str:
 
 def _text(value) -> str:
     return "none" if value in (None, "") else str(value)
-
-
-def _brag_text(rating, narrative) -> str:
-    word = rating_label(rating)
-    return f"{word} - {narrative}" if narrative else word
 
 
 class _Planner:
@@ -386,8 +375,8 @@ class _Planner:
         if update:
             changes.append(FieldChange(
                 field=COLUMN_LABELS["brag"],
-                old=_brag_text(action.current_rating, action.current_narrative),
-                new=_brag_text(*update),
+                old=brag_rating_and_update(action.current_rating, action.current_narrative),
+                new=brag_rating_and_update(*update),
             ))
         self.result.rows.append(ImportRow(
             number=row.number,
