@@ -220,7 +220,7 @@ if REDIS_URL:
 # Uploaded files (workplan imports waiting for confirmation) go through Django's storage
 # API: a private folder by default, never served; an S3-compatible bucket is a STORAGES
 # setting away. No URL serves MEDIA_ROOT.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "private-uploads"))
+MEDIA_ROOT = os.environ.get("MSCP_MEDIA_ROOT", str(BASE_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 MSCP_IMPORT_MAX_BYTES = env_int("MSCP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 

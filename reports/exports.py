@@ -45,6 +45,15 @@ def safe_cell(value):
     return value
 
 
+def rating_word(value) -> str | None:
+    """The BRAG word a cell starts with ("Amber" in "Amber - venue rebooked"), if any."""
+    if not isinstance(value, str):
+        return None
+    return next(
+        (word for word in RATING_FILLS if value == word or value.startswith(f"{word} - ")), None
+    )
+
+
 def csv_response(table: ExportTable, filename: str) -> HttpResponse:
     """UTF-8 with a byte-order mark, so Excel opens it with the right characters."""
     buffer = io.StringIO()
@@ -75,8 +84,9 @@ def xlsx_response(table: ExportTable, filename: str) -> HttpResponse:
     for row in sheet.iter_rows(min_row=3):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.column - 1 in table.rating_columns and cell.value in RATING_FILLS:
-                background, text = RATING_FILLS[cell.value]
+            word = rating_word(cell.value) if cell.column - 1 in table.rating_columns else None
+            if word:
+                background, text = RATING_FILLS[word]
                 cell.fill = PatternFill("solid", fgColor=background)
                 cell.font = Font(bold=True, color=text)
     for index, header in enumerate(table.headers):
@@ -142,4 +152,52 @@ def exceptions_table(*, plan, as_at, groups) -> ExportTable:
                 action.due_date,
                 action.days_since_update,
             ])
+    return table
+
+
+# The standard workplan columns, headed as the business plan heads them (seed 001), after
+# the reference and priority; the importer reads these headings back (round trip).
+WORKPLAN_HEADERS = [
+    "Reference",
+    "Priority",
+    "Impact – what will success look like?",
+    "Action – what we will do to achieve this",
+    "Cross-Cutting Themes",
+    "Lead",
+    "Timeframe",
+    "BRAG Rating & Update",
+]
+
+
+def brag_rating_and_update(rating, narrative) -> str:
+    """The workplan's BRAG cell: the rating word, then " - " and the latest narrative."""
+    word = rating_label(rating)
+    return f"{word} - {narrative}" if narrative else word
+
+
+def workplan_export_table(*, workplan, actions, as_at) -> ExportTable:
+    """The workplan's live actions (annotated with their current state) as the standard
+    six-column table. Several themes in one cell are separated by semicolons, because theme
+    titles themselves contain commas."""
+    subgroup = workplan.subgroup
+    table = ExportTable(
+        title=(
+            f"{workplan.plan.title}: {subgroup.name} ({subgroup.short_name}) workplan "
+            f"{workplan.year}, as at {as_at:%-d %B %Y}"
+        ),
+        headers=WORKPLAN_HEADERS,
+        rating_columns={7},
+        widths={0: 12, 1: 28, 2: 45, 3: 45, 4: 30, 5: 24, 6: 18, 7: 60},
+    )
+    for action in actions:
+        table.rows.append([
+            action.reference,
+            str(action.priority) if action.priority else "",
+            action.impact,
+            action.description,
+            "; ".join(theme.title for theme in action.themes.all()),
+            action.lead,
+            action.timeframe,
+            brag_rating_and_update(action.current_rating, action.current_narrative),
+        ])
     return table

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
+from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
 from subgroups.models import Action
 
 
@@ -142,3 +143,47 @@ class ActionForm(forms.ModelForm):
         # uniqueness of the reference is checked against the right workplan.
         self.instance.workplan = self.workplan
         super()._post_clean()
+
+
+class WorkplanImportForm(forms.Form):
+    """The year and the spreadsheet to import. A file that cannot be read as a workplan table
+    at all (not a spreadsheet, empty, too large, no Action column) is refused here, beside
+    the field; row-by-row problems are listed on the preview."""
+
+    year = forms.ChoiceField(
+        label="Workplan year",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the year of the workplan."},
+    )
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="An Excel workbook (.xlsx) or a CSV file, with a header row that includes "
+        "Action. The first sheet is read.",
+        error_messages={
+            "required": "Choose the spreadsheet to import.",
+            "empty": "The file is empty.",
+        },
+    )
+
+    def __init__(self, *args, years: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, year) for year in years]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.radios("year", legend_size=Size.MEDIUM, inline=True),
+            Field("file"),
+            Submit("upload", "Upload and preview"),
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if error := size_error(upload.size):
+            raise forms.ValidationError(error)
+        content = upload.read()
+        try:
+            read_sheet(content)
+        except UnreadableFile as error:
+            raise forms.ValidationError(str(error)) from error
+        self.cleaned_data["content"] = content
+        return upload

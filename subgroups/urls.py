@@ -15,4 +15,10 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", views.action_edit_view, name="action-edit"),
     path("actions/<int:pk>/retire/", views.action_retire_view, name="action-retire"),
     path("actions/<int:pk>/move/", views.action_move_view, name="action-move"),
+    path("subgroups/<int:pk>/import/", views.workplan_import_upload, name="workplan-import"),
+    path(
+        "subgroups/<int:pk>/import/<str:token>/",
+        views.workplan_import_preview,
+        name="workplan-import-preview",
+    ),
 ]

@@ -2,18 +2,30 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import add_service_errors
 from plans.permissions import Editor
 from plans.selectors import partnership_members
-from subgroups.forms import ActionForm, ActionUpdateForm
+from reports.exports import export_response, workplan_export_table
+from reports.views import EXPORT_FORMATS
+from subgroups.forms import ActionForm, ActionUpdateForm, WorkplanImportForm
+from subgroups.importing.services import (
+    ImportRefused,
+    import_years,
+    workplan_import_apply,
+    workplan_import_plan,
+)
+from subgroups.importing.uploads import upload_discard, upload_find, upload_keep
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.selectors import (
     action_timeline,
     my_actions as my_actions_sections,
     subgroup_overview,
+    workplan_actions,
     workplan_counts,
     workplan_row,
     workplan_table,
@@ -33,7 +45,9 @@ def subgroup_detail(request, pk):
     subgroup = get_object_or_404(
         SubGroup.objects.visible_to(request.user).select_related("partnership"), pk=pk
     )
-    return render(request, "subgroups/subgroup_detail.html", subgroup_overview(subgroup=subgroup))
+    context = subgroup_overview(subgroup=subgroup)
+    context["can_import"] = Editor.for_user(request.user).is_bsu(subgroup.partnership_id)
+    return render(request, "subgroups/subgroup_detail.html", context)
 
 
 def workplan_detail(request, pk):
@@ -43,6 +57,8 @@ def workplan_detail(request, pk):
         ),
         pk=pk,
     )
+    if request.GET.get("format") in EXPORT_FORMATS:
+        return workplan_download(workplan, request.GET["format"])
     table = workplan_table(workplan=workplan, params=request.GET)
     editor = Editor.for_user(request.user)
     context = {
@@ -51,9 +67,20 @@ def workplan_detail(request, pk):
             action for group in table["groups"] for action in group.actions
         ),
         "can_edit": editor.can_edit_workplan(workplan),
+        "can_import": editor.is_bsu(workplan.plan.partnership_id),
         **table,
     }
     return render(request, "subgroups/workplan_detail.html", context)
+
+
+def workplan_download(workplan, file_format):
+    """The whole workplan (filters aside) as CSV or XLSX, in the layout the import reads."""
+    as_at = workplan.plan.reporting_date()
+    table = workplan_export_table(
+        workplan=workplan, actions=workplan_actions(workplan=workplan), as_at=as_at
+    )
+    filename = f"{workplan.subgroup.partnership.slug}-{slugify(workplan.subgroup.short_name)}-workplan-{workplan.year}"
+    return export_response(table, filename, file_format)
 
 
 def action_detail(request, pk):
@@ -254,3 +281,70 @@ def action_move_view(request, pk):
     action = _editable_action(request, pk)
     action_move(action=action, up=request.POST.get("direction") == "up")
     return redirect(f"{action.workplan.get_absolute_url()}#action-{action.pk}")
+
+
+def _importing_subgroup(request, pk):
+    """The sub-group, if the user may import into its workplans (the BSU only)."""
+    subgroup = get_object_or_404(
+        SubGroup.objects.visible_to(request.user).select_related("partnership"), pk=pk
+    )
+    if not Editor.for_user(request.user).is_bsu(subgroup.partnership_id):
+        raise PermissionDenied
+    return subgroup
+
+
+@require_http_methods(["GET", "POST"])
+def workplan_import_upload(request, pk):
+    """Choose the year and the file; the upload is kept until the preview is confirmed."""
+    subgroup = _importing_subgroup(request, pk)
+    years = import_years(subgroup=subgroup)
+    chosen = request.GET.get("year")
+    existing = subgroup.workplans.order_by("-year").values_list("year", flat=True).first()
+    initial = {"year": chosen if chosen in years else existing if existing in years else None}
+    data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
+    form = WorkplanImportForm(*data, years=years, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        upload = upload_keep(
+            session=request.session,
+            subgroup=subgroup,
+            year=form.cleaned_data["year"],
+            content=form.cleaned_data["content"],
+            filename=form.cleaned_data["file"].name,
+        )
+        return redirect("subgroups:workplan-import-preview", pk=subgroup.pk, token=upload.token)
+    return render(request, "subgroups/workplan_import.html", {"subgroup": subgroup, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def workplan_import_preview(request, pk, token):
+    """What the kept upload would create, update and leave alone, and its errors; POST
+    checks the file again against the workplan as it now stands and imports it."""
+    subgroup = _importing_subgroup(request, pk)
+    upload = upload_find(session=request.session, token=token, subgroup=subgroup)
+    if upload is None:
+        raise Http404("This upload has been imported already or has expired: upload it again.")
+    result, errors = None, []
+    try:
+        result = workplan_import_plan(content=upload.read(), subgroup=subgroup, year=upload.year)
+        errors = result.errors
+    except ImportRefused as refusal:
+        errors = refusal.errors
+    if request.method == "POST" and result is not None and not errors:
+        try:
+            workplan_import_apply(result=result, author=request.user)
+        except ImportRefused as refusal:
+            errors = refusal.errors
+        else:
+            upload_discard(session=request.session, token=token)
+            messages.success(
+                request,
+                f"Workplan imported from {upload.filename}: {len(result.created)} action"
+                f"{'s' if len(result.created) != 1 else ''} created, {len(result.updated)} updated, "
+                f"{len(result.unchanged)} unchanged.",
+            )
+            return redirect(result.workplan.get_absolute_url())
+    return render(
+        request,
+        "subgroups/workplan_import_preview.html",
+        {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors},
+    )

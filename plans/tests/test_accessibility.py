@@ -102,6 +102,11 @@ PAGES = [
         roles=("bsu",),
     ),
     PageSpec(
+        "import a workplan",
+        lambda demo: reverse("subgroups:workplan-import", args=[demo.subgroup.pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
         "forbidden",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),
         status=403,

@@ -4,6 +4,7 @@ whether the database changed. A refused request changes nothing."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 from django.urls import reverse
 
@@ -105,6 +106,10 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "workplan-import": {
+            "year": workplan.year,
+            "file": SimpleUploadedFile("workplan.csv", b"Impact,Action,Lead\nSuccess,A new action,BSU\n"),
+        },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
 
 
@@ -134,9 +139,13 @@ URLS = [
     ("reports:annual-section-preview", PLAN, ["post"], "section"),
     ("reports:annual-publish", PLAN, ["get", "post"], "report"),
     ("reports:annual-start-from", PLAN, ["post"], "published"),
+    ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
+# Succeed without writing: the upload only leads to a preview (confirming is tested in
+# test_import_views.py, since it needs the uploader's session).
+POSTS_THAT_WRITE_NOTHING = {"subgroups:workplan-import"}
 GRID = [
     (role, name, kind, method, target)
     for name, kind, methods, target in URLS
@@ -172,7 +181,8 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         expected = 200
     assert response.status_code == expected, response.content[:500]
     changed = fingerprint() != before
-    assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)
+    writes = name not in POSTS_THAT_WRITE_NOTHING
+    assert changed == (writes and method == "post" and role != "anonymous" and response.status_code == 302)
 
 
 def test_refusal_page_explains_in_the_sites_style(client, world):
@@ -180,3 +190,30 @@ def test_refusal_page_explains_in_the_sites_style(client, world):
     response = client.get(reverse("subgroups:action-edit", args=[world["action"].pk]))
     assert response.status_code == 403
     assert "You cannot do that" in response.text and '<html lang="en-GB"' in response.text
+
+
+@pytest.mark.parametrize(("role", "method"), [(role, method) for method in ["get", "post"] for role in ROLES])
+def test_permission_grid_for_the_import_preview(client, world, role, method):
+    """The preview/confirm URL names an upload kept in the uploader's session: the BSU
+    uploads first; everyone else gets the same refusal as on any BSU-only page."""
+    subgroup = world["workplan"].subgroup
+    bsu = world["users"]["bsu"]
+    client.force_login(bsu)
+    upload = client.post(
+        reverse("subgroups:workplan-import", args=[subgroup.pk]),
+        post_data(world, "workplan-import"),
+    )
+    url = upload.url
+    client.logout()
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+        if role == "bsu":  # logging in again starts a new session: upload in this one
+            url = client.post(
+                reverse("subgroups:workplan-import", args=[subgroup.pk]),
+                post_data(world, "workplan-import"),
+            ).url
+    before = fingerprint()
+    response = client.get(url) if method == "get" else client.post(url)
+    assert response.status_code == expected_status(role, PLAN, method, scoped=True)
+    changed = fingerprint() != before
+    assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)

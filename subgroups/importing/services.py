@@ -1,0 +1,457 @@
+"""Import a workplan: plan the changes a file would make (nothing written), then apply them
+all in one transaction through the services the pages use, or none of them."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from plans.models import BusinessPlan
+from reports.exports import brag_rating_and_update
+from subgroups.importing.parse import COLUMN_LABELS, UnreadableFile, read_sheet
+from subgroups.importing.values import (
+    due_date_from,
+    is_priority_heading,
+    priority_from,
+    rating_and_narrative,
+    theme_key,
+    themes_from,
+)
+from subgroups.models import Action, Workplan, year_label_bounds
+from subgroups.services import (
+    EditConflict,
+    FieldChange,
+    action_create,
+    action_edit,
+    action_record_update,
+    action_update_errors,
+)
+
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# Action fields an import sets from the columns of the same name.
+IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "lead", "timeframe")
+TEXT_LIMITS = {name: Action._meta.get_field(name).max_length for name in ("reference", "lead", "timeframe")}
+
+
+class ImportRefused(Exception):
+    """The import cannot go ahead: the sub-group, year or file is wrong (see `errors`)."""
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
+@dataclass(frozen=True)
+class RowError:
+    """What is wrong, where: `row` is the spreadsheet's row number (None: the whole file)."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self):
+        where = [f"row {self.row}"] if self.row else []
+        if self.column:
+            where.append(self.column)
+        return ": ".join([*where, self.message])
+
+
+@dataclass
+class ImportRow:
+    """One action of the file and what importing it does."""
+
+    number: int
+    kind: str
+    fields: dict
+    themes: list
+    action: Action | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    rating_update: tuple | None = None  # (rating, narrative) to record, if any
+
+    @property
+    def reference(self) -> str:
+        return self.fields.get("reference") or (self.action.reference if self.action else "")
+
+    @property
+    def description(self) -> str:
+        return self.fields.get("description") or self.action.description
+
+    @property
+    def label(self) -> str:
+        text = self.description.splitlines()[0] if self.description else ""
+        text = text if len(text) <= 70 else text[:69] + "…"
+        return f"{self.reference} – {text}" if self.reference else text
+
+
+@dataclass
+class WorkplanImport:
+    """What importing a file into a sub-group's workplan for a year does, or did."""
+
+    subgroup: object
+    plan: BusinessPlan
+    year: str
+    as_at: datetime.date
+    workplan: Workplan | None
+    rows: list[ImportRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    applied: bool = False
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def _of(self, kind):
+        return [row for row in self.rows if row.kind == kind]
+
+    @property
+    def created(self):
+        return self._of(CREATE)
+
+    @property
+    def updated(self):
+        return self._of(UPDATE)
+
+    @property
+    def unchanged(self):
+        return self._of(UNCHANGED)
+
+    def summary(self) -> str:
+        counts = f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+        return f"{self.subgroup.short_name} workplan {self.year}: {counts}"
+
+
+def plan_for_year(*, subgroup, year: str) -> BusinessPlan:
+    """The partnership's business plan whose period holds the financial year `year`."""
+    try:
+        starts, ends = year_label_bounds(year)
+    except ValueError as error:
+        raise ImportRefused([RowError(None, "", str(error))]) from error
+    existing = Workplan.objects.filter(subgroup=subgroup, year=year).select_related("plan").first()
+    if existing:
+        return existing.plan
+    plan = (
+        BusinessPlan.objects.filter(
+            partnership=subgroup.partnership_id, period_start__lte=starts, period_end__gte=ends
+        )
+        .order_by("status", "-period_start")  # "active" sorts before "archived" and "draft"
+        .first()
+    )
+    if plan is None:
+        raise ImportRefused([RowError(
+            None, "", f"No business plan of {subgroup.partnership.name} covers {year}: the "
+            "year must fall within a plan's period.",
+        )])
+    return plan
+
+
+def import_years(*, subgroup) -> list[str]:
+    """The financial years a workplan can be imported for: those within one of the
+    partnership's plans, newest first."""
+    years = set()
+    for start, end in subgroup.partnership.plans.values_list("period_start", "period_end"):
+        for first in range(start.year - 1, end.year + 1):
+            label = f"{first}-{(first + 1) % 100:02d}"
+            year_start, year_end = year_label_bounds(label)
+            if start <= year_start and year_end <= end:
+                years.add(label)
+    return sorted(years, reverse=True)
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _text(value) -> str:
+    return "none" if value in (None, "") else str(value)
+
+
+class _Planner:
+    """Reads the rows against the workplan as it stands (a few queries, whatever the size)."""
+
+    def __init__(self, *, subgroup, plan, year, as_at, workplan):
+        self.result = WorkplanImport(
+            subgroup=subgroup, plan=plan, year=year, as_at=as_at, workplan=workplan
+        )
+        self.priorities = list(plan.priorities.all())
+        self.themes_by_key = {theme_key(theme.title): theme for theme in plan.themes.all()}
+        actions = []
+        if workplan is not None:
+            actions = list(
+                workplan.actions.with_current_state()
+                .select_related("priority", "workplan__plan")
+                .prefetch_related("themes")
+            )
+        self.by_reference = {a.reference: a for a in actions if a.reference}
+        self.by_text = {}
+        for action in actions:
+            if not action.is_retired:
+                self.by_text.setdefault(_norm_text(action.description), action)
+        # An unsaved stand-in, so the update rules can be checked for actions not yet created.
+        self.new_action = Action(
+            workplan=workplan or Workplan(subgroup=subgroup, plan=plan, year=year)
+        )
+        self.columns: set[str] = set()
+        # The priority of the section the rows are in, once a priority heading has been seen.
+        self.section_priority = None
+        self.has_sections = False
+        self.seen_references: dict[str, int] = {}
+        self.seen_actions: dict[int, int] = {}
+        self.seen_texts: dict[str, int] = {}
+
+    def error(self, row, column_key, message):
+        self.result.errors.append(RowError(row, COLUMN_LABELS.get(column_key, column_key), message))
+
+    def read(self, content: bytes) -> WorkplanImport:
+        try:
+            sheet = read_sheet(content)
+        except UnreadableFile as error:
+            self.error(None, "", str(error))
+            return self.result
+        self.columns = set(sheet.columns)
+        for row in sheet.rows:
+            if row.is_blank:
+                continue
+            if not row.cells.get("description"):
+                self.section_or_error(row)
+                continue
+            self.plan_row(row)
+        if not self.result.rows and not self.result.errors:
+            self.error(None, "", "The file has a header row but no actions under it.")
+        return self.result
+
+    def section_or_error(self, row):
+        """A row with one cell and no action is a section heading; a priority heading
+        applies to the rows under it. Any other row without an action is a mistake."""
+        if not row.is_heading:
+            self.error(
+                row.number, "description",
+                "the row has no action text: give the action, or clear the row's other cells",
+            )
+            return
+        heading = row.texts[0]
+        if is_priority_heading(heading):
+            try:
+                self.section_priority = priority_from(heading, self.priorities)
+                self.has_sections = True
+            except ValueError as error:
+                self.error(row.number, "priority", str(error))
+
+    def plan_row(self, row):
+        cells = row.cells
+        errors_before = len(self.result.errors)
+        fields = {"description": cells["description"]}
+        for key in ("impact", "lead", "timeframe"):
+            if key in self.columns:
+                fields[key] = cells.get(key, "")
+        reference = cells.get("reference", "").strip()
+        if reference:
+            fields["reference"] = reference
+        for key, limit in TEXT_LIMITS.items():
+            if len(fields.get(key, "")) > limit:
+                self.error(row.number, key, f"longer than {limit} characters")
+        if "priority" in self.columns and cells.get("priority"):
+            try:
+                fields["priority"] = priority_from(cells["priority"], self.priorities)
+            except ValueError as error:
+                self.error(row.number, "priority", str(error))
+        elif "priority" in self.columns or self.has_sections:
+            fields["priority"] = self.section_priority
+        themes = None
+        if "themes" in self.columns:
+            try:
+                themes = themes_from(cells.get("themes", ""), self.themes_by_key)
+            except ValueError as error:
+                self.error(row.number, "themes", str(error))
+        rating = None
+        if cells.get("brag"):
+            try:
+                rating = rating_and_narrative(cells["brag"])
+            except ValueError as error:
+                self.error(row.number, "brag", str(error))
+        action = self.match(row, fields)
+        if len(self.result.errors) > errors_before:
+            return
+        if action is None:
+            self.plan_create(row, fields, themes, rating)
+        else:
+            self.plan_update(row, action, fields, themes, rating)
+
+    def match(self, row, fields) -> Action | None:
+        """The existing action the row is: by reference, else by its action text."""
+        reference = fields.get("reference")
+        text = _norm_text(fields["description"])
+        if reference:
+            if reference in self.seen_references:
+                self.error(row.number, "reference", f"{reference} is also in row {self.seen_references[reference]}")
+                return None
+            self.seen_references[reference] = row.number
+        if text in self.seen_texts:
+            self.error(row.number, "description", f"the same action is also in row {self.seen_texts[text]}")
+            return None
+        self.seen_texts[text] = row.number
+        action = self.by_reference.get(reference) if reference else None
+        if action is None:
+            action = self.by_text.get(text)
+            if action is not None and reference and action.reference:
+                action = None  # a different action with the same wording: a new one
+        if action is None:
+            return None
+        if action.is_retired:
+            self.error(
+                row.number, "reference",
+                f"{reference} is a retired action of this workplan: give the new action "
+                "another reference",
+            )
+            return None
+        if action.pk in self.seen_actions:
+            self.error(row.number, "description", f"the same action as row {self.seen_actions[action.pk]}")
+            return None
+        self.seen_actions[action.pk] = row.number
+        return action
+
+    def rating_update(self, row, action, rating, latest) -> tuple | None:
+        """The update to record, if the rating or narrative differ from the latest one."""
+        if rating is None:
+            return None
+        new_rating, narrative = rating
+        old_rating, old_narrative, old_as_at = latest
+        if new_rating == old_rating and narrative == (old_narrative or "").strip():
+            return None
+        as_at = self.result.as_at
+        if old_as_at and old_as_at > as_at:
+            self.error(
+                row.number, "brag",
+                f"the latest update is as at {old_as_at:%-d %B %Y}, after this import's "
+                f"as-at date {as_at:%-d %B %Y}: import as at a later date",
+            )
+            return None
+        problems = action_update_errors(action=action, rating=new_rating, narrative=narrative, as_at=as_at)
+        for messages in problems.values():
+            for message in messages:
+                self.error(row.number, "brag", message)
+        return None if problems else (new_rating, narrative)
+
+    def plan_create(self, row, fields, themes, rating):
+        if not fields.get("impact"):
+            self.error(row.number, "impact", "a new action needs its impact: what will success look like?")
+            return
+        fields.setdefault("priority", None)
+        fields["due_date"] = due_date_from(fields.get("timeframe", ""))
+        errors_before = len(self.result.errors)
+        update = self.rating_update(row, self.new_action, rating, (None, "", None))
+        if len(self.result.errors) > errors_before:
+            return
+        self.result.rows.append(ImportRow(
+            number=row.number, kind=CREATE, fields=fields, themes=themes or [], rating_update=update,
+        ))
+
+    def plan_update(self, row, action, fields, themes, rating):
+        changes = []
+        for name in IMPORTED_FIELDS:
+            if name not in fields:
+                continue
+            old, new = getattr(action, name), fields[name]
+            if name == "impact" and not new:
+                self.error(row.number, "impact", "the impact cannot be emptied: what will success look like?")
+                return
+            if (old or "") != (new or ""):
+                label = "Action" if name == "description" else COLUMN_LABELS[name]
+                changes.append(FieldChange(field=label, old=_text(old), new=_text(new)))
+        if "timeframe" in fields and fields["timeframe"] != action.timeframe:
+            fields["due_date"] = due_date_from(fields["timeframe"])
+        current_themes = list(action.themes.all())
+        if themes is not None and {t.pk for t in themes} != {t.pk for t in current_themes}:
+            changes.append(FieldChange(
+                field=COLUMN_LABELS["themes"],
+                old="; ".join(t.title for t in current_themes) or "none",
+                new="; ".join(t.title for t in themes) or "none",
+            ))
+        errors_before = len(self.result.errors)
+        latest = (action.current_rating, action.current_narrative, action.current_as_at)
+        update = self.rating_update(row, action, rating, latest)
+        if len(self.result.errors) > errors_before:
+            return
+        if update:
+            changes.append(FieldChange(
+                field=COLUMN_LABELS["brag"],
+                old=brag_rating_and_update(action.current_rating, action.current_narrative),
+                new=brag_rating_and_update(*update),
+            ))
+        self.result.rows.append(ImportRow(
+            number=row.number,
+            kind=UPDATE if changes else UNCHANGED,
+            fields=fields if any(c.field != COLUMN_LABELS["brag"] for c in changes) else {},
+            themes=themes if themes is not None else current_themes,
+            action=action,
+            changes=changes,
+            rating_update=update,
+        ))
+
+
+def workplan_import_plan(
+    *, content: bytes, subgroup, year: str, as_at: datetime.date | None = None
+) -> WorkplanImport:
+    """What importing `content` (XLSX or CSV bytes) into the sub-group's workplan for `year`
+    would create, update and leave alone, and every error by row and column. Writes nothing.
+    Ratings with a narrative become updates as at `as_at` (default: the plan's reporting
+    date, i.e. today while the plan runs). Raises ImportRefused when the year is wrong."""
+    plan = plan_for_year(subgroup=subgroup, year=year)
+    workplan = Workplan.objects.filter(subgroup=subgroup, year=year).first()
+    planner = _Planner(
+        subgroup=subgroup, plan=plan, year=year, as_at=as_at or plan.reporting_date(), workplan=workplan
+    )
+    return planner.read(content)
+
+
+@transaction.atomic
+def workplan_import_apply(*, result: WorkplanImport, author) -> WorkplanImport:
+    """Write a planned import: the whole file or, on any error, nothing. Creates the
+    workplan if the sub-group has none for the year. Raises ImportRefused with the row that
+    failed (for example when someone changed an action since the preview)."""
+    if result.errors:
+        raise ImportRefused(result.errors)
+    workplan = result.workplan
+    if workplan is None:
+        workplan = Workplan(subgroup=result.subgroup, plan=result.plan, year=result.year)
+        workplan.full_clean()
+        workplan.save()
+        result.workplan = workplan
+    # Imported actions were in the table before today: from the workplan year's start.
+    added_on = max(workplan.starts_on, result.plan.period_start)
+    for row in result.rows:
+        try:
+            action = row.action
+            if row.kind == CREATE:
+                action = action_create(
+                    workplan=workplan, fields=row.fields | {"added_on": added_on}, themes=row.themes
+                )
+                row.action = action
+            elif row.fields:
+                action = action_edit(
+                    action=action, expected_version=action.version, fields=row.fields, themes=row.themes
+                )
+            if row.rating_update:
+                rating, narrative = row.rating_update
+                action_record_update(
+                    action=action, rating=rating, narrative=narrative, as_at=result.as_at, author=author
+                )
+        except (ValidationError, EditConflict, IntegrityError) as error:
+            # Something changed between the preview and now (someone added an action with
+            # the same reference, edited a row): the transaction undoes the rows before.
+            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+            raise ImportRefused([RowError(row.number, "", message) for message in messages]) from error
+    result.applied = True
+    return result
+
+
+def workplan_import(
+    *, content: bytes, subgroup, year: str, author, as_at: datetime.date | None = None, dry_run: bool = False
+) -> WorkplanImport:
+    """Plan the import and, unless `dry_run` or there are errors, apply it."""
+    result = workplan_import_plan(content=content, subgroup=subgroup, year=year, as_at=as_at)
+    if result.errors:
+        raise ImportRefused(result.errors)
+    if not dry_run:
+        workplan_import_apply(result=result, author=author)
+    return result

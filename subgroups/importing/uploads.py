@@ -1,0 +1,56 @@
+"""An uploaded workplan kept between the preview and the confirmation.
+
+The file goes to Django's default storage under the private "imports/" prefix (never a
+served path), named by a random token that only the uploader's session knows, and is
+deleted once the import is confirmed or another file replaces it.
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+SESSION_KEY = "workplan_imports"
+STORAGE_PREFIX = "imports/"
+
+
+@dataclass(frozen=True)
+class KeptUpload:
+    token: str
+    path: str
+    subgroup_id: int
+    year: str
+    filename: str
+
+    def read(self) -> bytes:
+        with default_storage.open(self.path, "rb") as stored:
+            return stored.read()
+
+
+def upload_keep(*, session, subgroup, year: str, content: bytes, filename: str) -> KeptUpload:
+    """Store the file for this session, replacing any earlier upload not yet confirmed."""
+    for token in list(session.get(SESSION_KEY, {})):
+        upload_discard(session=session, token=token)
+    token = secrets.token_urlsafe(24)
+    path = default_storage.save(f"{STORAGE_PREFIX}{token}.upload", ContentFile(content))
+    session[SESSION_KEY] = {
+        token: {"path": path, "subgroup_id": subgroup.pk, "year": year, "filename": filename}
+    }
+    return KeptUpload(token=token, path=path, subgroup_id=subgroup.pk, year=year, filename=filename)
+
+
+def upload_find(*, session, token: str, subgroup) -> KeptUpload | None:
+    """The session's kept upload for `subgroup`, or None (another user's token is unknown)."""
+    stored = session.get(SESSION_KEY, {}).get(token)
+    if not stored or stored["subgroup_id"] != subgroup.pk or not default_storage.exists(stored["path"]):
+        return None
+    return KeptUpload(token=token, **stored)
+
+
+def upload_discard(*, session, token: str) -> None:
+    kept = session.get(SESSION_KEY, {})
+    stored = kept.pop(token, None)
+    session[SESSION_KEY] = kept
+    if stored and default_storage.exists(stored["path"]):
+        default_storage.delete(stored["path"])

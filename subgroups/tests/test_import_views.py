@@ -1,0 +1,143 @@
+"""Importing in the browser: upload, preview, confirm; BSU only; nothing written before
+the confirmation; the kept file is private to the uploader's session and removed after."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from plans.models import Membership
+from plans.tests.factories import BusinessPlanFactory, PartnershipFactory, ThemeFactory
+from subgroups.models import Action, ActionUpdate, Workplan
+from subgroups.tests.factories import ActionFactory, SubGroupFactory
+from subgroups.tests.spreadsheets import STANDARD_HEADER, csv_bytes, xlsx_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(member_of):
+    plan = BusinessPlanFactory()
+    ThemeFactory(plan=plan, title="Think Family")
+    subgroup = SubGroupFactory(partnership=plan.partnership, short_name="QAPR")
+    workplan = Workplan.objects.create(subgroup=subgroup, plan=plan, year="2024-25")
+    existing = ActionFactory(workplan=workplan, reference="Q1", description="Existing action", lead="Old lead")
+    bsu = member_of(plan.partnership, Membership.Role.BSU)
+    return {"plan": plan, "subgroup": subgroup, "workplan": workplan, "existing": existing, "bsu": bsu}
+
+
+ROWS = [
+    ["QAPR workplan 2024-25"],
+    ["Reference", *STANDARD_HEADER],
+    ["Q1", "Children and families get the right help at the right time.", "Existing action", "", "New lead", "March 2024", ""],
+    ["Q2", "Leaders see the data", "Refresh the dashboard", "Think Family", "Head of QA", "March 2025", "Green - on track"],
+]
+
+
+def upload(client, world, content, name="workplan.xlsx", year="2024-25"):
+    client.force_login(world["bsu"])
+    url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
+    return client.post(url, {"year": year, "file": SimpleUploadedFile(name, content)})
+
+
+def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world, private_media):
+    response = upload(client, world, xlsx_bytes(ROWS))
+    assert response.status_code == 302
+    preview_url = response.url
+    kept = list((private_media / "imports").iterdir())
+    assert len(kept) == 1  # the file waits in private storage, not in a served folder
+    preview = client.get(preview_url)
+    page = preview.content.decode()
+    assert "Actions to be created (1)" in page and "Q2 – Refresh the dashboard" in page
+    assert "Actions to be updated (1)" in page and "<strong>Lead</strong>: from “Old lead” to “New lead”" in page
+    assert "Import 1 new and 1 changed action" in page
+    assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
+
+    confirmed = client.post(preview_url, follow=True)
+    assert confirmed.redirect_chain[-1][0] == world["workplan"].get_absolute_url()
+    page = confirmed.content.decode()
+    assert "govuk-notification-banner--success" in page
+    assert "Workplan imported from workplan.xlsx: 1 action created, 1 updated, 0 unchanged." in page
+    assert "Refresh the dashboard" in page
+    world["existing"].refresh_from_db()
+    assert world["existing"].lead == "New lead"
+    assert ActionUpdate.objects.get().author == world["bsu"]
+    assert not any((private_media / "imports").iterdir())  # deleted after the import
+    assert client.post(preview_url).status_code == 404  # and cannot be imported twice
+
+
+def test_a_file_with_row_errors_shows_them_by_row_and_column_with_no_confirm_button(client, world):
+    rows = [*ROWS, ["Q3", "Impact", "Another action", "Think Families", "", "", "Purple"]]
+    preview_url = upload(client, world, csv_bytes(rows), name="plan.csv").url
+    page = client.get(preview_url).content.decode()
+    assert "nothing has been imported" in page
+    assert "unknown theme &quot;Think Families&quot;" in page and "Cross-Cutting Themes" in page
+    assert "unknown rating &quot;Purple&quot;" in page
+    assert "<td class=\"govuk-table__cell\">5</td>" in page
+    assert 'type="submit" class="govuk-button"' not in page
+    # Posting anyway imports nothing.
+    assert client.post(preview_url).status_code == 200
+    assert Action.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The file is empty."),
+        (b"%PDF-1.7\x00\x01", "The file is not a spreadsheet"),
+        (b"Impact,Lead\nx,y\n", "has no Action column"),
+    ],
+)
+def test_a_file_that_is_not_a_workplan_is_refused_beside_the_file_field(client, world, content, message):
+    response = upload(client, world, content)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page and message in page
+    assert 'href="#id_file"' in page and "govuk-file-upload--error" in page
+
+
+def test_a_file_over_the_size_limit_is_refused(client, world, settings):
+    settings.MSCP_IMPORT_MAX_BYTES = 1000
+    response = upload(client, world, xlsx_bytes(ROWS) + b"\0" * 10_000)
+    assert "must be smaller than" in response.content.decode()
+
+
+def test_the_upload_form_offers_the_years_of_the_plans_and_creates_a_missing_workplan(client, world):
+    client.force_login(world["bsu"])
+    response = client.get(reverse("subgroups:workplan-import", args=[world["subgroup"].pk]))
+    page = response.content.decode()
+    assert 'value="2023-24"' in page and 'value="2024-25"' in page and "2025-26" not in page
+    assert response.context["form"]["year"].value() == "2024-25"  # the latest workplan's year
+    preview_url = upload(client, world, xlsx_bytes(ROWS), year="2023-24").url
+    assert "The 2023-24 workplan will be created." in client.get(preview_url).content.decode()
+    client.post(preview_url)
+    assert Workplan.objects.get(subgroup=world["subgroup"], year="2023-24").actions.count() == 2
+
+
+def test_confirming_checks_the_file_again_against_the_workplan_as_it_now_stands(client, world):
+    """Someone adds Q2 between the preview and the confirmation: the row now updates it
+    instead of clashing with it."""
+    preview_url = upload(client, world, xlsx_bytes(ROWS)).url
+    ActionFactory(workplan=world["workplan"], reference="Q2", description="Draft dashboard action")
+    response = client.post(preview_url)
+    assert response.status_code == 302
+    added = world["workplan"].actions.get(reference="Q2")
+    assert added.description == "Refresh the dashboard" and added.version == 2
+
+
+def test_someone_elses_upload_token_is_not_found(client, world, member_of):
+    preview_url = upload(client, world, xlsx_bytes(ROWS)).url
+    other_bsu = member_of(world["plan"].partnership, Membership.Role.BSU)
+    client.force_login(other_bsu)
+    assert client.get(preview_url).status_code == 404
+    assert client.post(preview_url).status_code == 404
+    assert Action.objects.count() == 1
+
+
+@pytest.mark.parametrize(("role", "status"), [("lead", 403), ("executive", 403), ("viewer", 403), ("outsider", 404)])
+def test_only_the_bsu_reaches_the_preview(client, world, member_of, role, status):
+    preview_url = upload(client, world, xlsx_bytes(ROWS)).url
+    partnership = PartnershipFactory() if role == "outsider" else world["plan"].partnership
+    client.force_login(member_of(partnership, "bsu" if role == "outsider" else role))
+    assert client.get(preview_url).status_code == status
+    assert client.post(preview_url).status_code == status
+    assert Action.objects.count() == 1
