@@ -204,7 +204,7 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes reports its housekeeping at INFO; plans.accounts logs what matters.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
 # Sessions end after SESSION_IDLE_HOURS without a request (each request renews them) and on
