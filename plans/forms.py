@@ -5,9 +5,12 @@ sends keyboard and screen-reader users past the "Skip to main content" link and 
 heading. GOV.UK pages never move focus on load.
 """
 
-from crispy_forms_gds.fields import DateInputField
+import datetime
+
+from crispy_forms_gds.fields import DateInputField as GovukDateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
+
 from django import forms
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -17,6 +20,22 @@ from django.contrib.auth.forms import (
 )
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+
+class DateInputField(GovukDateInputField):
+    """GOV.UK's day, month and year boxes, with one plain message for a date that does not
+    exist (30 February, year 99999) instead of Python's."""
+
+    INVALID = "Enter a real date, for example 31 3 2025."
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except (ValueError, OverflowError) as error:
+            raise ValidationError(self.INVALID, code="invalid") from error
 
 
 class _NoAutofocus:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
 from plans.models import NOT_RATED_LABEL, Rating, rating_label
@@ -54,6 +55,13 @@ def rating_word(value) -> str | None:
     )
 
 
+def xlsx_cell(value):
+    """`safe_cell`, without the control characters (bell, escape...) that a workbook cannot
+    hold; pasted text sometimes carries them."""
+    value = safe_cell(value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def csv_response(table: ExportTable, filename: str) -> HttpResponse:
     """UTF-8 with a byte-order mark, so Excel opens it with the right characters."""
     buffer = io.StringIO()
@@ -72,14 +80,14 @@ def xlsx_response(table: ExportTable, filename: str) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Report"
-    sheet.append([safe_cell(table.title)])
+    sheet.append([xlsx_cell(table.title)])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(table.headers)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for row in table.rows:
-        sheet.append([safe_cell(value) for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     sheet.freeze_panes = "A3"
     for row in sheet.iter_rows(min_row=3):
         for cell in row:

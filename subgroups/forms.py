@@ -1,16 +1,16 @@
 """Forms validate input; the services in subgroups/services.py apply the rules and save."""
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from plans.forms import DateInputField
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
-from subgroups.models import Action
+from subgroups.models import TEXT_LIMIT, Action
 
 
 
@@ -32,7 +32,7 @@ class ActionUpdateForm(forms.Form):
         label="Update",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        max_length=5000,
+        max_length=TEXT_LIMIT,
         help_text="Progress since the last update. Red and Amber: why, and what is being done. "
         "Blue: the evidence of impact.",
     )

@@ -5,6 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -21,6 +22,10 @@ from plans.models import (
     Rating,
     rating_label,
 )
+
+# The longest text a workplan cell or an update may hold: a few pages, far more than any real
+# one, but a bound on what a paste or an import can put in.
+TEXT_LIMIT = 5000
 
 YEAR_LABEL_PATTERN = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})$")
 
@@ -236,8 +241,12 @@ class Action(models.Model):
         related_name="actions",
         help_text="Leave empty for a core-function action.",
     )
-    impact = models.TextField("Impact – what will success look like?")
-    description = models.TextField("Action – what we will do to achieve this")
+    impact = models.TextField(
+        "Impact – what will success look like?", validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
+    description = models.TextField(
+        "Action – what we will do to achieve this", validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
     themes = models.ManyToManyField(
         CrossCuttingTheme, blank=True, related_name="actions", verbose_name="Cross-cutting themes"
     )
@@ -296,7 +305,7 @@ class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
     as_at = models.DateField("As at")
     rating = models.CharField(max_length=5, choices=Rating.choices, null=True, blank=True)
-    narrative = models.TextField(blank=True)
+    narrative = models.TextField(blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
