@@ -2,17 +2,21 @@
 
 The file goes to Django's default storage under the private "imports/" prefix (never a
 served path), named by a random token that only the uploader's session knows, and is
-deleted once the import is confirmed or another file replaces it.
+deleted once the import is confirmed or another file replaces it. Uploads never confirmed
+are deleted after a day, whoever uploads next.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 SESSION_KEY = "workplan_imports"
 STORAGE_PREFIX = "imports/"
+UPLOAD_LIFETIME = datetime.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ def upload_keep(*, session, subgroup, year: str, content: bytes, filename: str) 
     """Store the file for this session, replacing any earlier upload not yet confirmed."""
     for token in list(session.get(SESSION_KEY, {})):
         upload_discard(session=session, token=token)
+    uploads_expire()
     token = secrets.token_urlsafe(24)
     path = default_storage.save(f"{STORAGE_PREFIX}{token}.upload", ContentFile(content))
     session[SESSION_KEY] = {
@@ -54,3 +59,18 @@ def upload_discard(*, session, token: str) -> None:
     session[SESSION_KEY] = kept
     if stored and default_storage.exists(stored["path"]):
         default_storage.delete(stored["path"])
+
+
+def uploads_expire(now=None) -> int:
+    """Delete kept uploads older than UPLOAD_LIFETIME (abandoned previews); returns how many."""
+    cutoff = (now or timezone.now()) - UPLOAD_LIFETIME
+    if not default_storage.exists(STORAGE_PREFIX):
+        return 0
+    expired = [
+        f"{STORAGE_PREFIX}{name}"
+        for name in default_storage.listdir(STORAGE_PREFIX)[1]
+        if default_storage.get_modified_time(f"{STORAGE_PREFIX}{name}") < cutoff
+    ]
+    for path in expired:
+        default_storage.delete(path)
+    return len(expired)

@@ -1,8 +1,12 @@
 """Importing in the browser: upload, preview, confirm; BSU only; nothing written before
 the confirmation; the kept file is private to the uploader's session and removed after."""
 
+import os
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from plans.models import Membership
@@ -141,3 +145,17 @@ def test_only_the_bsu_reaches_the_preview(client, world, member_of, role, status
     assert client.get(preview_url).status_code == status
     assert client.post(preview_url).status_code == status
     assert Action.objects.count() == 1
+
+
+def test_uploads_never_confirmed_are_deleted_after_a_day(client, world, private_media, member_of):
+    upload(client, world, xlsx_bytes(ROWS))
+    (abandoned,) = (private_media / "imports").iterdir()
+    day_old = time.time() - 25 * 60 * 60
+    os.utime(abandoned, (day_old, day_old))
+    # Someone else uploads later: the abandoned file goes, theirs stays.
+    other = Client()
+    other.force_login(member_of(world["plan"].partnership, Membership.Role.BSU))
+    url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
+    other.post(url, {"year": "2024-25", "file": SimpleUploadedFile("w.xlsx", xlsx_bytes(ROWS))})
+    kept = list((private_media / "imports").iterdir())
+    assert len(kept) == 1 and kept[0] != abandoned
