@@ -492,3 +492,17 @@ def test_every_page_links_to_the_accessibility_statement(client, member_of):
     assert link in client.get("/plans/999999/").text
     client.logout()
     assert link in client.get(reverse("login")).text
+
+
+def test_the_sign_in_lockout_page_passes_axe(page, demo, settings):
+    visit(page, reverse("login"))
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.get_by_label("Username").fill("bsu")
+        page.get_by_label("Password").fill("not-the-password")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Sign-in locked for now"
+    problems, _ = structure_problems(page, "lockout")
+    assert not problems
+    violations = axe_violations(page)
+    assert not violations, describe_violations(violations)
