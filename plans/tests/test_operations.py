@@ -126,3 +126,41 @@ def https_request(url, **headers):
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def _redis_answers(url="redis://127.0.0.1:6379/0"):
+    import redis
+
+    try:
+        return redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(not _redis_answers(), reason="no Redis at 127.0.0.1:6379")
+def test_with_redis_sessions_are_kept_in_redis_as_well_as_the_database(client, member_of, settings):
+    """REDIS_URL's set-up: Django's Redis cache in front of database-backed sessions, so any
+    web process finds a user's session."""
+    import redis
+    from django.contrib.sessions.models import Session
+
+    from plans.tests.factories import PartnershipFactory
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": "mscp-test",
+        }
+    }
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    member_of(PartnershipFactory(), username="casey", password="a-long-test-password")
+    response = client.post(reverse("login"), {"username": "casey", "password": "a-long-test-password"})
+    assert response.status_code == 302
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    stored = redis.Redis.from_url("redis://127.0.0.1:6379/0").keys(f"mscp-test:*{key}")
+    assert stored and Session.objects.filter(session_key=key).exists()
+    assert client.get(reverse("plans:home")).status_code == 200
+    client.post(reverse("logout"))
+    assert not redis.Redis.from_url("redis://127.0.0.1:6379/0").keys(f"mscp-test:*{key}")
