@@ -14,15 +14,10 @@ data's cost does not grow with the number of partnerships.
 
 import argparse
 import io
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scratch import load_scratch_demo  # bench/ is on the path when a bench script runs
 
 TARGET_RATIO = 1.30
 
@@ -42,32 +37,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    scratch = tempfile.mkdtemp(prefix="mscp-bench-")
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "mscp.settings_test"
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-    os.environ["SECURE_SSL_REDIRECT"] = "0"
-    os.environ["WHITENOISE_USE_FINDERS"] = "1"
-
-    import django
+    load_scratch_demo(args.scale)
     from pypdf import PdfReader
-
-    django.setup()
-    from django.core.management import call_command
 
     from reports.annual import annual_report_content
     from reports.models import AnnualReport
     from reports.pdf import html_to_pdf, render_pdf_html
-    from subgroups.models import Action
-
-    if "BENCH_DATABASE_URL" in os.environ:
-        call_command("flush", interactive=False, verbosity=0)
-    call_command("migrate", verbosity=0)
-    started = time.monotonic()
-    call_command("load_demo", "--scale", str(args.scale), "--force", verbosity=0)
-    print(f"load_demo --scale {args.scale}: {time.monotonic() - started:.1f}s, {Action.objects.count()} actions")
 
     report = AnnualReport.objects.get(partnership__slug="merton", year="2023-24")
     template = "reports/pdf/annual_report.html"

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from plans.tests.servers import collect_static, gunicorn, production_environment  # noqa: E402
+from plans.tests.servers import NoRedirect, collect_static, gunicorn, production_environment  # noqa: E402
 
 SECRET = "load-bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 READS = ["plan", "workplan", "dashboard", "exceptions", "my actions"]
@@ -84,10 +84,6 @@ def sign_in_users(count):
         })
     return users
 
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 OPENER = urllib.request.build_opener(NoRedirect)

@@ -34,6 +34,13 @@ def production_environment(**overrides) -> dict:
     } | overrides
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """For urllib openers that should see a redirect rather than follow it."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def collect_static(env: dict) -> None:
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],

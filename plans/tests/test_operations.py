@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from mscp.observability import RequestIdFilter
-from plans.tests.servers import ROOT, collect_static, gunicorn, production_environment
+from plans.tests.servers import ROOT, NoRedirect, collect_static, gunicorn, production_environment
 
 
 @pytest.mark.django_db
@@ -122,10 +122,6 @@ def https_request(url, **headers):
     """A request as the TLS-terminating load balancer forwards it."""
     return urllib.request.Request(url, headers={"X-Forwarded-Proto": "https", **headers})
 
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def _redis_answers(url="redis://127.0.0.1:6379/0"):

@@ -5,14 +5,10 @@ import io
 
 from openpyxl import Workbook
 
-STANDARD_HEADER = [
-    "Impact – what will success look like?",
-    "Action – what we will do to achieve this",
-    "Cross-Cutting Themes",
-    "Lead",
-    "Timeframe",
-    "BRAG Rating & Update",
-]
+from reports.exports import WORKPLAN_HEADERS
+
+# The business plan's six standard columns, as the export heads them.
+STANDARD_HEADER = WORKPLAN_HEADERS[2:]
 
 
 def xlsx_bytes(rows, merges=()) -> bytes:

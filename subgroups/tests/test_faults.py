@@ -15,7 +15,7 @@ from django.test import Client
 
 from plans.models import Membership
 from plans.tests.factories import PriorityFactory, ThemeFactory
-from plans.tests.servers import TcpProxy, collect_static, gunicorn, production_environment
+from plans.tests.servers import NoRedirect, TcpProxy, collect_static, gunicorn, production_environment
 from subgroups.models import Action
 from subgroups.tests.factories import ActionFactory, WorkplanFactory
 from subgroups.tests.test_manage_actions import action_data
@@ -82,10 +82,6 @@ def health(base):
     except urllib.error.HTTPError as error:
         return error.code
 
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def test_a_dropped_database_connection_shows_the_error_page_and_the_next_request_works(bsu_session, static_root):
