@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
+from plans.permissions import Editor
 from reports.brag import RATING_ORDER, BragCounts, brag_actions, brag_summary
 from reports.charts import stacked_bars
 from reports.markup import render_markup
@@ -103,6 +104,30 @@ def report_years(plan: BusinessPlan) -> list[str]:
     first = plan.period_start.year - (plan.period_start.month < 4)
     last = plan.period_end.year - (plan.period_end.month < 4)
     return [f"{year}-{(year + 1) % 100:02d}" for year in range(first, last + 1)]
+
+
+def annual_reports_by_plan(*, user) -> list[dict]:
+    """For the annual reports page: each plan `user` can see, the years it covers, each
+    year's reports (newest first) and whether a draft is open; `can_start` for the BSU."""
+    partnerships = Partnership.objects.visible_to(user)
+    plans = BusinessPlan.objects.filter(partnership__in=partnerships).select_related("partnership")
+    reports = AnnualReport.objects.filter(partnership__in=partnerships).order_by("-created_at")
+    by_year: dict = {}
+    for report in reports:
+        by_year.setdefault((report.partnership_id, report.year), []).append(report)
+    editor = Editor.for_user(user)
+    rows = []
+    for plan in plans:
+        years = []
+        for year in report_years(plan):
+            year_reports = by_year.get((plan.partnership_id, year), [])
+            years.append({
+                "year": year,
+                "reports": year_reports,
+                "has_draft": any(not report.is_published for report in year_reports),
+            })
+        rows.append({"plan": plan, "can_start": editor.is_bsu(plan.partnership_id), "years": years})
+    return rows
 
 
 # -- Generated content -------------------------------------------------------------------------

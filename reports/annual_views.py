@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plans.forms import add_service_errors
-from plans.models import BusinessPlan, Partnership
+from plans.models import BusinessPlan
 from plans.permissions import Editor
 from reports.annual import (
     SectionConflict,
@@ -16,7 +16,7 @@ from reports.annual import (
     annual_report_publish,
     annual_report_start,
     annual_report_start_from,
-    report_years,
+    annual_reports_by_plan,
     section_save,
     written_part_title,
 )
@@ -41,29 +41,7 @@ def _editable_report(request, pk) -> AnnualReport:
 
 def annual_list(request):
     """Each partnership's plans, the years they cover and the reports of each year."""
-    partnerships = Partnership.objects.visible_to(request.user)
-    plans = BusinessPlan.objects.filter(partnership__in=partnerships).select_related("partnership")
-    reports = AnnualReport.objects.filter(partnership__in=partnerships).order_by("-created_at")
-    by_year: dict = {}
-    for report in reports:
-        by_year.setdefault((report.partnership_id, report.year), []).append(report)
-    editor = Editor.for_user(request.user)
-    rows = [
-        {
-            "plan": plan,
-            "can_start": editor.is_bsu(plan.partnership_id),
-            "years": [
-                {
-                    "year": year,
-                    "reports": by_year.get((plan.partnership_id, year), []),
-                    "has_draft": any(not r.is_published for r in by_year.get((plan.partnership_id, year), [])),
-                }
-                for year in report_years(plan)
-            ],
-        }
-        for plan in plans
-    ]
-    return render(request, "reports/annual_list.html", {"rows": rows})
+    return render(request, "reports/annual_list.html", {"rows": annual_reports_by_plan(user=request.user)})
 
 
 @require_POST
