@@ -275,3 +275,32 @@ def type_date(page, day):
     page.keyboard.press("Shift+Tab")
     page.keyboard.type(day.strftime(order))
     assert page.evaluate("document.activeElement.value") == day.isoformat()
+
+
+# What a user would notice went wrong, whether or not the test's own steps did.
+
+TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
+
+
+def watch_for_problems(page):
+    """Start recording what goes wrong on `page`: console errors, uncaught script errors,
+    requests that fail, and responses of 400 or more. Returns the list it appends to."""
+    problems = []
+    page.on(
+        "console",
+        lambda message: problems.append(f"console {message.type}: {message.text}")
+        if message.type == "error"
+        else None,
+    )
+    page.on("pageerror", lambda error: problems.append(f"uncaught error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"request failed: {request.method} {request.url}"),
+    )
+    page.on(
+        "response",
+        lambda response: problems.append(f"HTTP {response.status}: {response.url}")
+        if response.status >= 400
+        else None,
+    )
+    return problems

@@ -1,8 +1,10 @@
 """Pages about the plan itself: the home page and the plan page; the accessibility statement."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -83,3 +85,9 @@ def plan_addition(request, pk, kind):
             messages.success(request, f"{added} added to the plan from {data['added_on']:%-d %B %Y}.")
             return redirect(plan.get_absolute_url())
     return render(request, "plans/plan_addition.html", {"plan": plan, "form": form, "kind": kind})
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico before reading any page's <link rel="icon">."""
+    return redirect(static("images/favicon.ico"), permanent=True)
