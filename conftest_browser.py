@@ -262,21 +262,6 @@ def choose_with_arrows(page, select_id, label):
     pytest.fail(f"option {label!r} not reached in #{select_id}")
 
 
-def type_date(page, day):
-    """Type `day` into the focused date input, in the order the browser shows its parts (day
-    first for en-GB, month first for en-US: Chromium follows its build's locale, not the
-    page's). A first, known date tells which order that is."""
-    page.keyboard.type("01022003")
-    order = {"2003-02-01": "%d%m%Y", "2003-01-02": "%m%d%Y"}.get(
-        page.evaluate("document.activeElement.value")
-    )
-    assert order, "the focused element is not a date input in a known order"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.type(day.strftime(order))
-    assert page.evaluate("document.activeElement.value") == day.isoformat()
-
-
 # What a user would notice went wrong, whether or not the test's own steps did.
 
 TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
