@@ -1,0 +1,109 @@
+"""Every page a role can reach from the navigation, as that role, at 1280 px and 320 px: no
+console error, uncaught script error, failed request or error response on the way, no
+template syntax in any page's or PDF's text, and nothing wider than the screen at 320 px
+(tables scroll inside their own box). Each kind of page (a URL pattern with the same query
+parameters) is visited once per run, so the crawl covers every page without visiting each of
+the demo's hundred actions."""
+
+import io
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+import pytest
+from django.urls import Resolver404, resolve, reverse
+
+from conftest_browser import TEMPLATE_SYNTAX, watch_for_problems
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ROLES = ["bsu", "pei-lead", "executive", "viewer", "medway-bsu"]
+DOWNLOADS = {"pdf", "csv", "xlsx"}
+# Links that end the session or leave the product's own pages.
+NOT_FOLLOWED = ("/accounts/logout/", "/admin/", "/static/", "/favicon.ico")
+# The page is wider than the screen: something other than a table's own scrolling box.
+OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def kind_of_page(url):
+    parts = urlsplit(url)
+    try:
+        view = resolve(parts.path).view_name
+    except Resolver404:
+        return None
+    params = dict(parse_qsl(parts.query))
+    return view, frozenset(params), params.get("format")
+
+
+def is_download(url):
+    """PDF, CSV and XLSX links: fetched and read, not opened as pages."""
+    parts = urlsplit(url)
+    return parts.path.endswith("/pdf/") or dict(parse_qsl(parts.query)).get("format") in DOWNLOADS
+
+
+def pdf_text(content):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.fixture
+def signed_in_page(browser, live_server, sign_in, demo, request):
+    from django.contrib.auth import get_user_model
+
+    username, width = request.param
+    context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    sign_in(page, get_user_model().objects.get(username=username))
+    yield page, width
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "signed_in_page",
+    [(role, width) for role in ROLES for width in (1280, 320)],
+    indirect=True,
+    ids=[f"{role}-{width}px" for role in ROLES for width in (1280, 320)],
+)
+def test_every_page_reachable_from_the_navigation_works(signed_in_page, live_server):
+    page, width = signed_in_page
+    problems = watch_for_problems(page)
+    origin = urlsplit(live_server.url).netloc
+    queue = [reverse("plans:home")]
+    kinds_seen, visited, faults = set(), [], []
+
+    while queue:
+        url = queue.pop(0)
+        kind = kind_of_page(url)
+        if kind is None or kind in kinds_seen:
+            continue
+        kinds_seen.add(kind)
+        visited.append(url)
+        if is_download(url):
+            if width != 1280:
+                continue  # a download is the same file whatever the screen
+            fetched = page.request.get(url)
+            if fetched.status != 200:
+                faults.append(f"{url}: HTTP {fetched.status}")
+            elif fetched.headers["content-type"] == "application/pdf" and TEMPLATE_SYNTAX.search(
+                pdf_text(fetched.body())
+            ):
+                faults.append(f"{url}: template syntax in the PDF's text")
+            continue
+        response = page.goto(url)
+        if response.status != 200:
+            faults.append(f"{url}: HTTP {response.status}")
+            continue
+        text = page.locator("body").inner_text()
+        if TEMPLATE_SYNTAX.search(text):
+            faults.append(f"{url}: template syntax in the page: {TEMPLATE_SYNTAX.search(text)[0]!r}")
+        if width == 320 and page.evaluate(OVERFLOW_JS) > 0:
+            faults.append(f"{url}: wider than a 320 px screen by {page.evaluate(OVERFLOW_JS)} px")
+        for href in page.locator("a[href]").evaluate_all("links => links.map(a => a.href)"):
+            parts = urlsplit(href)
+            if parts.netloc != origin or parts.path.startswith(NOT_FOLLOWED):
+                continue
+            queue.append(urlunsplit(("", "", parts.path, parts.query, "")))
+
+    assert len(visited) >= 10, visited
+    assert not faults, "\n".join(faults)
+    assert not problems, "\n".join(problems)
