@@ -55,7 +55,10 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         started = time.monotonic()
         if reset:
-            self.stdout.write(f"Demo reset: {demo_reset(password=password)} loaded as shipped.")
+            self.stdout.write(
+                f"Demo reset: {demo_reset(password=password)} loaded as shipped. The demo users "
+                "have the demo password again (and are signed out)."
+            )
         else:
             report = demo_load(password=password)
             if report.created:
