@@ -18,15 +18,24 @@ install: system-deps $(VENV)/.installed
 system-deps:
 	bash scripts/system_deps.sh
 
-## make run: set up everything and serve the demo at http://127.0.0.1:$(PORT)
+## .env: local development settings (DEBUG on, a generated SECRET_KEY, SQLite) that manage.py
+## reads, so the README's commands work from the checkout; written only when there is none
+.env:
+	$(PY) -m mscp.env_file $@
+
+## make run: set up everything and serve the demo at http://127.0.0.1:$(PORT). Again, it is
+## quick and keeps everything people changed: nothing is reinstalled unless the requirements
+## changed, and load_demo only creates what is missing (load_demo --reset restores the demo)
 run: export DEBUG ?= 1
-run: install
+run: install .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "  Partnership Plan Tracker: http://$(HOST):$(PORT)/"
 	@echo "  Sign in as bsu, pei-lead, executive, viewer or medway-bsu"
 	@echo "  with the password $${DEMO_PASSWORD:-mscp-demo-2023}"
+	@echo "  (what you change is kept when you run make run again;"
+	@echo "  .venv/bin/python manage.py load_demo --reset restores the demo as shipped)"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -1,7 +1,9 @@
 """Settings for the Partnership Plan Tracker.
 
 Everything that differs between a laptop and production comes from the environment
-(see `.env.example`). The defaults are safe for local use: SQLite, DEBUG off unless asked.
+(see `.env.example`), filled in from the checkout's `.env` file where the environment does
+not set a variable (`make run` writes one for local development). The defaults are safe for
+local use: SQLite, DEBUG off unless asked.
 """
 
 import os
@@ -11,7 +13,13 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from mscp.env_file import env_file_load
+
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# MSCP_ENV_FILE names another file, or none when set empty (as the test settings do, so that a
+# developer's .env never reaches the tests).
+env_file_load(os.environ.get("MSCP_ENV_FILE", BASE_DIR / ".env"))
 
 
 def env_bool(name: str, default: bool = False) -> bool:

@@ -1,10 +1,13 @@
 """Test settings: the real settings, with a development key and fast password hashing.
 
-The database still comes from DATABASE_URL, so CI runs the suite on PostgreSQL.
+The database still comes from DATABASE_URL, so CI runs the suite on PostgreSQL. A developer's
+`.env` is never read: only the environment the tests run in counts, and the processes the
+tests start inherit that.
 """
 
 import os
 
+os.environ["MSCP_ENV_FILE"] = ""
 os.environ.setdefault("MSCP_ALLOW_DEV_SECRET", "1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 

@@ -1,17 +1,21 @@
 """Loading the demo partnerships (Merton and Medway) and synthetic ones for benchmarks.
 
-Loading is idempotent: every row is found by its natural key (partnership slug, plan title,
-priority number, theme title, sub-group short name, workplan year, action reference, and an
-update's date and narrative) and only created when missing, so running it twice changes
-nothing.
+Loading creates what is missing and never changes what is there: every row is found by its
+natural key (partnership slug, plan title, priority number, theme title, sub-group short name,
+workplan year, action reference, an update's date and narrative, a report section's slug, a
+username) and only created when missing. So running it again (as every `make run` does) keeps
+what people have changed since, passwords and sign-ins included. `demo_reset` restores the
+demo as shipped.
 """
 
 import copy
 import datetime
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from types import ModuleType
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Permission
 from django.db import transaction
 
@@ -45,21 +49,35 @@ SYNTHETIC_SLUG = "synthetic-{:03d}"
 
 @dataclass
 class LoadReport:
-    partnerships: int = 0
-    actions: int = 0
-    updates: int = 0
-    users: int = 0
+    """What a load created, counted by kind of row ("actions", "updates", ...)."""
+
+    created: Counter = field(default_factory=Counter)
+
+    def count(self, kind: str, created: bool) -> None:
+        if created:
+            self.created[kind] += 1
+
+    def __str__(self) -> str:
+        return ", ".join(
+            f"{number} {kind if number != 1 else _SINGULAR.get(kind, kind.removesuffix('s'))}"
+            for kind, number in self.created.items()
+        )
 
 
-def demo_users_load(*, password: str) -> dict[str, "User"]:
-    """Create (or reset the password of) each demo user and give the BSU admin access for
-    configuring its plans."""
+_SINGULAR = {"priorities": "priority"}
+
+
+def demo_users_load(*, password: str, report: LoadReport) -> dict[str, "User"]:
+    """Create each missing demo user with `password` (an existing user keeps theirs, so nobody
+    is signed out) and give the BSU admin access for configuring its plans."""
     users = {}
     for username, (_slug, role, first, last) in DEMO_USERS.items():
-        user, _ = User.objects.get_or_create(
-            username=username, defaults={"first_name": first, "last_name": last}
+        user, created = User.objects.get_or_create(
+            username=username,
+            # Hashed only for a user created now (a deliberately slow hash).
+            defaults={"first_name": first, "last_name": last, "password": lambda: make_password(password)},
         )
-        user.set_password(password)
+        report.count("users", created)
         user.is_staff = role == Membership.Role.BSU
         user.save()
         if user.is_staff:
@@ -70,13 +88,14 @@ def demo_users_load(*, password: str) -> dict[str, "User"]:
     return users
 
 
-def _memberships_load(users: dict[str, "User"]) -> None:
+def _memberships_load(users: dict[str, "User"], report: LoadReport) -> None:
     for username, (slug, role, _first, _last) in DEMO_USERS.items():
-        Membership.objects.update_or_create(
+        _, created = Membership.objects.get_or_create(
             user=users[username],
             partnership=Partnership.objects.get(slug=slug),
             defaults={"role": role},
         )
+        report.count("memberships", created)
 
 
 def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadReport) -> None:
@@ -86,20 +105,23 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
     def user_named(username):
         return users[aliases.get(username, username)] if username else None
 
-    partnership, _ = Partnership.objects.update_or_create(
+    partnership, created = Partnership.objects.get_or_create(
         slug=slug, defaults={k: v for k, v in data.PARTNERSHIP.items() if k != "slug"}
     )
+    report.count("partnerships", created)
     plan_fields = dict(data.PLAN)
-    plan, _ = BusinessPlan.objects.update_or_create(
+    plan, created = BusinessPlan.objects.get_or_create(
         partnership=partnership, title=plan_fields.pop("title"), defaults=plan_fields
     )
+    report.count("plans", created)
     for rating, meaning in data.BRAG_DEFINITIONS.items():
-        BragDefinition.objects.update_or_create(
+        _, created = BragDefinition.objects.get_or_create(
             plan=plan, rating=rating, defaults={"meaning": meaning}
         )
+        report.count("BRAG definitions", created)
     priorities = {}
     for item in data.PRIORITIES:
-        priorities[item["number"]], _ = Priority.objects.update_or_create(
+        priorities[item["number"]], created = Priority.objects.get_or_create(
             plan=plan,
             number=item["number"],
             defaults={
@@ -109,9 +131,10 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                 "key_activities": "\n".join(item.get("key_activities", [])),
             },
         )
+        report.count("priorities", created)
     themes = {}
     for position, item in enumerate(data.THEMES, start=1):
-        themes[item["key"]], _ = CrossCuttingTheme.objects.update_or_create(
+        themes[item["key"]], created = CrossCuttingTheme.objects.get_or_create(
             plan=plan,
             title=item["title"],
             defaults={
@@ -120,9 +143,10 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                 "added_on": item.get("added_on", plan.period_start),
             },
         )
+        report.count("themes", created)
     subgroups = {}
     for item in data.SUBGROUPS:
-        subgroup, _ = SubGroup.objects.update_or_create(
+        subgroup, created = SubGroup.objects.get_or_create(
             partnership=partnership,
             short_name=item["short_name"],
             defaults={
@@ -132,17 +156,20 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                 "members": "\n".join(item.get("members", [])),
             },
         )
-        subgroup.priorities.set([priorities[number] for number in item["priorities"]])
+        if created:
+            subgroup.priorities.set([priorities[number] for number in item["priorities"]])
+        report.count("sub-groups", created)
         subgroups[item["short_name"]] = subgroup
 
     for workplan_data in data.WORKPLANS:
         subgroup = subgroups[workplan_data["subgroup"]]
-        workplan, _ = Workplan.objects.update_or_create(
+        workplan, created = Workplan.objects.get_or_create(
             subgroup=subgroup, year=workplan_data["year"], defaults={"plan": plan}
         )
+        report.count("workplans", created)
         for order, item in enumerate(workplan_data["actions"], start=1):
             lead_user = user_named(item.get("lead_user"))
-            action, _ = Action.objects.update_or_create(
+            action, created = Action.objects.get_or_create(
                 workplan=workplan,
                 reference=item["reference"],
                 defaults={
@@ -157,10 +184,11 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                     "order": order,
                 },
             )
-            action.themes.set([themes[key] for key in item["themes"]])
-            if lead_user:
-                subgroup.leads.add(lead_user)
-            report.actions += 1
+            report.count("actions", created)
+            if created:
+                _themes_set_on_creation(action, [themes[key] for key in item["themes"]])
+                if lead_user:
+                    subgroup.leads.add(lead_user)
             for update in item["updates"]:
                 _, created = ActionUpdate.objects.get_or_create(
                     action=action,
@@ -172,8 +200,18 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                         "created_at": _entered_at(update["as_at"]),
                     },
                 )
-                report.updates += 1
-    report.partnerships += 1
+                report.count("updates", created)
+
+
+def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme]) -> None:
+    """Give a just-created action its themes as part of its creation, so that its history
+    starts with one "added" entry that has them, not an addition and then an edit."""
+    action.themes.set(themes)
+    added, *with_themes = action.history.order_by("history_id")
+    if with_themes:
+        added.delete()
+        with_themes[-1].history_type = "+"
+        with_themes[-1].save(update_fields=["history_type"])
 
 
 def _entered_at(day: datetime.date) -> datetime.datetime:
@@ -183,27 +221,52 @@ def _entered_at(day: datetime.date) -> datetime.datetime:
 
 @transaction.atomic
 def demo_load(*, password: str) -> LoadReport:
-    """Load Merton and Medway with the demo users. Safe to run again: nothing is duplicated."""
+    """Create whatever of Merton, Medway and the demo users is missing; keep every row that is
+    there as it is. Returns what was created (nothing, when the demo is already loaded)."""
     report = LoadReport()
-    users = demo_users_load(password=password)
-    report.users = len(users)
+    users = demo_users_load(password=password, report=report)
     for data in (merton, medway):
         _partnership_load(data, users, report)
-    _memberships_load(users)
-    _annual_report_load(merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"])
+    _memberships_load(users, report)
+    _annual_report_load(
+        merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report
+    )
     return report
 
 
-def _annual_report_load(data: ModuleType, *, partnership: Partnership, author: "User") -> None:
+@transaction.atomic
+def demo_reset(*, password: str) -> LoadReport:
+    """Restore the demo as shipped: Merton and Medway are deleted with everything in them
+    (updates, reports and memberships included) and loaded again, and each demo user gets
+    `password` back, which signs them out. Other partnerships and users are left alone."""
+    slugs = [data.PARTNERSHIP["slug"] for data in (merton, medway)]
+    # Actions first: they protect the priorities that the partnerships' deletion would take.
+    Action.objects.filter(workplan__subgroup__partnership__slug__in=slugs).delete()
+    Partnership.objects.filter(slug__in=slugs).delete()
+    for username, (_slug, _role, first, last) in DEMO_USERS.items():
+        user = User.objects.filter(username=username).first()
+        if user:
+            user.first_name, user.last_name, user.is_active = first, last, True
+            user.set_password(password)
+            user.save()
+    return demo_load(password=password)
+
+
+def _annual_report_load(
+    data: ModuleType, *, partnership: Partnership, author: "User", report: LoadReport
+) -> None:
     """The partnership's draft report for `data.YEAR` with every written section filled;
-    sections someone has written since are left as they are."""
+    sections someone has written since are left as they are, and nothing is added once the
+    year's report is published."""
     if AnnualReport.objects.filter(partnership=partnership, year=data.YEAR, status="published").exists():
         return
-    draft, _ = AnnualReport.objects.get_or_create(partnership=partnership, year=data.YEAR, status="draft")
+    draft, created = AnnualReport.objects.get_or_create(partnership=partnership, year=data.YEAR, status="draft")
+    report.count("annual reports", created)
     for slug, text in data.SECTIONS.items():
-        ReportSection.objects.get_or_create(
+        _, created = ReportSection.objects.get_or_create(
             report=draft, slug=slug, defaults={"text": text.strip(), "updated_by": author}
         )
+        report.count("report sections", created)
 
 
 @transaction.atomic

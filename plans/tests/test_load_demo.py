@@ -1,13 +1,20 @@
 import datetime
+from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
 
 from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
+from plans.demo import merton
 from reports.brag import brag_summary
+from reports.models import ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+from subgroups.selectors import action_timeline
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +130,144 @@ def test_scale_adds_synthetic_partnerships_shaped_like_merton(demo):
         assert ActionUpdate.objects.filter(action__in=actions).exists()
         assert Action.themes.through.objects.filter(action__in=actions).exists()
         assert SubGroup.objects.get(partnership=partnership, short_name="PEI").priorities.count() == 2
+
+
+DEMO_PASSWORD = "mscp-demo-2023"
+
+
+def load_demo(*args) -> str:
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def history_rows() -> int:
+    return sum(
+        model.objects.count() for model in apps.get_models() if model.__name__.startswith("Historical")
+    )
+
+
+def signed_in(username, password=DEMO_PASSWORD) -> Client:
+    client = Client()
+    response = client.post(reverse("login"), {"username": username, "password": password})
+    assert response.status_code == 302, f"{username} could not sign in"
+    return client
+
+
+def pei_action() -> Action:
+    return Action.objects.get(
+        workplan__subgroup__partnership__slug="merton",
+        workplan__year="2024-25",
+        reference="PEI 1.1",
+    )
+
+
+def edit_timeframe(client, action, timeframe):
+    due = action.due_date
+    data = {
+        "reference": action.reference,
+        "priority": action.priority_id or "",
+        "impact": action.impact,
+        "description": action.description,
+        "themes": [theme.pk for theme in action.themes.all()],
+        "lead": action.lead,
+        "lead_user": action.lead_user_id or "",
+        "timeframe": timeframe,
+        "due_date_0": due.day,
+        "due_date_1": due.month,
+        "due_date_2": due.year,
+        "version": action.version,
+    }
+    response = client.post(reverse("subgroups:action-edit", args=[action.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def add_update(client, action, narrative):
+    as_at = action.workplan.plan.reporting_date()
+    prefix = f"update-{action.pk}-"
+    data = {
+        prefix + "rating": "amber",
+        prefix + "narrative": narrative,
+        prefix + "as_at_0": as_at.day,
+        prefix + "as_at_1": as_at.month,
+        prefix + "as_at_2": as_at.year,
+    }
+    response = client.post(reverse("subgroups:action-update", args=[action.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def change_password(client, old, new):
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": old, "new_password1": new, "new_password2": new},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_running_again_keeps_what_people_changed_and_nobody_is_signed_out(demo):
+    """What `make run` does a second time: users' edits, updates, passwords and sign-ins stay."""
+    bsu = signed_in("bsu")
+    lead = signed_in("pei-lead")
+    action = pei_action()
+    edit_timeframe(bsu, action, "Moved to September 2025 by the Executive")
+    add_update(bsu, action, "Venue lost; rebooked for the autumn term.")
+    change_password(lead, DEMO_PASSWORD, "a-new-lead-pass-7")
+    counts, history = row_counts(), history_rows()
+
+    output = load_demo()
+
+    assert "Demo already loaded: nothing to create." in output
+    assert row_counts() == counts
+    assert history_rows() == history  # no edit by "The system"
+    action.refresh_from_db()
+    assert action.timeframe == "Moved to September 2025 by the Executive"
+    assert action.updates.filter(narrative="Venue lost; rebooked for the autumn term.").exists()
+    page = bsu.get(action.get_absolute_url())  # the same session, still signed in
+    assert page.status_code == 200
+    assert "Moved to September 2025 by the Executive" in page.text
+    assert "Venue lost; rebooked for the autumn term." in page.text
+    # The only entry by "The system" is the demo's own creation of the action.
+    assert page.text.count("The system") == 1
+    assert not [
+        entry for entry in action_timeline(action=action) if entry.who == "The system" and entry.changes
+    ]
+    assert lead.get(reverse("plans:home")).status_code == 200
+    pei_lead = get_user_model().objects.get(username="pei-lead")
+    assert pei_lead.check_password("a-new-lead-pass-7") and not pei_lead.check_password(DEMO_PASSWORD)
+
+
+def test_running_again_creates_only_what_is_missing_and_says_what(demo):
+    get_user_model().objects.get(username="viewer").delete()
+    ReportSection.objects.get(report__partnership__slug="merton", slug="foreword").delete()
+    ReportSection.objects.filter(report__partnership__slug="merton", slug="introduction").update(text="Our own words.")
+
+    output = load_demo()
+
+    assert "Demo loaded: created 1 user, 1 membership, 1 report section." in output
+    assert signed_in("viewer").get(reverse("plans:home")).status_code == 200
+    assert ReportSection.objects.get(report__partnership__slug="merton", slug="introduction").text == "Our own words."
+
+
+def test_reset_restores_the_demo_as_shipped(demo):
+    shipped = row_counts()
+    bsu = signed_in("bsu")
+    action = pei_action()
+    edit_timeframe(bsu, action, "Moved to September 2025 by the Executive")
+    add_update(bsu, action, "Venue lost; rebooked for the autumn term.")
+    change_password(signed_in("pei-lead"), DEMO_PASSWORD, "a-new-lead-pass-7")
+
+    output = load_demo("--reset")
+
+    assert output.startswith("Demo reset: 2 partnerships, 2 plans,")
+    assert row_counts() == shipped
+    restored = pei_action()
+    shipped_action = next(
+        item
+        for workplan in merton.WORKPLANS
+        if workplan["subgroup"] == "PEI" and workplan["year"] == "2024-25"
+        for item in workplan["actions"]
+        if item["reference"] == "PEI 1.1"
+    )
+    assert restored.timeframe == shipped_action["timeframe"]
+    assert not ActionUpdate.objects.filter(narrative="Venue lost; rebooked for the autumn term.").exists()
+    assert signed_in("pei-lead").get(reverse("plans:home")).status_code == 200

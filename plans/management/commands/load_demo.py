@@ -1,4 +1,7 @@
-"""`python manage.py load_demo [--scale N] [--force]`: the demo partnerships and users."""
+"""`manage.py load_demo [--reset] [--scale N] [--force]`: the demo partnerships and users.
+
+Creates what is missing and keeps what is there, so running it again (as `make run` does)
+never undoes anyone's changes; `--reset` restores the demo as shipped."""
 
 import os
 import time
@@ -7,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.demo.load import DEMO_USERS, demo_load, synthetic_load
+from plans.demo.load import DEMO_USERS, demo_load, demo_reset, synthetic_load
 
 DEFAULT_DEMO_PASSWORD = "mscp-demo-2023"
 
@@ -15,7 +18,9 @@ DEFAULT_DEMO_PASSWORD = "mscp-demo-2023"
 class Command(BaseCommand):
     help = (
         "Load the Merton and Medway demo partnerships, their plans, workplans and demo users. "
-        "Safe to run again. With --scale N, also add N synthetic partnerships for benchmarks."
+        "Creates only what is missing: rows already there, and the demo users' passwords, are "
+        "kept as they are. With --reset, restore the demo as shipped. With --scale N, also add "
+        "N synthetic partnerships for benchmarks."
     )
 
     def add_arguments(self, parser):
@@ -27,12 +32,19 @@ class Command(BaseCommand):
             help="Also add N synthetic partnerships the size of Merton's.",
         )
         parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Restore the demo as shipped: delete Merton and Medway with every change made "
+            "to them (actions, updates, reports) and load them again, and give the demo users "
+            "the demo password back (which signs them out).",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Create the demo users even though DEBUG is off.",
         )
 
-    def handle(self, *args, scale, force, **options):
+    def handle(self, *args, scale, reset, force, **options):
         if scale < 0:
             raise CommandError("--scale must be 0 or more.")
         if not settings.DEBUG and not force:
@@ -42,11 +54,21 @@ class Command(BaseCommand):
             )
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
         started = time.monotonic()
-        report = demo_load(password=password)
-        self.stdout.write(
-            f"Demo loaded: {report.partnerships} partnerships, {report.actions} actions, "
-            f"{report.updates} updates, {report.users} users."
-        )
+        if reset:
+            self.stdout.write(
+                f"Demo reset: {demo_reset(password=password)} loaded as shipped. The demo users "
+                "have the demo password again (and are signed out)."
+            )
+        else:
+            report = demo_load(password=password)
+            if report.created:
+                self.stdout.write(f"Demo loaded: created {report}.")
+            else:
+                self.stdout.write("Demo already loaded: nothing to create.")
+            self.stdout.write(
+                "Rows already there are kept as they are (load_demo --reset restores the demo "
+                "as shipped)."
+            )
         if scale:
             author = get_user_model().objects.get(username="bsu")
             created = synthetic_load(count=scale, author=author)
