@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import F, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
-from reports.brag import BragCounts, brag_summary
+from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.services import action_changes_between
@@ -25,11 +25,9 @@ class ActionGroup:
 def workplan_actions(*, workplan: Workplan):
     """The workplan's live actions with their current rating and overdue/stale flags,
     in plan order (by priority, core functions last, then the workplan's own order)."""
-    plan = workplan.plan
     return (
-        workplan.actions.live()
-        .with_current_state()
-        .with_flags(on=plan.reporting_date(), stale_after_days=plan.stale_after_days)
+        plan_as_at(workplan.plan)
+        .with_flags(workplan.actions.live().with_current_state())
         .select_related("priority", "lead_user", "workplan__plan")
         .prefetch_related("themes")
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
@@ -63,18 +61,13 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
         "shown": len(rows),
         "total": workplan.actions.live().count(),
-        "as_at": workplan.plan.reporting_date(),
+        "as_at": plan_as_at(workplan.plan).as_at,
     }
 
 
 def workplan_counts(*, workplan: Workplan) -> BragCounts:
     """The workplan's BRAG counts as at its plan's reporting date."""
-    plan = workplan.plan
-    return brag_summary(
-        actions=workplan.actions.all(),
-        as_at=plan.reporting_date(),
-        stale_after_days=plan.stale_after_days,
-    )
+    return brag_summary(plan=workplan.plan, actions=workplan.actions.all())
 
 
 def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
@@ -83,22 +76,21 @@ def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
 
 
 def subgroup_overview(*, subgroup: SubGroup) -> dict:
-    """The sub-group page: remit, priorities and each workplan with its BRAG counts."""
+    """The sub-group page: remit, priorities and each workplan with its BRAG counts, each
+    workplan judged by its own plan (as at that plan's reporting date, with its stale
+    period), as the workplan's own page judges it."""
     workplans = list(subgroup.workplans.select_related("plan").order_by("-year"))
-    current_plan = workplans[0].plan if workplans else None
-    counts = {}
-    if current_plan:
-        counts = brag_summary(
-            actions=Action.objects.filter(workplan__subgroup=subgroup),
-            as_at=current_plan.reporting_date(),
-            stale_after_days=current_plan.stale_after_days,
-            group_by="workplan",
-        )
+    plans = list({workplan.plan_id: workplan.plan for workplan in workplans}.values())
+    dates = {plan_as_at(plan).as_at for plan in plans}
+    counts = brag_summary_per_plan(
+        plans=plans, actions=Action.objects.filter(workplan__subgroup=subgroup), group_by="workplan"
+    )
     return {
         "subgroup": subgroup,
         "priorities": subgroup.priorities.select_related("plan"),
-        "workplan_rows": [(w, counts.get(w.pk, BragCounts())) for w in workplans],
-        "as_at": current_plan.reporting_date() if current_plan else None,
+        "workplan_rows": [(w, counts[w.plan_id].get(w.pk, BragCounts())) for w in workplans],
+        # One date for the whole table when every workplan is judged at it; else each row's.
+        "as_at": next(iter(dates)) if len(dates) == 1 else None,
     }
 
 
@@ -113,18 +105,15 @@ def action_history(*, action: Action):
 def attention_needed(actions, *, plan):
     """Of `actions` (one plan's), the live ones that need attention as the plan stands now:
     never rated, stale, overdue, red or amber; annotated like the workplan's rows."""
-    on = plan.reporting_date()
+    judged = plan_as_at(plan)
     needs_attention = (
         Q(current_rating__isnull=True)
         | Q(current_rating__in=[Rating.RED, Rating.AMBER])
-        | Action.objects.overdue_condition(on)
-        | Action.objects.stale_condition(on, plan.stale_after_days)
+        | Action.objects.overdue_condition(judged.as_at)
+        | Action.objects.stale_condition(judged.as_at, judged.stale_after_days)
     )
     return (
-        actions.filter(workplan__plan=plan)
-        .live()
-        .with_current_state()
-        .with_flags(on=on, stale_after_days=plan.stale_after_days)
+        judged.with_flags(judged.actions(actions).live().with_current_state())
         .filter(needs_attention)
         .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
         .prefetch_related("themes")
