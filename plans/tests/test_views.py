@@ -50,6 +50,27 @@ def test_home_lists_only_the_users_active_plans(client, member_of, plan):
     assert "Old plan" not in response.text
 
 
+def test_home_page_figures_are_the_dashboards_for_the_same_plan(client, member_of, plan):
+    # The plan ended on 31 March 2025, so both pages judge it as at that day: an action retired
+    # after the end still counts, one added after it does not, and nothing went stale since.
+    workplan = WorkplanFactory(plan=plan)
+    on_track = ActionFactory(workplan=workplan, due_date=datetime.date(2025, 3, 31))
+    ActionUpdateFactory(action=on_track, rating="green", as_at=datetime.date(2025, 3, 1))
+    retired_later = ActionFactory(
+        workplan=workplan, is_retired=True, retired_on=datetime.date(2025, 6, 1), due_date=datetime.date(2025, 3, 31)
+    )
+    ActionUpdateFactory(action=retired_later, rating="amber", as_at=datetime.date(2025, 2, 1), narrative="Slipping.")
+    ActionFactory(workplan=workplan, added_on=datetime.date(2025, 5, 1))
+    client.force_login(member_of(plan.partnership))
+    home = client.get(reverse("plans:home"))
+    dashboard = client.get(reverse("reports:dashboard"), {"plan": plan.pk})
+    [(shown_plan, counts, as_at)] = home.context["plan_rows"]
+    assert shown_plan == plan and as_at == datetime.date(2025, 3, 31) == dashboard.context["as_at"]
+    assert counts == dashboard.context["totals"]
+    assert (counts.green, counts.amber, counts.not_rated, counts.stale) == (1, 1, 0, 0)
+    assert "31 March 2025" in home.text
+
+
 def test_plan_page_shows_priorities_themes_and_counts(client, member_of, plan):
     workplan = WorkplanFactory(plan=plan)
     action = ActionFactory(workplan=workplan, priority=plan.priorities.get())

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
@@ -155,6 +156,33 @@ def test_subgroup_page_lists_remit_and_workplans_with_counts(client, viewer, wor
     assert "2023-24 workplan" in response.text
     [(shown_workplan, counts)] = response.context["workplan_rows"]
     assert shown_workplan == workplan and counts.red == 1
+
+
+def test_subgroup_page_judges_each_workplan_by_its_own_plan(client, viewer, workplan):
+    # The 2023-24 workplan's plan ended on 31 March 2025; the new plan runs now, with a
+    # shorter stale period. Each row shows what the workplan's own page shows.
+    ended = make_action(workplan, priority_number=1, rating="unrated", due_date=D(2025, 3, 31))
+    ActionUpdateFactory(action=ended, rating="green", as_at=D(2025, 3, 1))
+    today = timezone.localdate()
+    running_plan = BusinessPlanFactory(
+        partnership=workplan.plan.partnership,
+        period_start=today - datetime.timedelta(days=100),
+        period_end=today + datetime.timedelta(days=600),
+        stale_after_days=30,
+    )
+    current = WorkplanFactory(plan=running_plan, subgroup=workplan.subgroup, year="2026-27")
+    recent = ActionFactory(workplan=current, added_on=running_plan.period_start, due_date=running_plan.period_end)
+    ActionUpdateFactory(action=recent, rating="amber", as_at=today - datetime.timedelta(days=45), narrative="Slow.")
+    response = client.get(workplan.subgroup.get_absolute_url())
+    rows = dict(response.context["workplan_rows"])
+    assert list(rows) == [current, workplan]
+    for shown in rows:
+        assert rows[shown] == client.get(shown.get_absolute_url()).context["counts"]
+    # Judged at today, the ended workplan's action would be overdue and stale.
+    assert (rows[workplan].green, rows[workplan].overdue, rows[workplan].stale) == (1, 0, 0)
+    assert (rows[current].amber, rows[current].stale) == (1, 1)
+    assert response.context["as_at"] is None
+    assert "2023-24 workplan</a> (as at 31 March 2025)" in response.text
 
 
 def test_pages_of_another_partnership_are_not_found(client, member_of, workplan):
