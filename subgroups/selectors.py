@@ -10,7 +10,7 @@ from plans.models import BusinessPlan, Rating, display_name, priority_label
 from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
-from subgroups.services import action_changes_between
+from subgroups.services import action_history_changes
 
 
 @dataclass
@@ -177,8 +177,7 @@ def action_timeline(*, action: Action) -> list[TimelineEntry]:
         for update in action_history(action=action)
     ]
     records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
-    for before, after in zip(records, records[1:]):
-        changes = action_changes_between(before=before, after=after)
+    for after, changes in zip(records[1:], action_history_changes(records)):
         if changes:
             entries.append(
                 TimelineEntry(at=after.history_date, kind="edit", who=_person(after.history_user), changes=changes)
