@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass, fields
 
 from django.db import connections
-from django.db.models import Count, IntegerField, QuerySet, Value
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 
 from plans.models import BusinessPlan, Rating, rating_label
 from subgroups.models import Action
@@ -104,6 +104,25 @@ def plan_as_at(plan: BusinessPlan, as_at: datetime.date | None = None) -> PlanJu
     """`plan` judged as at `as_at`, or, without one, at its reporting date: today while the
     plan runs, its last day once it has ended (its first day before it starts)."""
     return PlanJudgement(plan=plan, as_at=as_at or plan.reporting_date())
+
+
+def with_flags_per_plan(actions: QuerySet, plans: list[BusinessPlan]) -> QuerySet:
+    """`actions` (annotated by `with_current_state`) kept to those of `plans`, each flagged
+    `is_overdue` and `is_stale` as judged by its own plan at its reporting date (see
+    `plan_as_at`): one statement for any number of plans."""
+    judged = [plan_as_at(plan) for plan in plans]
+
+    def per_plan(condition) -> Case:
+        return Case(
+            *[When(Q(workplan__plan_id=j.plan.pk) & condition(j), then=Value(True)) for j in judged],
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+
+    return actions.filter(workplan__plan__in=[j.plan.pk for j in judged]).annotate(
+        is_overdue=per_plan(lambda j: Action.objects.overdue_condition(j.as_at)),
+        is_stale=per_plan(lambda j: Action.objects.stale_condition(j.as_at, j.stale_after_days)),
+    )
 
 
 def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:

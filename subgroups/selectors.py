@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import F, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
-from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at
+from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.services import action_history_changes
@@ -102,19 +102,18 @@ def action_history(*, action: Action):
 
 
 
-def attention_needed(actions, *, plan):
-    """Of `actions` (one plan's), the live ones that need attention as the plan stands now:
-    never rated, stale, overdue, red or amber; annotated like the workplan's rows."""
-    judged = plan_as_at(plan)
-    needs_attention = (
-        Q(current_rating__isnull=True)
-        | Q(current_rating__in=[Rating.RED, Rating.AMBER])
-        | Action.objects.overdue_condition(judged.as_at)
-        | Action.objects.stale_condition(judged.as_at, judged.stale_after_days)
-    )
+def attention_needed(actions, *, plans):
+    """Of `actions`, the live ones of `plans` that need attention as each plan stands now
+    (judged at its own reporting date): never rated, stale, overdue, red or amber;
+    annotated like the workplan's rows."""
     return (
-        judged.with_flags(judged.actions(actions).live().with_current_state())
-        .filter(needs_attention)
+        with_flags_per_plan(actions.live().with_current_state(), plans)
+        .filter(
+            Q(current_rating__isnull=True)
+            | Q(current_rating__in=[Rating.RED, Rating.AMBER])
+            | Q(is_overdue=True)
+            | Q(is_stale=True)
+        )
         .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
         .prefetch_related("themes")
     )
@@ -123,20 +122,23 @@ def attention_needed(actions, *, plan):
 def my_actions(*, user, editor) -> list[dict]:
     """The "My actions" page: per active plan the user can see, the actions needing attention
     that they lead or whose sub-group they lead. A BSU sees every lead's, grouped by lead so
-    it is clear who is behind."""
+    it is clear who is behind. One query for the actions of every plan."""
+    plans = list(BusinessPlan.objects.visible_to(user).active().select_related("partnership"))
+    bsu_partnerships = [plan.partnership_id for plan in plans if editor.is_bsu(plan.partnership_id)]
+    actions = Action.objects.filter(
+        Q(workplan__plan__partnership__in=bsu_partnerships)
+        | Q(lead_user=user)
+        | Q(workplan__subgroup__in=editor.led_subgroup_ids)
+    )
+    rows_by_plan: dict[int, list[Action]] = {plan.pk: [] for plan in plans}
+    for action in attention_needed(actions, plans=plans).order_by(
+        "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
+    ):
+        rows_by_plan[action.workplan.plan_id].append(action)
     sections = []
-    for plan in BusinessPlan.objects.visible_to(user).active().select_related("partnership"):
-        actions = Action.objects.all()
-        is_bsu = editor.is_bsu(plan.partnership_id)
-        if not is_bsu:
-            actions = actions.filter(
-                Q(lead_user=user) | Q(workplan__subgroup__in=editor.led_subgroup_ids)
-            )
-        rows = list(
-            attention_needed(actions, plan=plan).order_by(
-                "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
-            )
-        )
+    for plan in plans:
+        rows = rows_by_plan[plan.pk]
+        is_bsu = plan.partnership_id in bsu_partnerships
         if is_bsu:
             rows.sort(key=_lead_name)
             groups = [

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
+from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +116,26 @@ def test_plan_text_is_shown_as_escaped_paragraphs(client, member_of):
     response = client.get(plan.get_absolute_url())
     assert '<p class="govuk-body">First &lt;b&gt;paragraph&lt;/b&gt;.</p>' in response.text
     assert '<p class="govuk-body">Second line one<br>line two</p>' in response.text
+
+
+def test_home_page_queries_do_not_grow_with_partnerships_plans_or_actions(
+    client, member_of, plan, django_assert_max_num_queries
+):
+    user = member_of(plan.partnership)
+    workplan = WorkplanFactory(plan=plan)
+    ActionUpdateFactory(action=ActionFactory(workplan=workplan), rating="amber", narrative="Slow.")
+    client.force_login(user)
+
+    def grow():
+        for n in range(TENFOLD - 1):
+            other = WorkplanFactory(plan__period_end=datetime.date(2025 + n, 3, 31))
+            MembershipFactory(user=user, partnership=other.plan.partnership)
+            for _ in range(TENFOLD):
+                ActionUpdateFactory(action=ActionFactory(workplan=other), rating="green")
+                ActionUpdateFactory(action=ActionFactory(workplan=workplan), rating="red", narrative="Stuck.")
+
+    response = assert_queries_do_not_grow(
+        client, reverse("plans:home"), grow=grow, ceiling=8,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["plan_rows"]) == TENFOLD
