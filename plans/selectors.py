@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
 from plans.models import BusinessPlan
-from reports.brag import BragCounts, brag_summary
-from subgroups.models import Action, SubGroup
+from reports.brag import BragCounts, brag_summary, plan_as_at
+from subgroups.models import SubGroup
 
 
 def partnership_members(partnership_id: int):
@@ -21,14 +21,9 @@ def partnership_members(partnership_id: int):
 def plan_overview(*, plan: BusinessPlan) -> dict:
     """Everything the plan page shows, in a fixed number of queries: priorities with their
     focus, owning sub-groups and BRAG counts; themes with theirs; the plan's totals."""
-    as_at = plan.reporting_date()
-    actions = Action.objects.filter(workplan__plan=plan)
-    judged = {
-        "as_at": as_at,
-        "stale_after_days": plan.stale_after_days,
-    }
-    by_priority = brag_summary(group_by="priority", actions=actions, **judged)
-    by_theme = brag_summary(group_by="theme", actions=actions, **judged)
+    as_at = plan_as_at(plan).as_at
+    by_priority = brag_summary(plan=plan, as_at=as_at, group_by="priority")
+    by_theme = brag_summary(plan=plan, as_at=as_at, group_by="theme")
     priorities = plan.priorities.prefetch_related(
         Prefetch("subgroups", queryset=SubGroup.objects.order_by("short_name"))
     )

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import PlanAdditionForm, add_service_errors
@@ -13,8 +12,7 @@ from plans.models import BusinessPlan
 from plans.permissions import Editor
 from plans.selectors import plan_overview
 from plans.services import plan_add_priority, plan_add_theme
-from reports.brag import brag_summary
-from subgroups.models import Action
+from reports.brag import brag_summary_per_plan, plan_as_at
 
 
 def home(request):
@@ -25,16 +23,17 @@ def home(request):
         .select_related("partnership")
         .order_by("partnership__name", "-period_start")
     )
-    today = timezone.localdate()
-    counts = brag_summary(
-        actions=Action.objects.filter(workplan__plan__in=plans),
-        as_at=today,
-        group_by="plan",
-    )
+    # Each plan is judged at its own reporting date, as its plan page and dashboard are.
+    counts = brag_summary_per_plan(plans=plans)
     return render(
         request,
         "plans/home.html",
-        {"plan_rows": [(plan, counts.get(plan.pk)) for plan in plans], "today": today},
+        {
+            "plan_rows": [
+                (plan, counts[plan.pk] if counts[plan.pk].total else None, plan_as_at(plan).as_at)
+                for plan in plans
+            ]
+        },
     )
 
 

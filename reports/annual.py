@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
 from plans.permissions import Editor
-from reports.brag import RATING_ORDER, BragCounts, brag_actions, brag_summary
+from reports.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
 from reports.charts import stacked_bars
 from reports.markup import render_markup
 from reports.models import AnnualReport, ReportSection
@@ -150,13 +150,12 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         raise ValidationError(f"{partnership.name} has no business plan covering {year}.")
     as_at = year_end_date(plan=plan, year=year)
     year_start = max(year_label_bounds(year)[0], plan.period_start)
-    actions = Action.objects.filter(workplan__plan=plan, workplan__year=year)
-    judged = {"as_at": as_at, "stale_after_days": plan.stale_after_days}
-    by_priority = brag_summary(actions=actions, group_by="priority", **judged)
-    by_theme = brag_summary(actions=actions, group_by="theme", **judged)
+    judged = plan_as_at(plan, as_at)
+    actions = Action.objects.filter(workplan__year=year)
+    by_priority = brag_summary(plan=plan, as_at=as_at, actions=actions, group_by="priority")
+    by_theme = brag_summary(plan=plan, as_at=as_at, actions=actions, group_by="theme")
     rows = list(
-        brag_actions(actions=actions, as_at=as_at)
-        .with_flags(on=as_at, stale_after_days=plan.stale_after_days)
+        judged.as_they_stood(actions)
         .filter(
             Q(current_rating__in=[Rating.BLUE, Rating.RED, Rating.AMBER])
             | Q(current_rating__isnull=True)
@@ -207,9 +206,8 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         # Every action has exactly one priority (or none), so the priority groups add up to all.
         "totals": _counts(sum(by_priority.values(), BragCounts())),
         "trend": [
-            {"as_at": _day(day), "counts": _counts(brag_summary(actions=actions, as_at=day, **{
-                "stale_after_days": plan.stale_after_days}))}
-            for day in quarter_ends(year_start, as_at)
+            {"as_at": _day(day), "counts": _counts(counts)}
+            for day, counts in brag_trend(plan=plan, actions=actions, days=quarter_ends(year_start, as_at))
         ],
         "priorities": [
             {

@@ -1,18 +1,22 @@
-"""BRAG summaries: the one place that counts ratings.
+"""BRAG summaries: the one place that counts ratings, and the one place that says at which
+date and with which stale period a plan is judged.
 
-Every count the product shows (plan page, sub-group page, dashboards, exception reports,
-PDFs) comes from `brag_summary`, so a figure means the same thing everywhere. Counting
-happens in SQL: one grouped query per call, whatever the number of actions or groups.
+Every count the product shows (home page, plan page, sub-group page, dashboards, exception
+reports, annual reports, PDFs) comes from `brag_summary`, `brag_summary_per_plan` or
+`brag_trend`, and every one of them judges a plan through `plan_as_at`: as at the date asked
+for, else the plan's reporting date (today while it runs, its last day once it has ended),
+with the plan's own stale period. So a figure means the same thing everywhere. Counting
+happens in SQL: one statement per call, whatever the number of actions, groups, plans or days.
 """
 
 import datetime
 from dataclasses import dataclass, fields
 
-from django.conf import settings
 from django.db import connections
-from django.db.models import Count, QuerySet
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from plans.models import Rating, rating_label
+from plans.models import BusinessPlan, Rating, rating_label
+from subgroups.models import Action
 
 # How each grouping reaches its key from an action. A theme grouping counts an action once
 # under each theme it addresses.
@@ -68,6 +72,59 @@ class BragCounts:
         ]
 
 
+@dataclass(frozen=True)
+class PlanJudgement:
+    """A business plan judged at a date: the day its figures are counted as at, and how long
+    an action may go without an update before it is stale. Build it with `plan_as_at`."""
+
+    plan: BusinessPlan
+    as_at: datetime.date
+
+    @property
+    def stale_after_days(self) -> int:
+        return self.plan.stale_after_days
+
+    def actions(self, actions: QuerySet | None = None) -> QuerySet:
+        """`actions` (by default every action) kept to this plan's: an action is only ever
+        judged by its own plan's date and stale period."""
+        return (Action.objects.all() if actions is None else actions).filter(workplan__plan=self.plan)
+
+    def with_flags(self, actions: QuerySet) -> QuerySet:
+        """`actions` (annotated by `with_current_state`) with `is_overdue` and `is_stale`
+        as judged here."""
+        return actions.with_flags(on=self.as_at, stale_after_days=self.stale_after_days)
+
+    def as_they_stood(self, actions: QuerySet | None = None) -> QuerySet:
+        """This plan's `actions` as they stood on the date: those that existed then, each with
+        its rating then and its overdue and stale flags (see `brag_actions`)."""
+        return self.with_flags(brag_actions(actions=self.actions(actions), as_at=self.as_at))
+
+
+def plan_as_at(plan: BusinessPlan, as_at: datetime.date | None = None) -> PlanJudgement:
+    """`plan` judged as at `as_at`, or, without one, at its reporting date: today while the
+    plan runs, its last day once it has ended (its first day before it starts)."""
+    return PlanJudgement(plan=plan, as_at=as_at or plan.reporting_date())
+
+
+def with_flags_per_plan(actions: QuerySet, plans: list[BusinessPlan]) -> QuerySet:
+    """`actions` (annotated by `with_current_state`) kept to those of `plans`, each flagged
+    `is_overdue` and `is_stale` as judged by its own plan at its reporting date (see
+    `plan_as_at`): one statement for any number of plans."""
+    judged = [plan_as_at(plan) for plan in plans]
+
+    def per_plan(condition) -> Case:
+        return Case(
+            *[When(Q(workplan__plan_id=j.plan.pk) & condition(j), then=Value(True)) for j in judged],
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+
+    return actions.filter(workplan__plan__in=[j.plan.pk for j in judged]).annotate(
+        is_overdue=per_plan(lambda j: Action.objects.overdue_condition(j.as_at)),
+        is_stale=per_plan(lambda j: Action.objects.stale_condition(j.as_at, j.stale_after_days)),
+    )
+
+
 def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
     """The actions as they stood on `as_at`: those that existed then, each annotated with its
     latest update on or before that date (see `ActionQuerySet.with_current_state`)."""
@@ -92,34 +149,66 @@ def _fold(rows, key: str | None) -> dict:
     return totals
 
 
+def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, key: str | None) -> QuerySet:
+    """The plan's actions as judged, grouped by (group, rating, due date passed, inactive):
+    each action's latest update is looked up once, and at most twenty rows per group come
+    back."""
+    return (
+        brag_actions(actions=judged.actions(actions), as_at=judged.as_at)
+        .with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
+        .annotate(judged_plan=Value(judged.plan.pk, output_field=IntegerField()))
+        .order_by()
+        .values("judged_plan", *([key] if key else []), "current_rating", "is_due_passed", "is_inactive")
+        .annotate(actions=Count("pk", distinct=True))
+    )
+
+
 def brag_summary(
     *,
-    actions: QuerySet,
-    as_at: datetime.date,
-    stale_after_days: int = settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
+    plan: BusinessPlan,
+    as_at: datetime.date | None = None,
+    actions: QuerySet | None = None,
     group_by: str | None = None,
 ) -> BragCounts | dict[int | None, BragCounts]:
-    """Count `actions` by rating as they stood on `as_at`, plus how many were overdue and stale.
+    """Count the plan's actions by rating as they stood on `as_at` (by default the plan's
+    reporting date, see `plan_as_at`), plus how many were overdue and stale by the plan's
+    stale period. `actions` narrows the count to some of the plan's actions.
 
     Actions added after `as_at` or retired by then are left out; an action's rating is its
     latest update on or before `as_at`, and one with none is "not yet rated".
     With `group_by` (a key of GROUPINGS) the result maps each group's id to its counts;
     groups with no actions are absent, so callers use `.get(key, BragCounts())`.
     """
-    # SQL groups the actions by (group, rating, due date passed, inactive): each action's
-    # latest update is looked up once, and at most twenty rows per group come back.
     key = GROUPINGS[group_by] if group_by else None
-    rows = (
-        brag_actions(actions=actions, as_at=as_at)
-        .with_date_flags(on=as_at, stale_after_days=stale_after_days)
-        .order_by()
-        .values(*([key] if key else []), "current_rating", "is_due_passed", "is_inactive")
-        .annotate(actions=Count("pk", distinct=True))
-    )
-    totals = _fold(rows, key)
+    totals = _fold(_grouped_rows(plan_as_at(plan, as_at), actions, key), key)
     if key is None:
         return totals.get(None, BragCounts())
     return totals
+
+
+def brag_summary_per_plan(
+    *,
+    plans: list[BusinessPlan],
+    actions: QuerySet | None = None,
+    group_by: str | None = None,
+) -> dict[int, BragCounts | dict[int | None, BragCounts]]:
+    """`brag_summary(plan=plan, actions=actions, group_by=group_by)` for each of `plans`, each
+    judged at its own reporting date with its own stale period, in one statement. Maps each
+    plan's id to what `brag_summary` returns for it."""
+    plans = list(plans)
+    if not plans:
+        return {}
+    key = GROUPINGS[group_by] if group_by else None
+    parts = [_grouped_rows(plan_as_at(plan), actions, key) for plan in plans]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    by_plan: dict[int, list] = {plan.pk: [] for plan in plans}
+    for row in rows:
+        by_plan[row["judged_plan"]].append(row)
+    result = {}
+    for plan_id, plan_rows in by_plan.items():
+        totals = _fold(plan_rows, key)
+        result[plan_id] = totals.get(None, BragCounts()) if key is None else totals
+    return result
 
 
 # The trend asks the same question as `brag_summary` for every day at once, in one
@@ -153,13 +242,15 @@ GROUP BY day, current_rating, is_due_passed, is_inactive
 
 def brag_trend(
     *,
-    actions: QuerySet,
+    plan: BusinessPlan,
     days: list[datetime.date],
-    stale_after_days: int = settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
+    actions: QuerySet | None = None,
 ) -> list[tuple[datetime.date, BragCounts]]:
-    """`brag_summary(actions=actions, as_at=day)` for each of `days`, in one query."""
+    """`brag_summary(plan=plan, as_at=day, actions=actions)` for each of `days`, in one query."""
     if not days:
         return []
+    actions = plan_as_at(plan).actions(actions)
+    stale_after_days = plan.stale_after_days
     connection = connections[actions.db]
     adapt = connection.ops.adapt_datefield_value
     candidates_sql, candidates_params = (

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
-from reports.brag import BragCounts, brag_actions, brag_summary, brag_trend
+from reports.brag import BragCounts, brag_summary, brag_trend, plan_as_at
 from subgroups.models import Action, SubGroup, latest_update_query
 
 
@@ -46,11 +46,9 @@ def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date
 def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
     """Counts by priority, sub-group and theme as the plan stood on `as_at`, and the trend
     per quarter from the plan's start up to `as_at`."""
-    actions = Action.objects.filter(workplan__plan=plan)
-    judged = {"as_at": as_at, "stale_after_days": plan.stale_after_days}
-    by_priority = brag_summary(actions=actions, group_by="priority", **judged)
-    by_subgroup = brag_summary(actions=actions, group_by="subgroup", **judged)
-    by_theme = brag_summary(actions=actions, group_by="theme", **judged)
+    by_priority = brag_summary(plan=plan, as_at=as_at, group_by="priority")
+    by_subgroup = brag_summary(plan=plan, as_at=as_at, group_by="subgroup")
+    by_theme = brag_summary(plan=plan, as_at=as_at, group_by="theme")
     priorities = list(plan.priorities.filter(added_on__lte=as_at))
     subgroups = SubGroup.objects.filter(partnership=plan.partnership_id).order_by("short_name")
     return {
@@ -69,11 +67,7 @@ def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
             CountRow(t.title, by_theme.get(t.pk, BragCounts()), {"theme": t.pk})
             for t in plan.themes.all()
         ],
-        "trend": brag_trend(
-            actions=actions,
-            days=quarter_ends(plan.period_start, min(as_at, plan.period_end)),
-            stale_after_days=plan.stale_after_days,
-        ),
+        "trend": brag_trend(plan=plan, days=quarter_ends(plan.period_start, min(as_at, plan.period_end))),
     }
 
 
@@ -119,8 +113,8 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     """The plan's actions as they stood on `as_at`, narrowed by the dashboard's links:
     priority (an id or "core"), subgroup, theme, rating (or "none") and flag (overdue/stale)."""
     actions = (
-        brag_actions(actions=Action.objects.filter(workplan__plan=plan), as_at=as_at)
-        .with_flags(on=as_at, stale_after_days=plan.stale_after_days)
+        plan_as_at(plan, as_at)
+        .as_they_stood()
         .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
         .prefetch_related("themes")
         .order_by(

@@ -7,10 +7,10 @@ from itertools import groupby
 from django.db.models import F, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
-from reports.brag import BragCounts, brag_summary
+from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
-from subgroups.services import action_changes_between
+from subgroups.services import action_history_changes
 
 
 @dataclass
@@ -25,11 +25,9 @@ class ActionGroup:
 def workplan_actions(*, workplan: Workplan):
     """The workplan's live actions with their current rating and overdue/stale flags,
     in plan order (by priority, core functions last, then the workplan's own order)."""
-    plan = workplan.plan
     return (
-        workplan.actions.live()
-        .with_current_state()
-        .with_flags(on=plan.reporting_date(), stale_after_days=plan.stale_after_days)
+        plan_as_at(workplan.plan)
+        .with_flags(workplan.actions.live().with_current_state())
         .select_related("priority", "lead_user", "workplan__plan")
         .prefetch_related("themes")
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
@@ -63,18 +61,13 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
         "shown": len(rows),
         "total": workplan.actions.live().count(),
-        "as_at": workplan.plan.reporting_date(),
+        "as_at": plan_as_at(workplan.plan).as_at,
     }
 
 
 def workplan_counts(*, workplan: Workplan) -> BragCounts:
     """The workplan's BRAG counts as at its plan's reporting date."""
-    plan = workplan.plan
-    return brag_summary(
-        actions=workplan.actions.all(),
-        as_at=plan.reporting_date(),
-        stale_after_days=plan.stale_after_days,
-    )
+    return brag_summary(plan=workplan.plan, actions=workplan.actions.all())
 
 
 def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
@@ -83,22 +76,21 @@ def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
 
 
 def subgroup_overview(*, subgroup: SubGroup) -> dict:
-    """The sub-group page: remit, priorities and each workplan with its BRAG counts."""
+    """The sub-group page: remit, priorities and each workplan with its BRAG counts, each
+    workplan judged by its own plan (as at that plan's reporting date, with its stale
+    period), as the workplan's own page judges it."""
     workplans = list(subgroup.workplans.select_related("plan").order_by("-year"))
-    current_plan = workplans[0].plan if workplans else None
-    counts = {}
-    if current_plan:
-        counts = brag_summary(
-            actions=Action.objects.filter(workplan__subgroup=subgroup),
-            as_at=current_plan.reporting_date(),
-            stale_after_days=current_plan.stale_after_days,
-            group_by="workplan",
-        )
+    plans = list({workplan.plan_id: workplan.plan for workplan in workplans}.values())
+    dates = {plan_as_at(plan).as_at for plan in plans}
+    counts = brag_summary_per_plan(
+        plans=plans, actions=Action.objects.filter(workplan__subgroup=subgroup), group_by="workplan"
+    )
     return {
         "subgroup": subgroup,
         "priorities": subgroup.priorities.select_related("plan"),
-        "workplan_rows": [(w, counts.get(w.pk, BragCounts())) for w in workplans],
-        "as_at": current_plan.reporting_date() if current_plan else None,
+        "workplan_rows": [(w, counts[w.plan_id].get(w.pk, BragCounts())) for w in workplans],
+        # One date for the whole table when every workplan is judged at it; else each row's.
+        "as_at": next(iter(dates)) if len(dates) == 1 else None,
     }
 
 
@@ -110,22 +102,18 @@ def action_history(*, action: Action):
 
 
 
-def attention_needed(actions, *, plan):
-    """Of `actions` (one plan's), the live ones that need attention as the plan stands now:
-    never rated, stale, overdue, red or amber; annotated like the workplan's rows."""
-    on = plan.reporting_date()
-    needs_attention = (
-        Q(current_rating__isnull=True)
-        | Q(current_rating__in=[Rating.RED, Rating.AMBER])
-        | Action.objects.overdue_condition(on)
-        | Action.objects.stale_condition(on, plan.stale_after_days)
-    )
+def attention_needed(actions, *, plans):
+    """Of `actions`, the live ones of `plans` that need attention as each plan stands now
+    (judged at its own reporting date): never rated, stale, overdue, red or amber;
+    annotated like the workplan's rows."""
     return (
-        actions.filter(workplan__plan=plan)
-        .live()
-        .with_current_state()
-        .with_flags(on=on, stale_after_days=plan.stale_after_days)
-        .filter(needs_attention)
+        with_flags_per_plan(actions.live().with_current_state(), plans)
+        .filter(
+            Q(current_rating__isnull=True)
+            | Q(current_rating__in=[Rating.RED, Rating.AMBER])
+            | Q(is_overdue=True)
+            | Q(is_stale=True)
+        )
         .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
         .prefetch_related("themes")
     )
@@ -134,20 +122,23 @@ def attention_needed(actions, *, plan):
 def my_actions(*, user, editor) -> list[dict]:
     """The "My actions" page: per active plan the user can see, the actions needing attention
     that they lead or whose sub-group they lead. A BSU sees every lead's, grouped by lead so
-    it is clear who is behind."""
+    it is clear who is behind. One query for the actions of every plan."""
+    plans = list(BusinessPlan.objects.visible_to(user).active().select_related("partnership"))
+    bsu_partnerships = [plan.partnership_id for plan in plans if editor.is_bsu(plan.partnership_id)]
+    actions = Action.objects.filter(
+        Q(workplan__plan__partnership__in=bsu_partnerships)
+        | Q(lead_user=user)
+        | Q(workplan__subgroup__in=editor.led_subgroup_ids)
+    )
+    rows_by_plan: dict[int, list[Action]] = {plan.pk: [] for plan in plans}
+    for action in attention_needed(actions, plans=plans).order_by(
+        "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
+    ):
+        rows_by_plan[action.workplan.plan_id].append(action)
     sections = []
-    for plan in BusinessPlan.objects.visible_to(user).active().select_related("partnership"):
-        actions = Action.objects.all()
-        is_bsu = editor.is_bsu(plan.partnership_id)
-        if not is_bsu:
-            actions = actions.filter(
-                Q(lead_user=user) | Q(workplan__subgroup__in=editor.led_subgroup_ids)
-            )
-        rows = list(
-            attention_needed(actions, plan=plan).order_by(
-                "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
-            )
-        )
+    for plan in plans:
+        rows = rows_by_plan[plan.pk]
+        is_bsu = plan.partnership_id in bsu_partnerships
         if is_bsu:
             rows.sort(key=_lead_name)
             groups = [
@@ -188,8 +179,7 @@ def action_timeline(*, action: Action) -> list[TimelineEntry]:
         for update in action_history(action=action)
     ]
     records = list(action.history.select_related("history_user").order_by("history_date", "history_id"))
-    for before, after in zip(records, records[1:]):
-        changes = action_changes_between(before=before, after=after)
+    for after, changes in zip(records[1:], action_history_changes(records)):
         if changes:
             entries.append(
                 TimelineEntry(at=after.history_date, kind="edit", who=_person(after.history_user), changes=changes)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from plans.forms import add_service_errors
 from plans.permissions import Editor
 from plans.selectors import partnership_members
+from reports.brag import plan_as_at
 from reports.exports import export_response, workplan_export_table
 from reports.views import EXPORT_FORMATS
 from subgroups.forms import ActionForm, ActionUpdateForm, WorkplanImportForm
@@ -78,7 +79,7 @@ def workplan_detail(request, pk):
 
 def workplan_download(workplan, file_format):
     """The whole workplan (filters aside) as CSV or XLSX, in the layout the import reads."""
-    as_at = workplan.plan.reporting_date()
+    as_at = plan_as_at(workplan.plan).as_at
     table = workplan_export_table(
         workplan=workplan, actions=workplan_actions(workplan=workplan), as_at=as_at
     )
@@ -160,7 +161,7 @@ def action_update(request, pk):
         request.POST or None,
         reporters=reporters,
         form_id=f"update-{action.pk}",
-        default_as_at=workplan.plan.reporting_date(),
+        default_as_at=plan_as_at(workplan.plan).as_at,
     )
     in_row = bool(request.htmx) and not request.htmx.boosted
     next_url = _safe_next(request)

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
+from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,27 @@ def test_home_lists_only_the_users_active_plans(client, member_of, plan):
     assert "Old plan" not in response.text
 
 
+def test_home_page_figures_are_the_dashboards_for_the_same_plan(client, member_of, plan):
+    # The plan ended on 31 March 2025, so both pages judge it as at that day: an action retired
+    # after the end still counts, one added after it does not, and nothing went stale since.
+    workplan = WorkplanFactory(plan=plan)
+    on_track = ActionFactory(workplan=workplan, due_date=datetime.date(2025, 3, 31))
+    ActionUpdateFactory(action=on_track, rating="green", as_at=datetime.date(2025, 3, 1))
+    retired_later = ActionFactory(
+        workplan=workplan, is_retired=True, retired_on=datetime.date(2025, 6, 1), due_date=datetime.date(2025, 3, 31)
+    )
+    ActionUpdateFactory(action=retired_later, rating="amber", as_at=datetime.date(2025, 2, 1), narrative="Slipping.")
+    ActionFactory(workplan=workplan, added_on=datetime.date(2025, 5, 1))
+    client.force_login(member_of(plan.partnership))
+    home = client.get(reverse("plans:home"))
+    dashboard = client.get(reverse("reports:dashboard"), {"plan": plan.pk})
+    [(shown_plan, counts, as_at)] = home.context["plan_rows"]
+    assert shown_plan == plan and as_at == datetime.date(2025, 3, 31) == dashboard.context["as_at"]
+    assert counts == dashboard.context["totals"]
+    assert (counts.green, counts.amber, counts.not_rated, counts.stale) == (1, 1, 0, 0)
+    assert "31 March 2025" in home.text
+
+
 def test_plan_page_shows_priorities_themes_and_counts(client, member_of, plan):
     workplan = WorkplanFactory(plan=plan)
     action = ActionFactory(workplan=workplan, priority=plan.priorities.get())
@@ -94,3 +116,26 @@ def test_plan_text_is_shown_as_escaped_paragraphs(client, member_of):
     response = client.get(plan.get_absolute_url())
     assert '<p class="govuk-body">First &lt;b&gt;paragraph&lt;/b&gt;.</p>' in response.text
     assert '<p class="govuk-body">Second line one<br>line two</p>' in response.text
+
+
+def test_home_page_queries_do_not_grow_with_partnerships_plans_or_actions(
+    client, member_of, plan, django_assert_max_num_queries
+):
+    user = member_of(plan.partnership)
+    workplan = WorkplanFactory(plan=plan)
+    ActionUpdateFactory(action=ActionFactory(workplan=workplan), rating="amber", narrative="Slow.")
+    client.force_login(user)
+
+    def grow():
+        for n in range(TENFOLD - 1):
+            other = WorkplanFactory(plan__period_end=datetime.date(2025 + n, 3, 31))
+            MembershipFactory(user=user, partnership=other.plan.partnership)
+            for _ in range(TENFOLD):
+                ActionUpdateFactory(action=ActionFactory(workplan=other), rating="green")
+                ActionUpdateFactory(action=ActionFactory(workplan=workplan), rating="red", narrative="Stuck.")
+
+    response = assert_queries_do_not_grow(
+        client, reverse("plans:home"), grow=grow, ceiling=8,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["plan_rows"]) == TENFOLD

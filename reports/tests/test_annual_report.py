@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.models import Membership
@@ -15,12 +17,15 @@ from reports.annual import (
     annual_report_publish,
     annual_report_start,
     annual_report_start_from,
+    generated_content,
     section_save,
 )
+from reports.brag import brag_summary, brag_trend
 from reports.models import AnnualReport
 from subgroups.models import Action
 from subgroups.services import action_record_update
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
+from plans.tests.factories import BusinessPlanFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -220,3 +225,24 @@ def test_demo_ships_a_complete_merton_draft(settings):
     assert all(item.written.is_written for item in content["sections"] if item.written)
     assert all(priority["commentary"].is_written for priority in content["priorities"])
     assert len(content["priorities"]) == 6 and content["totals"].total > 0
+
+
+def test_the_trend_is_the_plans_trend_for_the_years_workplans(report, plan):
+    content = annual_report_content(report)
+    days = [D(2023, 6, 30), D(2023, 9, 30), D(2023, 12, 31), D(2024, 3, 31)]
+    expected = brag_trend(plan=plan, actions=Action.objects.filter(workplan__year="2023-24"), days=days)
+    assert [(point["as_at"], point["counts"]) for point in content["trend"]] == expected
+    # The dashboard's own figures for each quarter end agree.
+    assert expected[-1][1] == brag_summary(plan=plan, as_at=D(2024, 3, 31))
+
+
+def test_the_trend_takes_the_same_queries_for_one_quarter_or_four(plan, django_assert_num_queries):
+    # A plan that started in January has one quarter in 2023-24; the fixture's plan has four.
+    late_start = BusinessPlanFactory(period_start=D(2024, 1, 1), period_end=D(2026, 3, 31))
+    ActionUpdateFactory(action=ActionFactory(workplan=WorkplanFactory(plan=late_start)), as_at=D(2024, 2, 1))
+    with CaptureQueriesContext(connection) as four_quarters:
+        content = generated_content(partnership=plan.partnership, year="2023-24")
+    assert len(content["trend"]) == 4
+    with django_assert_num_queries(len(four_quarters.captured_queries)):
+        content = generated_content(partnership=late_start.partnership, year="2023-24")
+    assert [point["as_at"] for point in content["trend"]] == ["2024-03-31"]

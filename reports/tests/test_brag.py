@@ -3,10 +3,17 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
-from reports.brag import BragCounts, brag_summary, brag_trend
-from subgroups.models import Action
+from reports.brag import (
+    BragCounts,
+    PlanJudgement,
+    brag_summary,
+    brag_summary_per_plan,
+    brag_trend,
+    plan_as_at,
+)
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +57,7 @@ def scenario():
 
 
 def summary(plan, as_at, **kwargs):
-    return brag_summary(
-        actions=Action.objects.filter(workplan__plan=plan),
-        as_at=as_at,
-        stale_after_days=plan.stale_after_days,
-        **kwargs,
-    )
+    return brag_summary(plan=plan, as_at=as_at, **kwargs)
 
 
 def test_counts_as_at_end_of_june(scenario):
@@ -119,11 +121,7 @@ def test_one_query_whatever_the_number_of_actions(scenario, django_assert_num_qu
 
 
 def trend(plan, days):
-    return brag_trend(
-        actions=Action.objects.filter(workplan__plan=plan),
-        days=days,
-        stale_after_days=plan.stale_after_days,
-    )
+    return brag_trend(plan=plan, days=days)
 
 
 def test_trend_gives_the_hand_counted_figures_for_each_day(scenario):
@@ -157,3 +155,42 @@ def test_trend_is_one_query_whatever_the_number_of_days_and_actions(scenario, dj
     with django_assert_num_queries(1):
         trend(scenario["plan"], days)
     assert trend(scenario["plan"], []) == []
+
+
+def test_a_plan_is_judged_at_its_reporting_date_unless_a_date_is_given(scenario):
+    plan = scenario["plan"]
+    # The plan ran 2023-25, so it is judged at its last day, with its own stale period.
+    assert plan_as_at(plan) == PlanJudgement(plan=plan, as_at=D(2025, 3, 31))
+    assert plan_as_at(plan, D(2023, 6, 30)).as_at == D(2023, 6, 30)
+    assert brag_summary(plan=plan) == summary(plan, D(2025, 3, 31))
+
+
+def test_only_the_plans_own_actions_are_counted(scenario):
+    ActionUpdateFactory(action=ActionFactory(), as_at=D(2023, 7, 1), rating="red")
+    assert summary(scenario["plan"], D(2023, 7, 1)).red == 0
+
+
+def test_each_plan_is_judged_at_its_own_date_and_stale_period_in_one_query(
+    scenario, django_assert_num_queries
+):
+    today = timezone.localdate()
+    running = BusinessPlanFactory(
+        period_start=today - datetime.timedelta(days=200),
+        period_end=today + datetime.timedelta(days=500),
+        stale_after_days=30,
+    )
+    recent = ActionFactory(
+        workplan=WorkplanFactory(plan=running), added_on=running.period_start, due_date=running.period_end
+    )
+    ActionUpdateFactory(action=recent, as_at=today - datetime.timedelta(days=40), rating="green")
+    plans = [scenario["plan"], running]
+    with django_assert_num_queries(1):
+        per_plan = brag_summary_per_plan(plans=plans)
+    assert per_plan == {plan.pk: brag_summary(plan=plan) for plan in plans}
+    # Judged at today with 30 days' grace, the running plan's action is stale.
+    assert per_plan[running.pk] == BragCounts(green=1, stale=1)
+    # The ended plan is judged at 31 March 2025 with its 90 days, not at today.
+    assert per_plan[scenario["plan"].pk] == summary(scenario["plan"], D(2025, 3, 31))
+    grouped = brag_summary_per_plan(plans=plans, group_by="priority")
+    assert grouped[scenario["plan"].pk] == summary(scenario["plan"], D(2025, 3, 31), group_by="priority")
+    assert brag_summary_per_plan(plans=[]) == {}

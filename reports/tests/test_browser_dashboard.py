@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from conftest_browser import ROWS_JS, tab_to, wait_for_path
 from reports.brag import brag_summary
-from subgroups.models import Action
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,12 +19,7 @@ YEAR_END = datetime.date(2024, 3, 31)
 def amber_by_priority(plan):
     """The first priority with amber actions at the year end, and how many, counted by the
     BRAG module rather than read off the page."""
-    counts = brag_summary(
-        actions=Action.objects.filter(workplan__plan=plan),
-        as_at=YEAR_END,
-        stale_after_days=plan.stale_after_days,
-        group_by="priority",
-    )
+    counts = brag_summary(plan=plan, as_at=YEAR_END, group_by="priority")
     for priority in plan.priorities.order_by("number"):
         if counts.get(priority.pk) and counts[priority.pk].amber:
             return priority, counts[priority.pk].amber

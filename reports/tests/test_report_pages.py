@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from plans.tests.factories import BusinessPlanFactory
+from plans.tests.factories import BusinessPlanFactory, MembershipFactory
+from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from reports.selectors import quarter_ends
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
 
@@ -149,3 +150,27 @@ def test_direction_of_travel(before, after, direction):
     from reports.selectors import _direction
 
     assert _direction(before, after) == direction
+
+
+@pytest.mark.parametrize("params", [{}, {"rating": "red"}, {"flag": "stale"}])
+def test_action_list_queries_do_not_grow_with_actions_updates_or_partnerships(
+    client, executive, plan, params, django_assert_max_num_queries
+):
+    workplan = plan.workplans.get()
+    theme = plan.themes.get()
+
+    def grow():
+        for n in range(TENFOLD * 4):
+            action = ActionFactory(workplan=workplan, priority=plan.priorities.get(), lead_user=executive)
+            action.themes.add(theme)
+            for month in (6, 9):
+                ActionUpdateFactory(action=action, rating="red", narrative=f"Off track {n}.", as_at=D(2024, month, 1))
+        for _ in range(TENFOLD - 1):
+            other = BusinessPlanFactory()
+            MembershipFactory(user=executive, partnership=other.partnership)
+
+    response = assert_queries_do_not_grow(
+        client, reverse("reports:actions"), params={"plan": plan.pk} | params, grow=grow, ceiling=12,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["actions"]) >= TENFOLD * 4

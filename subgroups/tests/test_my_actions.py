@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Membership
+from plans.tests.factories import MembershipFactory
+from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +78,30 @@ def test_query_count_does_not_grow_with_actions(client, member_of, plan_actions,
     with django_assert_max_num_queries(11):  # includes renewing the session
         response = client.get(reverse("subgroups:my-actions"))
     assert len(references(response)) == 4 + extra
+
+
+@pytest.mark.parametrize("role", [Membership.Role.LEAD, Membership.Role.BSU])
+def test_queries_do_not_grow_with_partnerships_actions_or_updates(
+    client, member_of, plan_actions, role, django_assert_max_num_queries
+):
+    lead = plan_actions["lead"]
+    Membership.objects.filter(user=lead).update(role=role)
+    client.force_login(lead)
+
+    def grow():
+        for n in range(TENFOLD - 1):
+            # Further partnerships, each with a plan judged at its own date.
+            other = WorkplanFactory(year="2024-25", plan__period_end=D(2025 + n, 3, 31))
+            MembershipFactory(user=lead, partnership=other.plan.partnership, role=role)
+            for workplan in (other, plan_actions["workplan"]):
+                for _ in range(TENFOLD):
+                    action = ActionFactory(workplan=workplan, lead_user=lead, due_date=D(2024, 6, 1))
+                    ActionUpdateFactory(action=action, rating="red", narrative="Stuck.", as_at=D(2024, 5, 1))
+                    ActionUpdateFactory(action=action, rating="amber", narrative="Better.", as_at=D(2024, 7, 1))
+
+    response = assert_queries_do_not_grow(
+        client, reverse("subgroups:my-actions"), grow=grow, ceiling=12,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["sections"]) == TENFOLD
+    assert len(references(response)) > TENFOLD * TENFOLD

@@ -1,8 +1,12 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from plans.models import Membership
+from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
+from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
+from subgroups.services import action_edit
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,8 +161,127 @@ def test_subgroup_page_lists_remit_and_workplans_with_counts(client, viewer, wor
     assert shown_workplan == workplan and counts.red == 1
 
 
+def test_subgroup_page_judges_each_workplan_by_its_own_plan(client, viewer, workplan):
+    # The 2023-24 workplan's plan ended on 31 March 2025; the new plan runs now, with a
+    # shorter stale period. Each row shows what the workplan's own page shows.
+    ended = make_action(workplan, priority_number=1, rating="unrated", due_date=D(2025, 3, 31))
+    ActionUpdateFactory(action=ended, rating="green", as_at=D(2025, 3, 1))
+    today = timezone.localdate()
+    running_plan = BusinessPlanFactory(
+        partnership=workplan.plan.partnership,
+        period_start=today - datetime.timedelta(days=100),
+        period_end=today + datetime.timedelta(days=600),
+        stale_after_days=30,
+    )
+    current = WorkplanFactory(plan=running_plan, subgroup=workplan.subgroup, year="2026-27")
+    recent = ActionFactory(workplan=current, added_on=running_plan.period_start, due_date=running_plan.period_end)
+    ActionUpdateFactory(action=recent, rating="amber", as_at=today - datetime.timedelta(days=45), narrative="Slow.")
+    response = client.get(workplan.subgroup.get_absolute_url())
+    rows = dict(response.context["workplan_rows"])
+    assert list(rows) == [current, workplan]
+    for shown in rows:
+        assert rows[shown] == client.get(shown.get_absolute_url()).context["counts"]
+    # Judged at today, the ended workplan's action would be overdue and stale.
+    assert (rows[workplan].green, rows[workplan].overdue, rows[workplan].stale) == (1, 0, 0)
+    assert (rows[current].amber, rows[current].stale) == (1, 1)
+    assert response.context["as_at"] is None
+    assert "2023-24 workplan</a> (as at 31 March 2025)" in response.text
+
+
 def test_pages_of_another_partnership_are_not_found(client, member_of, workplan):
     action = make_action(workplan, priority_number=1)
     client.force_login(member_of(BusinessPlanFactory().partnership))
     for url in [workplan.get_absolute_url(), workplan.subgroup.get_absolute_url(), action.get_absolute_url()]:
         assert client.get(url).status_code == 404
+
+
+def another_partnership_of(user, *, role=Membership.Role.VIEWER, actions=2):
+    """A further partnership `user` belongs to, with a running plan's workplan of rated actions."""
+    workplan = WorkplanFactory()
+    MembershipFactory(user=user, partnership=workplan.plan.partnership, role=role)
+    for _ in range(actions):
+        make_action(workplan, rating="red", lead_user=user, due_date=D(2023, 6, 30))
+    return workplan
+
+
+def test_action_page_shows_each_edit_with_names_not_ids(client, viewer, workplan):
+    action = make_action(workplan, priority_number=1, themes=["Think Family"], lead="Head of Service")
+    action_edit(
+        action=action,
+        expected_version=1,
+        fields={"priority": workplan.plan.priorities.get(number=2), "lead_user": viewer, "lead": "Designated Nurse"},
+        themes=workplan.plan.themes.filter(title="Addressing disproportionality"),
+    )
+    timeline = client.get(action.get_absolute_url()).context["timeline"]
+    changes = [(change.field, change.old, change.new) for entry in timeline for change in entry.changes or []]
+    # Newest first: the themes set after the edit's columns, then the columns (no lead user
+    # before reads "none"), then the themes the action was added with.
+    assert changes == [
+        ("Cross-cutting themes", "none", "Addressing disproportionality"),
+        ("Cross-cutting themes", "Think Family", "none"),
+        ("Lead", "Head of Service", "Designated Nurse"),
+        ("lead user", "none", str(viewer)),
+        ("priority", "Priority 1: Early Help", "Priority 2: Mental Health and Wellbeing"),
+        ("Cross-cutting themes", "none", "Think Family"),
+    ]
+
+
+def test_action_page_queries_do_not_grow_with_its_history_or_the_users_partnerships(
+    client, viewer, workplan, member_of, django_assert_max_num_queries
+):
+    action = make_action(workplan, priority_number=1, themes=["Think Family"])
+    priorities = list(workplan.plan.priorities.all())
+    themes = list(workplan.plan.themes.all())
+    leads = [viewer, member_of(workplan.plan.partnership, Membership.Role.LEAD)]
+
+    def record_history(times):
+        for n in range(times):
+            action.refresh_from_db()
+            ActionUpdateFactory(
+                action=action, as_at=D(2023, 10, 1) + datetime.timedelta(days=n), rating=["amber", "red"][n % 2],
+                narrative=f"Update {n}.", reported_by=leads[n % 2],
+            )
+            action_edit(
+                action=action,
+                expected_version=action.version,
+                fields={"lead": f"Lead {n}", "priority": priorities[(n + 1) % 2], "lead_user": leads[n % 2]},
+                themes=[themes[n % 2]],
+            )
+
+    record_history(1)
+
+    def grow():
+        record_history(TENFOLD - 1)
+        for _ in range(TENFOLD - 1):
+            another_partnership_of(viewer)
+
+    assert_queries_do_not_grow(
+        client, action.get_absolute_url(), grow=grow, ceiling=16,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+
+
+def test_subgroup_page_queries_do_not_grow_with_workplans_plans_or_actions(
+    client, viewer, workplan, django_assert_max_num_queries
+):
+    subgroup = workplan.subgroup
+    make_action(workplan, priority_number=1, rating="red")
+
+    def grow():
+        for n in range(TENFOLD - 1):
+            start = D(2025 + 2 * n, 4, 1)
+            plan = BusinessPlanFactory(
+                partnership=subgroup.partnership, period_start=start, period_end=start.replace(year=start.year + 2)
+            )
+            later = WorkplanFactory(plan=plan, subgroup=subgroup, year=f"{start.year}-{(start.year + 1) % 100:02d}")
+            for _ in range(TENFOLD):
+                ActionUpdateFactory(action=ActionFactory(workplan=later, added_on=start), as_at=start, rating="amber", narrative="Slow.")
+            for _ in range(TENFOLD):
+                make_action(workplan, priority_number=2, rating="green", themes=["Think Family"])
+            another_partnership_of(viewer)
+
+    response = assert_queries_do_not_grow(
+        client, subgroup.get_absolute_url(), grow=grow, ceiling=12,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["workplan_rows"]) == TENFOLD
