@@ -88,7 +88,7 @@ def test_errors_are_printed_by_row_and_the_command_fails_having_written_nothing(
         (["--year", "2030-31"], "covers 2030-31"),
         (["--year", "24-25"], "is not a year such as 2023-24"),
         (["--as-at", "31/03/2025"], '--as-at: "31/03/2025" is not a date'),
-        (["--as-at", "2030-01-01"], "row 3: BRAG Rating & Update: The as-at date cannot be in the future"),
+        (["--as-at", "2030-01-01"], "As at 1 January 2030: The as-at date cannot be in the future"),
     ],
 )
 def test_unknown_partnership_sub_group_year_or_date_are_clear_errors(merton, tmp_path, args, message):

@@ -1,6 +1,7 @@
 """Importing in the browser: upload, preview, confirm; BSU only; nothing written before
 the confirmation; the kept file is private to the uploader's session and removed after."""
 
+import datetime
 import os
 import time
 
@@ -37,10 +38,14 @@ ROWS = [
 ]
 
 
-def upload(client, world, content, name="workplan.xlsx", year="2024-25"):
+def as_at_fields(day: datetime.date) -> dict:
+    return {"as_at_0": day.day, "as_at_1": day.month, "as_at_2": day.year}
+
+
+def upload(client, world, content, name="workplan.xlsx", year="2024-25", as_at=datetime.date(2025, 3, 31)):
     client.force_login(world["bsu"])
     url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
-    return client.post(url, {"year": year, "file": SimpleUploadedFile(name, content)})
+    return client.post(url, {"year": year, "file": SimpleUploadedFile(name, content), **as_at_fields(as_at)})
 
 
 def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world, private_media):
@@ -53,7 +58,7 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     page = preview.content.decode()
     assert "Actions to be created (1)" in page and "Q2 – Refresh the dashboard" in page
     assert "Actions to be updated (1)" in page and "<strong>Lead</strong>: from “Old lead” to “New lead”" in page
-    assert "Import 1 new and 1 changed action" in page
+    assert "Import 1 new action and 1 changed action" in page
     assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
 
     confirmed = client.post(preview_url, follow=True)
@@ -156,6 +161,8 @@ def test_uploads_never_confirmed_are_deleted_after_a_day(client, world, private_
     other = Client()
     other.force_login(member_of(world["plan"].partnership, Membership.Role.BSU))
     url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
-    other.post(url, {"year": "2024-25", "file": SimpleUploadedFile("w.xlsx", xlsx_bytes(ROWS))})
+    other.post(url, {
+        "year": "2024-25", "file": SimpleUploadedFile("w.xlsx", xlsx_bytes(ROWS)), **as_at_fields(datetime.date(2025, 3, 31)),
+    })
     kept = list((private_media / "imports").iterdir())
     assert len(kept) == 1 and kept[0] != abandoned
