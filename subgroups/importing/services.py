@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from plans.models import BusinessPlan
+from plans.models import BusinessPlan, Rating
 from reports.exports import brag_rating_and_update
 from subgroups.importing.parse import COLUMN_LABELS, OtherColumn, UnreadableFile, read_sheet
 from subgroups.importing.values import (
@@ -20,8 +20,8 @@ from subgroups.importing.values import (
 )
 from subgroups.models import Action, Workplan, year_label_bounds
 from subgroups.services import (
-    EditConflict,
     NARRATIVE_REQUIRED,
+    EditConflict,
     FieldChange,
     action_create,
     action_edit,
@@ -37,9 +37,9 @@ CONFIRM_IF_MISSING = ("brag", "themes")
 MISSING_COLUMN_CONTENT = {"brag": "BRAG ratings", "themes": "cross-cutting themes"}
 # Where an imported rating lacks what the update form would ask for.
 UPDATE_WARNINGS = {
-    "red": "Red with no narrative: imported as given (an update in the app says why and what is being done)",
-    "amber": "Amber with no narrative: imported as given (an update in the app says why and what is being done)",
-    "blue": "Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
+    Rating.RED: "Red with no narrative: imported as given (an update in the app says why and what is being done)",
+    Rating.AMBER: "Amber with no narrative: imported as given (an update in the app says why and what is being done)",
+    Rating.BLUE: "Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
 }
 # Action fields an import sets from the columns of the same name.
 IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "lead", "timeframe")
