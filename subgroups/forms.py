@@ -10,6 +10,7 @@ from plans.forms import DateInputField
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
+from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
 from subgroups.models import TEXT_LIMIT, Action
 
 
@@ -155,6 +156,13 @@ class WorkplanImportForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the year of the workplan."},
     )
+    as_at = DateInputField(
+        label="As at",
+        help_text="The date the spreadsheet shows the position on, for example 31 3 2025. New "
+        "actions are added on this date and its BRAG ratings recorded as at it, so pages as at "
+        "earlier dates stay as they were.",
+        require_all_fields=False,
+    )
     file = forms.FileField(
         label="Upload a file",
         help_text="An Excel workbook (.xlsx) or a CSV file, with a header row that includes "
@@ -165,13 +173,16 @@ class WorkplanImportForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, years: list[str], **kwargs):
+    def __init__(self, *args, years: list[str], subgroup, **kwargs):
         super().__init__(*args, **kwargs)
+        self.subgroup = subgroup
+        self.fields["as_at"].error_messages["required"] = "Enter the date the spreadsheet shows the position on."
         self.fields["year"].choices = [(year, year) for year in years]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.radios("year", legend_size=Size.MEDIUM, inline=True),
+            Field("as_at"),
             Field("file"),
             Submit("upload", "Upload and preview"),
         )
@@ -187,3 +198,51 @@ class WorkplanImportForm(forms.Form):
             raise forms.ValidationError(str(error)) from error
         self.cleaned_data["content"] = content
         return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        year, as_at = cleaned.get("year"), cleaned.get("as_at")
+        if year and as_at:
+            try:
+                plan = plan_for_year(subgroup=self.subgroup, year=year)
+            except ImportRefused as refusal:
+                self.add_error("year", str(refusal))
+            else:
+                for message in import_as_at_errors(plan=plan, as_at=as_at):
+                    self.add_error("as_at", message)
+        return cleaned
+
+
+class ImportConfirmForm(forms.Form):
+    """Confirming an import. A file with no BRAG rating or themes column is imported only
+    when the person ticks that they mean to go on without it."""
+
+    WITHOUT = {
+        "brag": ("Import without BRAG ratings", "BRAG Rating & Update"),
+        "themes": ("Import without cross-cutting themes", "Cross-Cutting Themes"),
+    }
+
+    def __init__(self, *args, missing_columns: list[str], submit_label: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key in missing_columns:
+            label, column = self.WITHOUT[key]
+            self.fields[f"without_{key}"] = forms.BooleanField(
+                label=label,
+                help_text=f"The file has no {column} column. Tick to import it anyway: its "
+                f"actions are imported with no {'ratings' if key == 'brag' else 'themes'} "
+                "from this file.",
+                error_messages={
+                    "required": f"Tick “{label}” to import this file without a {column} column, "
+                    "or upload a file that has one.",
+                },
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            *(Field.checkbox(name) for name in self.fields),
+            Submit("import", submit_label),
+        )
+
+    @property
+    def import_without(self) -> list[str]:
+        return [name.removeprefix("without_") for name in self.fields if self.cleaned_data.get(name)]

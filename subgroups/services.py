@@ -21,15 +21,16 @@ NARRATIVE_REQUIRED = {
 
 
 def action_update_errors(
-    *, action: Action, rating: str | None, narrative: str, as_at: datetime.date
+    *, action: Action, rating: str | None, narrative: str, as_at: datetime.date, require_narrative: bool = True
 ) -> dict[str, list[str]]:
-    """The reasons an update would be refused, by form field; empty when it is acceptable."""
+    """The reasons an update would be refused, by form field; empty when it is acceptable.
+    `require_narrative=False` (history imported as given) leaves out the narrative rule."""
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
     plan_start = action.workplan.plan.period_start
     if rating is not None and rating not in Rating.values:
         errors.setdefault("rating", []).append("Choose Blue, Green, Amber, Red or Not yet rated.")
-    if rating in NARRATIVE_REQUIRED and not narrative:
+    if require_narrative and rating in NARRATIVE_REQUIRED and not narrative:
         errors.setdefault("narrative", []).append(NARRATIVE_REQUIRED[rating])
     if as_at > today:
         errors.setdefault("as_at", []).append("The as-at date cannot be in the future.")
@@ -54,9 +55,11 @@ def action_record_update(
     as_at: datetime.date,
     author,
     reported_by=None,
+    require_narrative: bool = True,
 ) -> ActionUpdate:
     """Append a dated BRAG update to `action`, entered by `author` (on behalf of
-    `reported_by`, when someone else gave it).
+    `reported_by`, when someone else gave it). An import records the history a spreadsheet
+    already holds as given, so it passes `require_narrative=False`; the form never does.
 
     Refuses, with a ValidationError keyed by field, an update that breaks a rule: Red and
     Amber need a narrative, Blue needs the impact evidence, the as-at date is not in the
@@ -65,7 +68,9 @@ def action_record_update(
     succeed: the action row is locked only while the "changes something" check runs.
     """
     narrative = (narrative or "").strip()
-    errors = action_update_errors(action=action, rating=rating, narrative=narrative, as_at=as_at)
+    errors = action_update_errors(
+        action=action, rating=rating, narrative=narrative, as_at=as_at, require_narrative=require_narrative
+    )
     if errors:
         raise ValidationError(errors)
     Action.objects.select_for_update().filter(pk=action.pk).first()

@@ -16,9 +16,10 @@ from plans.selectors import partnership_members
 from reports.brag import plan_as_at
 from reports.exports import export_response, workplan_export_table
 from reports.views import EXPORT_FORMATS
-from subgroups.forms import ActionForm, ActionUpdateForm, WorkplanImportForm
+from subgroups.forms import ActionForm, ActionUpdateForm, ImportConfirmForm, WorkplanImportForm
 from subgroups.importing.services import (
     ImportRefused,
+    import_default_as_at,
     import_years,
     workplan_import_apply,
     workplan_import_plan,
@@ -343,9 +344,13 @@ def workplan_import_upload(request, pk):
     years = import_years(subgroup=subgroup)
     chosen = request.GET.get("year")
     existing = subgroup.workplans.order_by("-year").values_list("year", flat=True).first()
-    initial = {"year": chosen if chosen in years else existing if existing in years else None}
+    initial_year = chosen if chosen in years else existing if existing in years else None
+    initial = {
+        "year": initial_year,
+        "as_at": import_default_as_at(subgroup=subgroup, year=initial_year) if initial_year else None,
+    }
     data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    form = WorkplanImportForm(*data, years=years, initial=initial)
+    form = WorkplanImportForm(*data, years=years, subgroup=subgroup, initial=initial)
     if request.method == "POST" and form.is_valid():
         upload = upload_keep(
             session=request.session,
@@ -353,6 +358,7 @@ def workplan_import_upload(request, pk):
             year=form.cleaned_data["year"],
             content=form.cleaned_data["content"],
             filename=form.cleaned_data["file"].name,
+            as_at=form.cleaned_data["as_at"],
         )
         return redirect("subgroups:workplan-import-preview", pk=subgroup.pk, token=upload.token)
     return render(request, "subgroups/workplan_import.html", {"subgroup": subgroup, "form": form})
@@ -366,17 +372,26 @@ def workplan_import_preview(request, pk, token):
     upload = upload_find(session=request.session, token=token, subgroup=subgroup)
     if upload is None:
         raise Http404("This upload has been imported already or has expired: upload it again.")
-    result, errors = None, []
+    result, errors, confirm = None, [], None
     try:
-        result = workplan_import_plan(content=upload.read(), subgroup=subgroup, year=upload.year)
+        result = workplan_import_plan(
+            content=upload.read(), subgroup=subgroup, year=upload.year, as_at=upload.as_at
+        )
         errors = result.errors
     except ImportRefused as refusal:
         errors = refusal.errors
-    if request.method == "POST" and result is not None and not errors:
+    if result is not None and not errors:
+        confirm = ImportConfirmForm(
+            request.POST if request.method == "POST" else None,
+            missing_columns=result.missing_columns,
+            submit_label=result.confirm_label,
+        )
+    if request.method == "POST" and confirm is not None and confirm.is_valid():
         try:
-            workplan_import_apply(result=result, author=request.user)
+            workplan_import_apply(result=result, author=request.user, import_without=confirm.import_without)
         except ImportRefused as refusal:
             errors = refusal.errors
+            confirm = None
         else:
             upload_discard(session=request.session, token=token)
             messages.success(
@@ -389,5 +404,5 @@ def workplan_import_preview(request, pk, token):
     return render(
         request,
         "subgroups/workplan_import_preview.html",
-        {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors},
+        {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm},
     )

@@ -59,6 +59,7 @@ class SheetRow:
     # Every non-empty cell of the row, in the file's order, known column or not.
     texts: list[str] = field(default_factory=list)
     first_column: int = 0  # where the first of them is (0 = column A)
+    filled_columns: tuple[int, ...] = ()  # where each of them is
     table_start: int = 0  # the column of the table's first heading
 
     @property
@@ -72,11 +73,37 @@ class SheetRow:
         return len(self.texts) == 1 and self.first_column <= self.table_start
 
 
+@dataclass(frozen=True)
+class OtherColumn:
+    """A column of the table the import does not read: its heading is not one the importer
+    knows, is blank, or repeats an earlier column's."""
+
+    letter: str  # as the spreadsheet shows it: "E"
+    heading: str  # on one line; "" when the header cell is blank
+    has_data: bool  # some action row has something in it
+
+    def __str__(self):
+        return f"Column {self.letter}, “{self.heading}”" if self.heading else f"Column {self.letter} (no heading)"
+
+    @property
+    def not_imported(self) -> str:
+        """"Column E, “Notes”, has data that is not imported"."""
+        if self.heading:
+            return f"Column {self.letter}, “{self.heading}”, has data that is not imported"
+        return f"Column {self.letter}, which has no heading, has data that is not imported"
+
+
 @dataclass
 class Sheet:
     header_row: int
     columns: list[str]  # the standard keys present, in the file's order
     rows: list[SheetRow] = field(default_factory=list)
+    other_columns: list[OtherColumn] = field(default_factory=list)
+
+    @property
+    def unread_data_columns(self) -> list[OtherColumn]:
+        """Columns with data that the import leaves out."""
+        return [column for column in self.other_columns if column.has_data]
 
 
 def max_import_bytes() -> int:
@@ -94,18 +121,32 @@ def size_error(size: int) -> str | None:
 
 
 def normalise_header(text: str) -> str:
-    """"Impact – what will success look like?" -> "impact"; "BRAG Rating & Update" ->
-    "brag rating and update". The explanation after a dash, colon or bracket is dropped."""
-    text = str(text or "").strip().lower().replace("&", " and ")
-    text = re.split(r"\s[–—-]\s|[:(\n]", text, maxsplit=1)[0]
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    """A heading reduced to its letters and digits: "BRAG Rating &⏎Update" ->
+    "bragratingandupdate", "Cross-cutting⏎themes" -> "crosscuttingthemes". Case, spacing,
+    line breaks and punctuation never matter."""
+    return re.sub(r"[^a-z0-9]", "", str(text or "").lower().replace("&", "and"))
+
+
+# Where the explanation after a heading starts: a spaced dash, a colon or a bracket
+# ("Impact – what will success look like?"), or else a line break ("Action⏎What we will do").
+HEADING_EXPLANATION = re.compile(r"\s[–—-]\s|[:(]")
+VARIANTS = {key: {normalise_header(v) for v in variants} for key, (_label, variants) in COLUMNS.items()}
 
 
 def column_for(header: str) -> str | None:
-    normalised = normalise_header(header)
-    for key, (_label, variants) in COLUMNS.items():
-        if normalised in variants:
-            return key
+    """The standard column a heading names: the whole heading, or the heading without the
+    explanation after it, matched ignoring case, spacing, line breaks and punctuation."""
+    text = str(header or "").strip()
+    candidates = [
+        text,
+        HEADING_EXPLANATION.split(text, maxsplit=1)[0],
+        text.split("\n", maxsplit=1)[0],
+    ]
+    for candidate in candidates:
+        normalised = normalise_header(candidate)
+        for key, variants in VARIANTS.items():
+            if normalised and normalised in variants:
+                return key
     return None
 
 
@@ -212,9 +253,30 @@ def _table(grid: list[list[str]]) -> Sheet:
             cells=cells,
             texts=[values[index] for index in filled],
             first_column=filled[0] if filled else 0,
+            filled_columns=tuple(filled),
             table_start=table_start,
         ))
+    sheet.other_columns = _other_columns(grid[header_index], columns, sheet.rows)
     return sheet
+
+
+def _other_columns(headings, columns, rows) -> list[OtherColumn]:
+    """The table's columns the import does not read, each with whether any action row has
+    data in it. Section rows ("Priority 3: …") are headings the import reads, not data."""
+    from openpyxl.utils import get_column_letter
+
+    with_data = {
+        index for row in rows if not row.is_heading for index in row.filled_columns
+    }
+    found = []
+    for index in range(max([len(headings), *(index + 1 for index in with_data)])):
+        if index < len(columns) and columns[index]:
+            continue
+        heading = " ".join(headings[index].split()) if index < len(headings) else ""
+        has_data = index in with_data
+        if heading or has_data:
+            found.append(OtherColumn(letter=get_column_letter(index + 1), heading=heading, has_data=has_data))
+    return found
 
 
 def _find_header(grid) -> tuple[int, list[str | None]]:

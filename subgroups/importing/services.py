@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from plans.models import BusinessPlan
+from plans.models import BusinessPlan, Rating
 from reports.exports import brag_rating_and_update
-from subgroups.importing.parse import COLUMN_LABELS, UnreadableFile, read_sheet
+from subgroups.importing.parse import COLUMN_LABELS, OtherColumn, UnreadableFile, read_sheet
 from subgroups.importing.values import (
     due_date_from,
     is_priority_heading,
@@ -20,6 +20,7 @@ from subgroups.importing.values import (
 )
 from subgroups.models import Action, Workplan, year_label_bounds
 from subgroups.services import (
+    NARRATIVE_REQUIRED,
     EditConflict,
     FieldChange,
     action_create,
@@ -29,6 +30,17 @@ from subgroups.services import (
 )
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+# Columns a file is refused without unless the person importing says to go ahead: without
+# them every rating or theme in the file would be thrown away without a word.
+CONFIRM_IF_MISSING = ("brag", "themes")
+# What the column holds, as a person confirming an import without it reads it.
+MISSING_COLUMN_CONTENT = {"brag": "BRAG ratings", "themes": "cross-cutting themes"}
+# Where an imported rating lacks what the update form would ask for.
+UPDATE_WARNINGS = {
+    Rating.RED: "Red with no narrative: imported as given (an update in the app says why and what is being done)",
+    Rating.AMBER: "Amber with no narrative: imported as given (an update in the app says why and what is being done)",
+    Rating.BLUE: "Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
+}
 # Action fields an import sets from the columns of the same name.
 IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "lead", "timeframe")
 TEXT_LIMITS = {name: Action._meta.get_field(name).max_length for name in ("reference", "lead", "timeframe")}
@@ -55,6 +67,10 @@ class RowError:
         if self.column:
             where.append(self.column)
         return ": ".join([*where, self.message])
+
+
+class RowWarning(RowError):
+    """Something the import takes as given but a person may want to put right."""
 
 
 @dataclass
@@ -95,7 +111,22 @@ class WorkplanImport:
     workplan: Workplan | None
     rows: list[ImportRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
+    # Of CONFIRM_IF_MISSING, the columns no heading of the file matched.
+    missing_columns: list[str] = field(default_factory=list)
+    # The file's columns the import does not read (unknown, blank or repeated headings).
+    other_columns: list[OtherColumn] = field(default_factory=list)
+    header_row: int | None = None  # the spreadsheet's row number of the file's headings
     applied: bool = False
+
+    @property
+    def unread_data_columns(self) -> list[OtherColumn]:
+        """Columns with data that the import leaves out."""
+        return [column for column in self.other_columns if column.has_data]
+
+    @property
+    def missing_column_labels(self) -> list[str]:
+        return [COLUMN_LABELS[key] for key in self.missing_columns]
 
     @property
     def is_valid(self) -> bool:
@@ -115,6 +146,30 @@ class WorkplanImport:
     @property
     def unchanged(self):
         return self._of(UNCHANGED)
+
+    def refusal_without(self, import_without=()) -> list[RowError]:
+        """Why the import cannot be applied unless the person importing has said to go on
+        without each missing rating or themes column (`import_without`: their keys)."""
+        return [
+            RowError(
+                None, COLUMN_LABELS[key],
+                f"no column is headed {COLUMN_LABELS[key]}, so the file's "
+                f"{MISSING_COLUMN_CONTENT[key]} would not be imported"
+                + (f" (columns not recognised: {', '.join(map(str, self.other_columns))})" if self.other_columns else ""),
+            )
+            for key in self.missing_columns
+            if key not in import_without
+        ]
+
+    @property
+    def confirm_label(self) -> str:
+        """"Import 1 new action and 2 changed actions"."""
+        counts = [
+            _count(len(rows), f"{kind} action")
+            for rows, kind in ((self.created, "new"), (self.updated, "changed"))
+            if rows
+        ]
+        return f"Import {' and '.join(counts)}" if counts else "Import: no action changes"
 
     def summary(self) -> str:
         counts = f"{len(self.created)} created, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
@@ -156,6 +211,22 @@ def import_years(*, subgroup) -> list[str]:
             if start <= year_start and year_end <= end:
                 years.add(label)
     return sorted(years, reverse=True)
+
+
+def import_as_at_errors(*, plan: BusinessPlan, as_at: datetime.date) -> list[str]:
+    """Why `as_at` cannot be an import's date (when its new actions are added and its ratings
+    recorded): the same rules as an update's date, not in the future and within the plan."""
+    stand_in = Action(workplan=Workplan(plan=plan))
+    return action_update_errors(action=stand_in, rating=None, narrative="", as_at=as_at).get("as_at", [])
+
+
+def import_default_as_at(*, subgroup, year: str) -> datetime.date:
+    """Today, or the plan's last day once it has ended (its first before it starts)."""
+    return plan_for_year(subgroup=subgroup, year=year).reporting_date()
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _norm_text(text: str) -> str:
@@ -202,6 +273,13 @@ class _Planner:
     def error(self, row, column_key, message):
         self.result.errors.append(RowError(row, COLUMN_LABELS.get(column_key, column_key), message))
 
+    def warning(self, row, column_key, message):
+        self.result.warnings.append(RowWarning(row, COLUMN_LABELS.get(column_key, column_key), message))
+
+    def as_at_errors(self) -> list[str]:
+        as_at = self.result.as_at
+        return [f"As at {as_at:%-d %B %Y}: {message}" for message in import_as_at_errors(plan=self.result.plan, as_at=as_at)]
+
     def read(self, content: bytes) -> WorkplanImport:
         try:
             sheet = read_sheet(content)
@@ -209,6 +287,13 @@ class _Planner:
             self.error(None, "", str(error))
             return self.result
         self.columns = set(sheet.columns)
+        self.result.missing_columns = [key for key in CONFIRM_IF_MISSING if key not in self.columns]
+        self.result.other_columns = sheet.other_columns
+        self.result.header_row = sheet.header_row
+        if as_at_errors := self.as_at_errors():
+            for message in as_at_errors:
+                self.error(None, "", message)
+            return self.result
         for row in sheet.rows:
             if row.is_blank:
                 continue
@@ -326,11 +411,19 @@ class _Planner:
                 f"as-at date {as_at:%-d %B %Y}: import as at a later date",
             )
             return None
-        problems = action_update_errors(action=action, rating=new_rating, narrative=narrative, as_at=as_at)
+        # History already kept in a spreadsheet is imported as given: a bare "A" is Amber
+        # with no narrative. What the update form would have asked for is a warning.
+        problems = action_update_errors(
+            action=action, rating=new_rating, narrative=narrative, as_at=as_at, require_narrative=False
+        )
         for messages in problems.values():
             for message in messages:
                 self.error(row.number, "brag", message)
-        return None if problems else (new_rating, narrative)
+        if problems:
+            return None
+        if new_rating in NARRATIVE_REQUIRED and not narrative:
+            self.warning(row.number, "brag", UPDATE_WARNINGS[new_rating])
+        return (new_rating, narrative)
 
     def plan_create(self, row, fields, themes, rating):
         if not fields.get("impact"):
@@ -394,8 +487,9 @@ def workplan_import_plan(
 ) -> WorkplanImport:
     """What importing `content` (XLSX or CSV bytes) into the sub-group's workplan for `year`
     would create, update and leave alone, and every error by row and column. Writes nothing.
-    Ratings with a narrative become updates as at `as_at` (default: the plan's reporting
-    date, i.e. today while the plan runs). Raises ImportRefused when the year is wrong."""
+    New actions are added on `as_at` and ratings become updates as at it (default: the
+    plan's reporting date, i.e. today while the plan runs, its last day once it has ended).
+    Raises ImportRefused when the year is wrong."""
     plan = plan_for_year(subgroup=subgroup, year=year)
     workplan = Workplan.objects.filter(subgroup=subgroup, year=year).first()
     planner = _Planner(
@@ -405,20 +499,25 @@ def workplan_import_plan(
 
 
 @transaction.atomic
-def workplan_import_apply(*, result: WorkplanImport, author) -> WorkplanImport:
+def workplan_import_apply(*, result: WorkplanImport, author, import_without=()) -> WorkplanImport:
     """Write a planned import: the whole file or, on any error, nothing. Creates the
     workplan if the sub-group has none for the year. Raises ImportRefused with the row that
-    failed (for example when someone changed an action since the preview)."""
+    failed (for example when someone changed an action since the preview), and when the
+    file has no BRAG rating or themes column unless `import_without` names it ("brag",
+    "themes"): the person importing has chosen to go on without it."""
     if result.errors:
         raise ImportRefused(result.errors)
+    if refusals := result.refusal_without(import_without):
+        raise ImportRefused(refusals)
     workplan = result.workplan
     if workplan is None:
         workplan = Workplan(subgroup=result.subgroup, plan=result.plan, year=result.year)
         workplan.full_clean()
         workplan.save()
         result.workplan = workplan
-    # Imported actions were in the table before today: from the workplan year's start.
-    added_on = max(workplan.starts_on, result.plan.period_start)
+    # New actions are added as at the import's date, so every page as at an earlier date
+    # shows what it showed before the import.
+    added_on = result.as_at
     for row in result.rows:
         try:
             action = row.action
@@ -434,7 +533,8 @@ def workplan_import_apply(*, result: WorkplanImport, author) -> WorkplanImport:
             if row.rating_update:
                 rating, narrative = row.rating_update
                 action_record_update(
-                    action=action, rating=rating, narrative=narrative, as_at=result.as_at, author=author
+                    action=action, rating=rating, narrative=narrative, as_at=result.as_at, author=author,
+                    require_narrative=False,
                 )
         except (ValidationError, EditConflict, IntegrityError) as error:
             # Something changed between the preview and now (someone added an action with
@@ -446,12 +546,13 @@ def workplan_import_apply(*, result: WorkplanImport, author) -> WorkplanImport:
 
 
 def workplan_import(
-    *, content: bytes, subgroup, year: str, author, as_at: datetime.date | None = None, dry_run: bool = False
+    *, content: bytes, subgroup, year: str, author, as_at: datetime.date | None = None, dry_run: bool = False,
+    import_without=(),
 ) -> WorkplanImport:
     """Plan the import and, unless `dry_run` or there are errors, apply it."""
     result = workplan_import_plan(content=content, subgroup=subgroup, year=year, as_at=as_at)
     if result.errors:
         raise ImportRefused(result.errors)
     if not dry_run:
-        workplan_import_apply(result=result, author=author)
+        workplan_import_apply(result=result, author=author, import_without=import_without)
     return result

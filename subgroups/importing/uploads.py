@@ -26,23 +26,30 @@ class KeptUpload:
     subgroup_id: int
     year: str
     filename: str
+    as_at: datetime.date | None = None  # the import's as-at date the uploader chose
 
     def read(self) -> bytes:
         with default_storage.open(self.path, "rb") as stored:
             return stored.read()
 
 
-def upload_keep(*, session, subgroup, year: str, content: bytes, filename: str) -> KeptUpload:
-    """Store the file for this session, replacing any earlier upload not yet confirmed."""
+def upload_keep(
+    *, session, subgroup, year: str, content: bytes, filename: str, as_at: datetime.date | None = None
+) -> KeptUpload:
+    """Store the file, and the as-at date chosen with it, for this session, replacing any
+    earlier upload not yet confirmed."""
     for token in list(session.get(SESSION_KEY, {})):
         upload_discard(session=session, token=token)
     uploads_expire()
     token = secrets.token_urlsafe(24)
     path = default_storage.save(f"{STORAGE_PREFIX}{token}.upload", ContentFile(content))
     session[SESSION_KEY] = {
-        token: {"path": path, "subgroup_id": subgroup.pk, "year": year, "filename": filename}
+        token: {
+            "path": path, "subgroup_id": subgroup.pk, "year": year, "filename": filename,
+            "as_at": as_at.isoformat() if as_at else None,
+        }
     }
-    return KeptUpload(token=token, path=path, subgroup_id=subgroup.pk, year=year, filename=filename)
+    return KeptUpload(token=token, path=path, subgroup_id=subgroup.pk, year=year, filename=filename, as_at=as_at)
 
 
 def upload_find(*, session, token: str, subgroup) -> KeptUpload | None:
@@ -50,7 +57,10 @@ def upload_find(*, session, token: str, subgroup) -> KeptUpload | None:
     stored = session.get(SESSION_KEY, {}).get(token)
     if not stored or stored["subgroup_id"] != subgroup.pk or not default_storage.exists(stored["path"]):
         return None
-    return KeptUpload(token=token, **stored)
+    as_at = stored.get("as_at")
+    return KeptUpload(
+        token=token, **(stored | {"as_at": datetime.date.fromisoformat(as_at) if as_at else None})
+    )
 
 
 def upload_discard(*, session, token: str) -> None:

@@ -3,6 +3,7 @@ with mistakes, then of a corrected one), confirm, and find the new actions in th
 once with the mouse, once with the keyboard alone. axe checks the upload page and both
 previews. See conftest_browser.py."""
 
+import datetime
 import re
 
 import pytest
@@ -87,22 +88,29 @@ def test_the_bsu_imports_a_workplan_with_the_mouse(page, demo, sign_in, qapr, fi
     page.get_by_role("heading", level=1, name="Errors in qapr-with-mistakes.xlsx").wait_for()
     errors = page.locator("#import-errors").inner_text()
     assert 'unknown theme "Think Families"' in errors and 'unknown rating "Purple"' in errors
-    assert page.locator("main button[type=submit]").count() == 0
+    assert page.locator("main [type=submit]").count() == 0
     assert_no_axe_violations(page, "import preview with errors")
 
     page.get_by_role("link", name="Upload a corrected file").click()
     page.get_by_label("2024-25").check()
+    # The position the spreadsheet shows, in GOV.UK's day, month and year boxes.
+    page.get_by_label("Day").fill("28")
+    page.get_by_label("Month").fill("2")
+    page.get_by_label("Year", exact=True).fill("2025")
     page.get_by_label("Upload a file").set_input_files(good)
     page.get_by_role("button", name="Upload and preview").click()
     page.get_by_role("heading", level=1, name="Check the import").wait_for()
     created = page.locator("#import-create").inner_text()
     assert "QAPR 6.9" in created and "QAPR 6.10" in created and "due 31 December 2024" in created
     assert "The 2024-25 workplan will be created." in page.locator("main").inner_text()
+    assert "As at: 28 February 2025." in page.locator("#import-as-at").inner_text()
     assert not Workplan.objects.filter(subgroup=qapr, year="2024-25").exists()
     assert_no_axe_violations(page, "import preview")
 
-    page.get_by_role("button", name="Import 2 new and 0 changed actions").click()
+    page.get_by_role("button", name="Import 2 new actions").click()
     assert_new_workplan_has_the_actions(page, qapr)
+    added = Workplan.objects.get(subgroup=qapr, year="2024-25").actions.get(reference="QAPR 6.9")
+    assert added.added_on == added.updates.get().as_at == datetime.date(2025, 2, 28)
 
 
 def test_the_bsu_imports_a_workplan_with_the_keyboard_only(page, demo, sign_in, qapr, files):
@@ -128,6 +136,50 @@ def test_the_bsu_imports_a_workplan_with_the_keyboard_only(page, demo, sign_in, 
     page.keyboard.press("Enter")
 
     page.get_by_role("heading", level=1, name="Check the import").wait_for()
-    tab_to(page, "main button[type=submit]")
+    tab_to(page, "main form [type=submit]")
     page.keyboard.press("Enter")
     assert_new_workplan_has_the_actions(page, qapr)
+
+
+# Headings typed over two lines, a bare rating, and a notes column; then the same without
+# any rating column.
+MULTI_LINE_ROWS = [
+    ["MSCP Sub-Group Workplan: QAPR 2024-25"],
+    ["Reference", "Impact –\nwhat will success look like?", "Action", "Cross-cutting\nthemes", "Lead",
+     "Timeframe", "BRAG Rating &\nUpdate", "Notes"],
+    ["QAPR 6.9", "The Executive sees the data", "Add police measures to the dashboard", "Think Family",
+     "Head of QA", "Q3 2024/25", "A", "ask police"],
+]
+NO_RATING_ROWS = [[cell for index, cell in enumerate(row) if index != 6] for row in MULTI_LINE_ROWS]
+
+
+def test_warnings_and_a_missing_rating_column_are_shown_and_need_a_choice(page, demo, sign_in, qapr, tmp_path, assert_no_axe_violations):
+    with_warning, no_ratings = tmp_path / "multi-line.xlsx", tmp_path / "no-ratings.xlsx"
+    with_warning.write_bytes(xlsx_bytes(MULTI_LINE_ROWS))
+    no_ratings.write_bytes(xlsx_bytes(NO_RATING_ROWS))
+    sign_in(page, demo.users["bsu"])
+    page.goto(qapr.get_absolute_url() + "import/?year=2024-25")
+    page.get_by_label("Upload a file").set_input_files(with_warning)
+    page.get_by_role("button", name="Upload and preview").click()
+    page.get_by_role("heading", level=1, name="Check the import").wait_for()
+    assert "Amber with no narrative: imported as given" in page.locator("#import-warnings").inner_text()
+    assert "Column H, “Notes”, has data that is not imported." in page.locator("#import-unread-columns").inner_text()
+    assert page.locator(".govuk-notification-banner").count() == 0  # both columns were found
+    assert_no_axe_violations(page, "import preview with warnings")
+
+    page.get_by_role("link", name="Upload a different file").click()
+    page.get_by_label("Upload a file").set_input_files(no_ratings)
+    page.get_by_role("button", name="Upload and preview").click()
+    page.get_by_role("heading", level=1, name="Check the import").wait_for()
+    assert "No BRAG Rating & Update column was found" in page.locator(".govuk-notification-banner").inner_text()
+    page.get_by_role("button", name="Import 1 new action").click()
+    page.locator(".govuk-error-summary").wait_for()
+    assert "Tick “Import without BRAG ratings”" in page.locator(".govuk-error-summary").inner_text()
+    assert not Workplan.objects.filter(subgroup=qapr, year="2024-25").exists()
+    assert_no_axe_violations(page, "import preview asking to go on without ratings")
+
+    page.get_by_label("Import without BRAG ratings").check()
+    page.get_by_role("button", name="Import 1 new action").click()
+    page.wait_for_url(re.compile(r"/workplans/\d+/$"))
+    added = Workplan.objects.get(subgroup=qapr, year="2024-25").actions.get()
+    assert added.themes.get().title == "Think Family" and not added.updates.exists()

@@ -88,7 +88,7 @@ def test_errors_are_printed_by_row_and_the_command_fails_having_written_nothing(
         (["--year", "2030-31"], "covers 2030-31"),
         (["--year", "24-25"], "is not a year such as 2023-24"),
         (["--as-at", "31/03/2025"], '--as-at: "31/03/2025" is not a date'),
-        (["--as-at", "2030-01-01"], "row 3: BRAG Rating & Update: The as-at date cannot be in the future"),
+        (["--as-at", "2030-01-01"], "As at 1 January 2030: The as-at date cannot be in the future"),
     ],
 )
 def test_unknown_partnership_sub_group_year_or_date_are_clear_errors(merton, tmp_path, args, message):
@@ -112,3 +112,52 @@ def test_a_missing_file_or_a_file_that_is_not_a_spreadsheet(merton, tmp_path):
         run(tmp_path / "nope.xlsx", "--subgroup", "QAPR", "--year", "2024-25")
     with pytest.raises(CommandError, match="Nothing imported: The file is not a spreadsheet"):
         run(write(tmp_path, b"%PDF-1.4\x00", "report.xlsx"), "--subgroup", "QAPR", "--year", "2024-25")
+
+
+NO_RATINGS = [["QAPR workplan"], ["Impact", "Action", "Cross-cutting\nthemes", "Lead", "Notes"], ["Impact", "Do it", "", "BSU", "a note"]]
+
+
+def test_a_file_without_a_rating_column_is_refused_with_the_flag_that_imports_it_anyway(merton, tmp_path):
+    path = write(tmp_path, xlsx_bytes(NO_RATINGS))
+    with pytest.raises(CommandError) as refused:
+        run(path, "--subgroup", "QAPR", "--year", "2024-25")
+    message = str(refused.value)
+    assert message.startswith(
+        "Nothing imported: BRAG Rating & Update: no column is headed BRAG Rating & Update, so the file's BRAG "
+        "ratings would not be imported (columns not recognised: Column E, “Notes”)."
+    )
+    assert "add --without-ratings" in message
+    assert not Workplan.objects.exists()
+
+    out, _ = run(path, "--subgroup", "QAPR", "--year", "2024-25", "--without-ratings")
+    assert "warning: no BRAG Rating & Update column: imported without it, as asked" in out
+    assert "Imported: QAPR workplan 2024-25: 1 created" in out
+    assert Action.objects.get().description == "Do it"
+
+
+def test_without_either_column_both_flags_are_needed(merton, tmp_path):
+    path = write(tmp_path, csv_bytes([["Impact", "Action"], ["Impact", "Do it"]]), "plan.csv")
+    with pytest.raises(CommandError, match="to import without them, add --without-ratings and --without-themes"):
+        run(path, "--subgroup", "QAPR", "--year", "2024-25")
+    with pytest.raises(CommandError, match="to import without it, add --without-themes.$"):
+        run(path, "--subgroup", "QAPR", "--year", "2024-25", "--without-ratings")
+    run(path, "--subgroup", "QAPR", "--year", "2024-25", "--without-ratings", "--without-themes")
+    assert Action.objects.count() == 1
+
+
+def test_bare_ratings_import_as_given_and_the_warnings_and_unread_columns_are_printed(merton, tmp_path):
+    rows = [
+        ["QAPR workplan 2024-25"],
+        ["Impact –\nwhat will success look like?", "Action", "Cross-cutting\nthemes", "Lead", "Timeframe", "BRAG Rating &\nUpdate", "Comments"],
+        ["Leaders see the data", "Refresh the dashboard", "Think Family", "Head of QA", "March 2025", "A", "chase"],
+        ["Practice improves", "Run the audit programme", "", "BSU", "Quarterly", "b", ""],
+    ]
+    out, _ = run(write(tmp_path, csv_bytes(rows), "plan.csv"), "--subgroup", "QAPR", "--year", "2024-25", "--as-at", "2025-03-01")
+    assert out.splitlines()[2:5] == [
+        "warning: row 3: BRAG Rating & Update: Amber with no narrative: imported as given (an update in the app says why and what is being done)",
+        "warning: row 4: BRAG Rating & Update: Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
+        "warning: Column G, “Comments”, has data that is not imported",
+    ]
+    assert sorted(ActionUpdate.objects.values_list("rating", "narrative")) == [("amber", ""), ("blue", "")]
+    assert set(Action.objects.values_list("added_on", flat=True)) == {datetime.date(2025, 3, 1)}
+    assert Action.objects.get(description="Refresh the dashboard").themes.get().title == "Think Family"

@@ -86,6 +86,65 @@ def test_every_header_variant_names_its_column(header, column):
     assert column_for(header) == column
 
 
+# Headings as people type them in Excel, with Alt+Enter line breaks and odd spacing.
+MULTI_LINE_HEADER = [
+    "Ref\nNo.",
+    "Impact –\nwhat will success look like?",
+    "Action\nWhat we will do",
+    "Cross-cutting\nthemes",
+    "Lead ",
+    "Time-\nframe",
+    "BRAG Rating &\nUpdate",
+]
+MULTI_LINE_COLUMNS = ["reference", "impact", "description", "themes", "lead", "timeframe", "brag"]
+
+
+@pytest.mark.parametrize("make_file", [xlsx_bytes, csv_bytes], ids=["xlsx", "csv"])
+def test_headings_with_line_breaks_match_ignoring_the_breaks_case_spacing_and_punctuation(make_file):
+    """An XLSX cell with a line break, and a quoted multi-line CSV heading."""
+    content = make_file([["QAPR workplan"], MULTI_LINE_HEADER, ["Q1", "Impact", "Do it", "Think Family", "BSU", "Ongoing", "A"]])
+    sheet = read_sheet(content)
+    assert (sheet.header_row, sheet.columns, sheet.other_columns) == (2, MULTI_LINE_COLUMNS, [])
+    assert sheet.rows[0].cells["themes"] == "Think Family" and sheet.rows[0].cells["brag"] == "A"
+
+
+@pytest.mark.parametrize(
+    "header", ["Cross-cutting\nthemes", "BRAG Rating &\nUpdate", "Impact –\nwhat will success look like?",
+               "CROSS  CUTTING\r\nTHEMES", "Brag rating\n&\nupdate", "RAG\n(rating)"],
+)
+def test_a_heading_split_over_lines_names_its_column(header):
+    assert column_for(header) is not None
+
+
+def test_columns_the_import_does_not_read_are_named_by_letter_and_heading_with_whether_they_have_data():
+    content = xlsx_bytes(
+        [
+            ["QAPR workplan"],
+            ["Action", "Lead", "Notes\n(BSU only)", "Lead", None, "Empty heading"],
+            ["Priority 1: Early Help"],
+            ["First action", "BSU", "chase the analyst", "Second lead", "stray", None],
+            ["Second action", "BSU", None, None, None, None],
+        ],
+        merges=["A3:F3"],
+    )
+    sheet = read_sheet(content)
+    assert [str(column) for column in sheet.other_columns] == [
+        "Column C, “Notes (BSU only)”", "Column D, “Lead”", "Column E (no heading)", "Column F, “Empty heading”",
+    ]
+    assert [column.not_imported for column in sheet.unread_data_columns] == [
+        "Column C, “Notes (BSU only)”, has data that is not imported",
+        "Column D, “Lead”, has data that is not imported",  # a repeated heading keeps its first place
+        "Column E, which has no heading, has data that is not imported",
+    ]
+
+
+def test_a_section_heading_is_not_data_in_an_unread_column():
+    """"Priority 1: …" typed in a column with no heading, left of the table, is a heading."""
+    content = csv_bytes([["", "Action", "Lead"], ["Priority 1: Early Help", "", ""], ["", "Do it", "BSU"]])
+    sheet = read_sheet(content)
+    assert sheet.unread_data_columns == []
+
+
 def test_csv_in_utf8_with_bom_utf8_without_and_windows_1252_read_the_same():
     rows = [["Action", "Lead"], ["Café – “Early Help” hub", "Naïve lead £"]]
     for content in (

@@ -39,9 +39,10 @@ def world(member_of):
     return {"plan": plan, "priorities": priorities, "themes": themes, "subgroup": subgroup, "bsu": bsu}
 
 
-def run(world, content, year="2024-25", as_at=AS_AT, dry_run=False):
+def run(world, content, year="2024-25", as_at=AS_AT, dry_run=False, import_without=()):
     return workplan_import(
-        content=content, subgroup=world["subgroup"], year=year, author=world["bsu"], as_at=as_at, dry_run=dry_run
+        content=content, subgroup=world["subgroup"], year=year, author=world["bsu"], as_at=as_at, dry_run=dry_run,
+        import_without=import_without,
     )
 
 
@@ -86,7 +87,7 @@ def test_an_xlsx_workplan_creates_the_workplan_its_actions_and_dated_updates(wor
     assert (mace.timeframe, mace.due_date) == ("Q3 2024/25", datetime.date(2024, 12, 31))
     assert (interviews.timeframe, interviews.due_date) == ("Ongoing", None)
     assert briefings.due_date == datetime.date(2025, 1, 31)
-    assert mace.added_on == datetime.date(2024, 4, 1)
+    assert mace.added_on == AS_AT  # added as at the import, so earlier figures stay as they were
     update = mace.updates.get()
     assert (update.rating, update.narrative, update.as_at, update.author) == (
         "amber", "audit delayed by a vacancy; now starts in October", AS_AT, world["bsu"],
@@ -135,17 +136,18 @@ def test_rows_without_a_reference_match_by_action_text_ignoring_case_and_spacing
     workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
     action = ActionFactory(workplan=workplan, reference="", description="Run the  audit programme", lead="QA lead")
     content = csv_bytes([["Impact", "Action", "Lead"], [action.impact, "run the audit\nprogramme", "QA lead"]])
-    result = run(world, content)
+    result = run(world, content, import_without=("brag", "themes"))
     assert result.updated[0].action == action and Action.objects.count() == 1
     assert [change.field for change in result.updated[0].changes] == ["Action"]  # the file's wording wins
-    assert run(world, content).unchanged[0].action == action
+    assert run(world, content, import_without=("brag", "themes")).unchanged[0].action == action
 
 
 def test_columns_the_file_does_not_have_are_left_as_they_are(world):
     workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
     action = ActionFactory(workplan=workplan, reference="QAPR 1.1", priority=world["priorities"][1])
     action.themes.set([world["themes"]["Think Family"]])
-    result = run(world, csv_bytes([["Reference", "Action"], ["QAPR 1.1", action.description]]))
+    content = csv_bytes([["Reference", "Action"], ["QAPR 1.1", action.description]])
+    result = run(world, content, import_without=("brag", "themes"))
     assert result.unchanged and action.themes.count() == 1
     action.refresh_from_db()
     assert action.priority == world["priorities"][1]
@@ -172,7 +174,6 @@ def good_row(reference, **changes):
         (good_row("X3", **{"Cross-Cutting Themes": "Think Families"}), 'row 4: Cross-Cutting Themes: unknown theme "Think Families"'),
         (good_row("X3", Priority="Priority 9"), 'row 4: Priority: unknown priority "Priority 9": the plan has no priority 9'),
         (good_row("X3", **{"BRAG Rating & Update": "Purple - fine"}), 'row 4: BRAG Rating & Update: unknown rating "Purple"'),
-        (good_row("X3", **{"BRAG Rating & Update": "Red"}), "row 4: BRAG Rating & Update: Say why this action is red"),
         (good_row("X3", Action=""), "row 4: Action: the row has no action text"),
         (good_row("X3", Impact=""), "row 4: Impact: a new action needs its impact"),
         (good_row("X1", Action="Another action"), "row 4: Reference: X1 is also in row 2"),
@@ -260,3 +261,177 @@ def test_planning_takes_the_same_queries_for_ten_rows_or_a_hundred(world, django
         content = csv_bytes([HEADER] + [good_row(f"X{n}") for n in range(1, count + 1)])
         with django_assert_max_num_queries(12):
             workplan_import_plan(content=content, subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
+
+
+@pytest.mark.parametrize(
+    ("cell", "rating"),
+    [("A", "amber"), ("B", "blue"), ("Amber", "amber"), ("r", "red"), ("g", "green"), ("RED", "red")],
+)
+def test_a_bare_rating_imports_as_given_with_no_narrative(world, cell, rating):
+    run(world, csv_bytes([HEADER, good_row("X1", **{"BRAG Rating & Update": cell})]))
+    update = ActionUpdate.objects.get()
+    assert (update.rating, update.narrative, update.as_at, update.author) == (rating, "", AS_AT, world["bsu"])
+
+
+def test_red_or_amber_with_no_narrative_and_blue_with_no_evidence_are_warnings_not_errors(world):
+    workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
+    existing = ActionFactory(workplan=workplan, reference="X5", description="Action X5", impact="Impact", lead="Lead",
+                             timeframe="March 2025", priority=world["priorities"][1])
+    existing.themes.set([world["themes"]["Think Family"]])
+    rows = [
+        HEADER,
+        good_row("X1", **{"BRAG Rating & Update": "Amber"}),
+        good_row("X2", **{"BRAG Rating & Update": "r"}),
+        good_row("X3", **{"BRAG Rating & Update": "B"}),
+        good_row("X4", **{"BRAG Rating & Update": "Amber - venue rebooked"}),
+        good_row("X5", **{"BRAG Rating & Update": "a"}),  # an existing action's new update
+        good_row("X6", **{"BRAG Rating & Update": "G"}),
+    ]
+    result = run(world, csv_bytes(rows))
+    assert [str(warning) for warning in result.warnings] == [
+        "row 2: BRAG Rating & Update: Amber with no narrative: imported as given (an update in the app says why and what is being done)",
+        "row 3: BRAG Rating & Update: Red with no narrative: imported as given (an update in the app says why and what is being done)",
+        "row 4: BRAG Rating & Update: Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
+        "row 6: BRAG Rating & Update: Amber with no narrative: imported as given (an update in the app says why and what is being done)",
+    ]
+    assert not result.errors and len(result.created) == 5 and len(result.updated) == 1
+    assert existing.updates.get().rating == "amber"
+
+
+def test_the_update_form_still_needs_a_narrative_for_red_amber_and_blue(world):
+    """Only the import takes history as given: the service the form uses keeps its rule."""
+    from django.core.exceptions import ValidationError
+
+    from subgroups.services import action_record_update
+
+    workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
+    action = ActionFactory(workplan=workplan)
+    with pytest.raises(ValidationError, match="Say why this action is amber"):
+        action_record_update(action=action, rating="amber", narrative="", as_at=AS_AT, author=world["bsu"])
+    assert not action.updates.exists()
+
+
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [
+        (["Reference", "Impact", "Action", "Cross-Cutting Themes"], ["brag"]),
+        (["Reference", "Impact", "Action", "BRAG"], ["themes"]),
+        (["Reference", "Impact", "Action", "Notes"], ["brag", "themes"]),
+    ],
+)
+def test_a_file_without_a_rating_or_themes_column_is_refused_unless_the_importer_says_to_go_without(
+    world, header, missing
+):
+    content = csv_bytes([header, ["X1", "Impact", "Do it", ""]])
+    result = workplan_import_plan(content=content, subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
+    assert result.missing_columns == missing and not result.errors
+    for partly in ([], missing[:-1]):
+        with pytest.raises(ImportRefused) as refused:
+            workplan_import_apply(result=result, author=world["bsu"], import_without=partly)
+        assert "no column is headed" in str(refused.value)
+        assert not Action.objects.exists()
+    workplan_import_apply(result=result, author=world["bsu"], import_without=missing)
+    assert Action.objects.get().description == "Do it"
+
+
+def test_the_refusal_lists_the_columns_not_recognised(world):
+    content = csv_bytes([["Impact", "Action", "Cross-Cutting Themes", "Progress notes"], ["Impact", "Do it", "", "Amber"]])
+    with pytest.raises(ImportRefused) as refused:
+        run(world, content)
+    assert str(refused.value) == (
+        "BRAG Rating & Update: no column is headed BRAG Rating & Update, so the file's BRAG ratings would not "
+        "be imported (columns not recognised: Column D, “Progress notes”)"
+    )
+    assert not Workplan.objects.exists()
+
+
+def test_rating_and_themes_columns_that_are_there_but_empty_import_without_a_question(world):
+    result = run(world, csv_bytes([HEADER, good_row("X1", **{"BRAG Rating & Update": "", "Cross-Cutting Themes": ""})]))
+    assert result.missing_columns == [] and len(result.created) == 1 and not ActionUpdate.objects.exists()
+
+
+def test_columns_with_data_the_import_does_not_use_are_named(world):
+    rows = [[*HEADER, "Notes"], good_row("X1") + ["chase the analyst"], good_row("X2") + [""]]
+    result = run(world, csv_bytes(rows))
+    assert [column.not_imported for column in result.unread_data_columns] == [
+        "Column I, “Notes”, has data that is not imported"
+    ]
+
+
+def dashboard_as_at(plan, day):
+    from reports.selectors import exception_report, plan_dashboard
+
+    return repr(plan_dashboard(plan=plan, as_at=day)), repr(exception_report(plan=plan, as_at=day, params={}))
+
+
+def test_an_import_never_changes_what_pages_showed_as_at_dates_before_its_as_at_date(world):
+    """New actions are added as at the import's date, not the start of the workplan year:
+    the dashboard and exception report as at any earlier date are the same after it."""
+    workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
+    # The file gives X1 a new rating and leaves its columns as they are. (Changing an existing
+    # action's priority or due date changes figures at every date, as on the edit page.)
+    existing = ActionFactory(
+        workplan=workplan, reference="X1", description="Action X1", impact="Impact", lead="Lead",
+        priority=world["priorities"][1], timeframe="March 2025", due_date=datetime.date(2025, 3, 31),
+        added_on=datetime.date(2024, 4, 1),
+    )
+    existing.themes.set([world["themes"]["Think Family"]])
+    ActionUpdateFactory(action=existing, rating="green", narrative="", as_at=datetime.date(2024, 5, 1))
+    earlier_days = [datetime.date(2024, 4, 30), datetime.date(2024, 6, 29), datetime.date(2024, 9, 1)]
+    as_at = datetime.date(2024, 9, 2)
+    before = {day: dashboard_as_at(world["plan"], day) for day in earlier_days}
+    totals_before = plan_totals(world["plan"], as_at)
+
+    rows = [HEADER, good_row("X1", **{"BRAG Rating & Update": "Red - slipped"}), good_row("X2"), good_row("X3")]
+    result = run(world, xlsx_bytes(rows), as_at=as_at)
+
+    assert len(result.created) == 2
+    assert {day: dashboard_as_at(world["plan"], day) for day in earlier_days} == before
+    assert plan_totals(world["plan"], as_at) != totals_before  # the import shows from its date
+    new = Action.objects.get(reference="X2")
+    assert new.added_on == as_at and new.updates.get().as_at == as_at
+    existing.refresh_from_db()
+    assert existing.updates.order_by("as_at").last().as_at == as_at and existing.version == 1
+
+
+def plan_totals(plan, day):
+    from reports.selectors import plan_dashboard
+
+    return repr(plan_dashboard(plan=plan, as_at=day)["totals"])
+
+
+@pytest.mark.parametrize(
+    ("as_at", "message"),
+    [
+        (datetime.date(2099, 1, 1), "As at 1 January 2099: The as-at date cannot be in the future."),
+        (datetime.date(2023, 3, 31), "As at 31 March 2023: The as-at date must be on or after the plan's start, 1 April 2023."),
+    ],
+)
+def test_an_as_at_date_outside_the_plan_or_in_the_future_is_refused_for_the_whole_file(world, as_at, message):
+    lines = error_lines(world, [HEADER, good_row("X1", **{"BRAG Rating & Update": ""})], as_at=as_at)
+    assert message in lines
+
+
+@pytest.mark.parametrize(
+    ("created", "updated", "label"),
+    [
+        (1, 1, "Import 1 new action and 1 changed action"),
+        (2, 0, "Import 2 new actions"),
+        (0, 3, "Import 3 changed actions"),
+        (2, 1, "Import 2 new actions and 1 changed action"),
+        (0, 0, "Import: no action changes"),
+    ],
+)
+def test_the_confirm_button_counts_in_words_that_agree(world, created, updated, label):
+    workplan = Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
+    rows = [HEADER]
+    for n in range(1, updated + 1):
+        ActionFactory(workplan=workplan, reference=f"U{n}", description=f"Action U{n}")
+        rows.append(good_row(f"U{n}"))
+    rows += [good_row(f"C{n}") for n in range(1, created + 1)]
+    if not created and not updated:
+        ActionFactory(workplan=workplan, reference="X1", description="Action X1")
+        run(world, csv_bytes([HEADER, good_row("X1")]))
+        rows.append(good_row("X1"))
+    result = workplan_import_plan(content=csv_bytes(rows), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
+    assert result.confirm_label == label

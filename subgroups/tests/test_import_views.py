@@ -1,6 +1,7 @@
 """Importing in the browser: upload, preview, confirm; BSU only; nothing written before
 the confirmation; the kept file is private to the uploader's session and removed after."""
 
+import datetime
 import os
 import time
 
@@ -8,9 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.models import Membership
-from plans.tests.factories import BusinessPlanFactory, PartnershipFactory, ThemeFactory
+from plans.tests.factories import BusinessPlanFactory, PartnershipFactory, PriorityFactory, ThemeFactory
 from subgroups.models import Action, ActionUpdate, Workplan
 from subgroups.tests.factories import ActionFactory, SubGroupFactory
 from subgroups.tests.spreadsheets import STANDARD_HEADER, csv_bytes, xlsx_bytes
@@ -37,10 +39,14 @@ ROWS = [
 ]
 
 
-def upload(client, world, content, name="workplan.xlsx", year="2024-25"):
+def as_at_fields(day: datetime.date) -> dict:
+    return {"as_at_0": day.day, "as_at_1": day.month, "as_at_2": day.year}
+
+
+def upload(client, world, content, name="workplan.xlsx", year="2024-25", as_at=datetime.date(2025, 3, 31)):
     client.force_login(world["bsu"])
     url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
-    return client.post(url, {"year": year, "file": SimpleUploadedFile(name, content)})
+    return client.post(url, {"year": year, "file": SimpleUploadedFile(name, content), **as_at_fields(as_at)})
 
 
 def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world, private_media):
@@ -53,7 +59,7 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     page = preview.content.decode()
     assert "Actions to be created (1)" in page and "Q2 – Refresh the dashboard" in page
     assert "Actions to be updated (1)" in page and "<strong>Lead</strong>: from “Old lead” to “New lead”" in page
-    assert "Import 1 new and 1 changed action" in page
+    assert "Import 1 new action and 1 changed action" in page
     assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
 
     confirmed = client.post(preview_url, follow=True)
@@ -156,6 +162,122 @@ def test_uploads_never_confirmed_are_deleted_after_a_day(client, world, private_
     other = Client()
     other.force_login(member_of(world["plan"].partnership, Membership.Role.BSU))
     url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
-    other.post(url, {"year": "2024-25", "file": SimpleUploadedFile("w.xlsx", xlsx_bytes(ROWS))})
+    other.post(url, {
+        "year": "2024-25", "file": SimpleUploadedFile("w.xlsx", xlsx_bytes(ROWS)), **as_at_fields(datetime.date(2025, 3, 31)),
+    })
     kept = list((private_media / "imports").iterdir())
     assert len(kept) == 1 and kept[0] != abandoned
+
+
+def test_the_bsu_chooses_the_as_at_date_and_it_is_shown_and_kept_through_the_confirmation(client, world):
+    preview_url = upload(client, world, xlsx_bytes(ROWS), as_at=datetime.date(2024, 11, 5)).url
+    page = client.get(preview_url).content.decode()
+    assert "As at: <strong>5 November 2024</strong>" in page
+    client.post(preview_url)
+    added = world["workplan"].actions.get(reference="Q2")
+    assert added.added_on == datetime.date(2024, 11, 5)
+    assert added.updates.get().as_at == datetime.date(2024, 11, 5)
+
+
+def test_the_as_at_date_defaults_to_today_or_the_plans_last_day_once_it_has_ended(client, world, member_of):
+    client.force_login(world["bsu"])
+    url = reverse("subgroups:workplan-import", args=[world["subgroup"].pk])
+    form = client.get(url).context["form"]
+    assert form["as_at"].value() == datetime.date(2025, 3, 31)  # the factory plan ended then
+    running = BusinessPlanFactory(
+        partnership=world["plan"].partnership, period_start=datetime.date(2025, 4, 1), period_end=datetime.date(2099, 3, 31)
+    )
+    Workplan.objects.create(subgroup=world["subgroup"], plan=running, year="2026-27")
+    form = client.get(url).context["form"]
+    assert form["year"].value() == "2026-27" and form["as_at"].value() == timezone.localdate()
+    assert 'name="as_at_0"' in client.get(url).content.decode()  # GOV.UK day, month and year boxes
+
+
+@pytest.mark.parametrize(
+    ("as_at", "message"),
+    [
+        (datetime.date(2099, 1, 1), "The as-at date cannot be in the future."),
+        (datetime.date(2023, 3, 1), "The as-at date must be on or after the plan&#x27;s start, 1 April 2023."),
+    ],
+)
+def test_an_as_at_date_outside_the_plan_is_refused_beside_the_date(client, world, as_at, message, private_media):
+    response = upload(client, world, xlsx_bytes(ROWS), as_at=as_at)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "There is a problem" in page and message in page and 'href="#id_as_at_0"' in page
+    assert not (private_media / "imports").exists() or not any((private_media / "imports").iterdir())
+
+
+NO_RATINGS = [
+    ["QAPR workplan"],
+    ["Reference", "Impact", "Action", "Cross-Cutting Themes", "Lead", "Progress notes"],
+    ["Q2", "Leaders see the data", "Refresh the dashboard", "Think Family", "Head of QA", "Green - fine"],
+]
+
+
+def test_a_file_without_a_rating_column_says_so_and_imports_only_once_the_bsu_ticks_to_go_without(client, world):
+    preview_url = upload(client, world, xlsx_bytes(NO_RATINGS)).url
+    page = client.get(preview_url).content.decode()
+    assert "No BRAG Rating &amp; Update column was found" in page
+    assert "Column F, “Progress notes”" in page  # the unrecognised column that may be it
+    assert "Column F, “Progress notes”, has data that is not imported." in page
+    assert "Import without BRAG ratings" in page and "Import without cross-cutting themes" not in page
+
+    refused = client.post(preview_url)
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "There is a problem" in page and 'href="#id_without_brag"' in page
+    assert "govuk-error-message" in page and "Tick “Import without BRAG ratings”" in page
+    assert not world["workplan"].actions.filter(reference="Q2").exists()
+
+    assert client.post(preview_url, {"without_brag": "on"}).status_code == 302
+    assert world["workplan"].actions.get(reference="Q2").updates.count() == 0
+
+
+def test_a_file_with_both_columns_present_but_empty_needs_no_choice(client, world):
+    rows = [ROWS[1], ["Q2", "Leaders see the data", "Refresh the dashboard", "", "Head of QA", "", ""]]
+    preview_url = upload(client, world, csv_bytes(rows), name="plan.csv").url
+    page = client.get(preview_url).content.decode()
+    assert "column was found" not in page and "Import without" not in page
+    assert client.post(preview_url).status_code == 302
+
+
+# A workplan as a partnership keeps it: title rows, headings typed over two lines, a section
+# row merged across the table, an impact merged down two actions, bare ratings, and a notes
+# column the import does not read.
+MESSY = [
+    ["Merton Safeguarding Children Partnership"],
+    ["QAPR sub-group workplan 2024-25 (draft)"],
+    [],
+    ["Ref", "Priority", "Impact –\nwhat will success look like?", "Action –\nwhat we will do to achieve this",
+     "Cross-cutting\nthemes", "Lead", "Timeframe", "BRAG Rating &\nUpdate", "Notes"],
+    ["Priority 1: Early help"],
+    ["QX1", "", "Families get help earlier", "Audit early help referrals", "Think Family", "Head of QA", "Q3 2024/25", "A", "chase analyst"],
+    ["QX2", "", None, "Refresh the threshold document", "think family", "BSU", "March 2025", "Amber", ""],
+    ["QX3", "", "Partners use the data", "Publish a quarterly dashboard", "", "Head of Performance", "31/01/2025", "b", ""],
+    ["QX4", "", "Learning is embedded", "Run 7-minute briefings", "", "BSU", "Ongoing", "Green - on track", ""],
+    ["QX5", "", "Children are heard", "Survey young people", "", "BSU", "June 2025", "r", ""],
+]
+
+
+def test_a_messy_real_looking_workplan_imports_end_to_end_with_its_themes_and_ratings(client, world):
+    PriorityFactory(plan=world["plan"], number=1, title="Early help")
+    preview_url = upload(client, world, xlsx_bytes(MESSY, merges=["A5:I5", "C6:C7"]), name="QAPR workplan.xlsx").url
+    page = client.get(preview_url).content.decode()
+    assert "nothing has been imported" not in page and "column was found" not in page
+    assert "Column I, “Notes”, has data that is not imported." in page
+    assert "Warnings (4)" in page
+    assert "Amber with no narrative: imported as given" in page and "Blue with no evidence of impact" in page
+    assert "Import 5 new actions" in page and "5 to create, 0 to update, 0 left alone." in page
+
+    workplan_page = client.post(preview_url, follow=True).content.decode()
+    assert "Workplan imported from QAPR workplan.xlsx: 5 actions created, 0 updated, 0 unchanged." in workplan_page
+    actions = {action.reference: action for action in world["workplan"].actions.prefetch_related("themes", "updates")}
+    assert actions["QX2"].impact == "Families get help earlier"  # merged down from QX1's row
+    assert [t.title for t in actions["QX2"].themes.all()] == ["Think Family"]
+    assert {ref: [(u.rating, u.narrative) for u in actions[ref].updates.all()] for ref in ["QX1", "QX3", "QX4", "QX5"]} == {
+        "QX1": [("amber", "")], "QX3": [("blue", "")], "QX4": [("green", "on track")], "QX5": [("red", "")],
+    }
+    assert all(actions[ref].priority.title == "Early help" for ref in ["QX1", "QX5"])
+    for text in ["Audit early help referrals", "Think Family", "on track", "Amber", "Blue", "Red"]:
+        assert text in workplan_page

@@ -108,9 +108,17 @@ def post_data(world, name):
         "annual-start-from": {},
         "workplan-import": {
             "year": workplan.year,
-            "file": SimpleUploadedFile("workplan.csv", b"Impact,Action,Lead\nSuccess,A new action,BSU\n"),
+            **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
+            "file": SimpleUploadedFile(
+                "workplan.csv",
+                b"Impact,Action,Lead,Cross-Cutting Themes,BRAG Rating & Update\nSuccess,A new action,BSU,,\n",
+            ),
         },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
+
+
+def _day_month_year(day):
+    return day.day, day.month, day.year
 
 
 # (url name, kind, methods, which object the URL names, or None for a page of one's own)

@@ -1,5 +1,6 @@
 """python manage.py import_workplan FILE --partnership merton --subgroup QAPR --year 2024-25
-[--dry-run] [--as-at YYYY-MM-DD]: the browser import's service, from the command line."""
+[--dry-run] [--as-at YYYY-MM-DD] [--without-ratings] [--without-themes]: the browser
+import's service, from the command line."""
 
 import datetime
 from pathlib import Path
@@ -40,6 +41,14 @@ class Command(BaseCommand):
             "--author", default=None,
             help="Username the updates are entered as (default: the partnership's first BSU member).",
         )
+        parser.add_argument(
+            "--without-ratings", action="store_true",
+            help="Import a file that has no BRAG Rating & Update column (refused otherwise).",
+        )
+        parser.add_argument(
+            "--without-themes", action="store_true",
+            help="Import a file that has no Cross-Cutting Themes column (refused otherwise).",
+        )
 
     def handle(self, *args, **options):
         partnership = Partnership.objects.filter(slug=options["partnership"]).first()
@@ -64,9 +73,14 @@ class Command(BaseCommand):
             )
             if result.errors:
                 raise ImportRefused(result.errors)
+            import_without = [
+                key for key, flag in (("brag", "without_ratings"), ("themes", "without_themes")) if options[flag]
+            ]
+            if refusals := result.refusal_without(import_without):
+                raise CommandError(self.missing_columns_message(refusals))
             self.report(result)
             if not options["dry_run"]:
-                workplan_import_apply(result=result, author=author)
+                workplan_import_apply(result=result, author=author, import_without=import_without)
         except ImportRefused as refusal:
             errors = refusal.errors
             if len(errors) == 1:
@@ -95,9 +109,25 @@ class Command(BaseCommand):
             raise CommandError(f"{partnership.name} has no BSU member to enter the updates as: use --author.")
         return user
 
+    def missing_columns_message(self, refusals) -> str:
+        flags = {"BRAG Rating & Update": "--without-ratings", "Cross-Cutting Themes": "--without-themes"}
+        lines = [f"Nothing imported: {refusal.column}: {refusal.message}." for refusal in refusals]
+        given = " and ".join(flags[refusal.column] for refusal in refusals)
+        lines.append(
+            "Head the column as the business plan does and run the command again, or, to import "
+            f"without {'it' if len(refusals) == 1 else 'them'}, add {given}."
+        )
+        return "\n".join(lines)
+
     def report(self, result):
         for row in result.rows:
             line = f"row {row.number}: {row.kind} {row.label}"
             if row.changes:
                 line += " (" + "; ".join(change.field for change in row.changes) + ")"
             self.stdout.write(line)
+        for warning in result.warnings:
+            self.stdout.write(self.style.WARNING(f"warning: {warning}"))
+        for column in result.unread_data_columns:
+            self.stdout.write(self.style.WARNING(f"warning: {column.not_imported}"))
+        for label in result.missing_column_labels:
+            self.stdout.write(self.style.WARNING(f"warning: no {label} column: imported without it, as asked"))
