@@ -47,6 +47,8 @@ RUN = {
         Expect(says="Dry run, nothing written."),
     ".venv/bin/python manage.py import_workplan qapr-2024-25.xlsx --partnership merton --subgroup QAPR --year 2024-25 --as-at 2025-03-31":
         Expect(says="Imported: QAPR workplan 2024-25: 2 created"),
+    ".venv/bin/python manage.py import_workplan actions-only.csv --partnership merton --subgroup QAPR --year 2024-25 --without-ratings --without-themes":
+        Expect(says="Imported: QAPR workplan 2024-25: 1 created"),
     ".venv/bin/python manage.py export_partnership merton --output merton.json": Expect(writes="merton.json", starting=b"{"),
     # "loads it into another installation ... refusing to overwrite anything already there":
     # into the installation it came from, it refuses, as the README says.
@@ -82,6 +84,10 @@ QAPR_WORKPLAN = [
     ["Leaders see the data", "Refresh the dashboard", "Think Family", "Head of QA", "March 2025", "Green - on track"],
     ["Practice improves", "Run the audit programme", "", "BSU", "Quarterly", ""],
 ]
+
+
+# A list of actions with neither a BRAG rating nor a themes column.
+ACTIONS_ONLY = "Impact,Action,Lead,Timeframe\nFamilies are heard,Run a listening event with families,BSU,June 2025\n"
 
 
 def _shell_lines(block: str) -> list[str]:
@@ -150,6 +156,7 @@ def checkout(tmp_path_factory):
         result = sh(step, checkout)
         assert result.returncode == 0, f"{step}:\n{result.stdout}\n{result.stderr}"
     (checkout / "qapr-2024-25.xlsx").write_bytes(xlsx_bytes(QAPR_WORKPLAN))
+    (checkout / "actions-only.csv").write_text(ACTIONS_ONLY, encoding="utf-8")
     return checkout
 
 
