@@ -8,6 +8,9 @@ CHART_HEIGHT = 200
 BAR_WIDTH = 48
 BAR_GAP = 24
 LEFT_MARGIN = 40
+# Labels are drawn at this size (px) by the SVG itself, so PDFs use it too: at 12px a label such
+# as "Jun 2023" is narrower than a bar and its gap, so neighbouring labels never touch.
+LABEL_SIZE = 12
 # Each rating's fill, as a presentation attribute on the SVG itself: WeasyPrint applies no
 # outside stylesheet to inline SVG, so the PDFs need it; in the browser app.css's classes take
 # precedence (the high-contrast mode among them). Same colours as the BRAG badges.
@@ -59,8 +62,11 @@ def stacked_bars(points: list[tuple[str, BragCounts]]) -> dict:
         bars.append(Bar(label=label, x=x, total=counts.total, segments=segments))
     return {
         "bars": bars,
+        # The legend: each rating with the very fill its segments have.
+        "key": [{"rating": rating, "slug": rating or "none", "fill": SEGMENT_FILLS[rating or "none"]} for rating in RATING_ORDER],
         "width": LEFT_MARGIN + len(points) * (BAR_WIDTH + BAR_GAP),
         "height": CHART_HEIGHT,
         "bar_width": BAR_WIDTH,
+        "label_size": LABEL_SIZE,
         "largest": largest,
     }
