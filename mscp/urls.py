@@ -8,9 +8,6 @@ from django.urls import include, path
 from mscp import observability
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 
-admin.site.site_header = "Partnership Plan Tracker – configuration"
-admin.site.site_title = "Partnership Plan Tracker configuration"
-
 handler500 = observability.server_error
 
 urlpatterns = [
@@ -61,5 +58,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Configuration for superusers only: see mscp/admin.py.
     path("admin/", admin.site.urls),
 ]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from plans.demo import medway, merton, merton_annual
@@ -52,20 +51,15 @@ class LoadReport:
 
 
 def demo_users_load(*, password: str) -> dict[str, "User"]:
-    """Create (or reset the password of) each demo user and give the BSU admin access for
-    configuring its plans."""
+    """Create (or reset the password of) each demo user. None of them is staff: the admin is
+    for superusers, and the BSU configures its partnership through the product's pages."""
     users = {}
-    for username, (_slug, role, first, last) in DEMO_USERS.items():
+    for username, (_slug, _role, first, last) in DEMO_USERS.items():
         user, _ = User.objects.get_or_create(
             username=username, defaults={"first_name": first, "last_name": last}
         )
         user.set_password(password)
-        user.is_staff = role == Membership.Role.BSU
         user.save()
-        if user.is_staff:
-            user.user_permissions.set(
-                Permission.objects.filter(content_type__app_label__in=["plans", "subgroups"])
-            )
         users[username] = user
     return users
 
