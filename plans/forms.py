@@ -127,6 +127,7 @@ class PersonAddForm(forms.Form):
         max_length=150,
         validators=[UnicodeUsernameValidator()],
         help_text="What they sign in with: letters, digits and @ . + - _ only.",
+        error_messages={"required": "Enter a username."},
     )
     first_name = forms.CharField(label="First name", max_length=150, required=False)
     last_name = forms.CharField(label="Last name", max_length=150, required=False)
@@ -134,6 +135,10 @@ class PersonAddForm(forms.Form):
         label="Email address",
         help_text="Where the link to set their password goes. For an existing account, the "
         "address that account uses.",
+        error_messages={
+            "required": "Enter their email address.",
+            "invalid": "Enter an email address in the right form, like name@example.org.",
+        },
     )
     role = _role_field()
 

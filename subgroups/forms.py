@@ -215,6 +215,10 @@ class SubGroupSettingsForm(forms.ModelForm):
             "leads": "Members who chair or lead the sub-group: as sub-group leads they edit "
             "its workplans' actions.",
         }
+        error_messages = {
+            "name": {"required": "Enter the sub-group's name."},
+            "short_name": {"required": 'Enter a short name, for example "PEI".'},
+        }
         widgets = {
             "remit": forms.Textarea(attrs={"rows": 5}),
             "members": forms.Textarea(attrs={"rows": 5}),

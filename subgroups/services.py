@@ -247,6 +247,10 @@ def subgroup_configure(
     members = set(current.partnership.memberships.values_list("user_id", flat=True))
     if any(user.pk not in members for user in leads):
         errors["leads"] = ["Choose leads from this partnership's members."]
+    short_name = fields.get("short_name", current.short_name)
+    siblings = SubGroup.objects.filter(partnership=current.partnership_id).exclude(pk=current.pk)
+    if siblings.filter(short_name__iexact=short_name).exists():
+        errors["short_name"] = [f"Another sub-group of the partnership is called {short_name}."]
     if errors:
         raise ValidationError(errors)
     for name in SUBGROUP_SETTINGS:

@@ -123,3 +123,12 @@ def test_scale_adds_synthetic_partnerships_shaped_like_merton(demo):
         assert ActionUpdate.objects.filter(action__in=actions).exists()
         assert Action.themes.through.objects.filter(action__in=actions).exists()
         assert SubGroup.objects.get(partnership=partnership, short_name="PEI").priorities.count() == 2
+
+
+def test_no_demo_user_is_staff_or_holds_model_permissions(demo):
+    """The admin is for superusers; the demo BSU configures its partnership through the
+    product's pages (People, sub-group settings)."""
+    users = get_user_model().objects.filter(username__in=["bsu", "pei-lead", "executive", "viewer", "medway-bsu"])
+    assert users.count() == 5
+    assert not users.filter(is_staff=True).exists() and not users.filter(is_superuser=True).exists()
+    assert not users.filter(user_permissions__isnull=False).exists()
