@@ -262,16 +262,30 @@ def choose_with_arrows(page, select_id, label):
     pytest.fail(f"option {label!r} not reached in #{select_id}")
 
 
-def type_date(page, day):
-    """Type `day` into the focused date input, in the order the browser shows its parts (day
-    first for en-GB, month first for en-US: Chromium follows its build's locale, not the
-    page's). A first, known date tells which order that is."""
-    page.keyboard.type("01022003")
-    order = {"2003-02-01": "%d%m%Y", "2003-01-02": "%m%d%Y"}.get(
-        page.evaluate("document.activeElement.value")
+# What a user would notice went wrong, whether or not the test's own steps did.
+
+TEMPLATE_SYNTAX = re.compile(r"\{#|#\}|\{%|%\}|\{\{|\}\}")
+
+
+def watch_for_problems(page):
+    """Start recording what goes wrong on `page`: console errors, uncaught script errors,
+    requests that fail, and responses of 400 or more. Returns the list it appends to."""
+    problems = []
+    page.on(
+        "console",
+        lambda message: problems.append(f"console {message.type}: {message.text}")
+        if message.type == "error"
+        else None,
     )
-    assert order, "the focused element is not a date input in a known order"
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.type(day.strftime(order))
-    assert page.evaluate("document.activeElement.value") == day.isoformat()
+    page.on("pageerror", lambda error: problems.append(f"uncaught error: {error}"))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"request failed: {request.method} {request.url}"),
+    )
+    page.on(
+        "response",
+        lambda response: problems.append(f"HTTP {response.status}: {response.url}")
+        if response.status >= 400
+        else None,
+    )
+    return problems

@@ -6,12 +6,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from mscp import observability
+from plans import views as plans_views
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 
 handler500 = observability.server_error
 
 urlpatterns = [
     path("healthz", observability.healthz, name="healthz"),
+    path("favicon.ico", plans_views.favicon),
     path("", include("plans.urls")),
     path("", include("subgroups.urls")),
     path("reports/", include("reports.urls")),

@@ -2,8 +2,10 @@
 the partnership's people (BSU)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -209,3 +211,9 @@ def membership_send_link(request, pk, membership_pk):
     send_set_password_link(user=user, partnership=partnership, added_by=request.user, request=request)
     messages.success(request, f"We have emailed {user.email} a new link to choose a password.")
     return redirect("plans:people", pk=partnership.pk)
+
+
+@login_not_required
+def favicon(request):
+    """Browsers ask for /favicon.ico before reading any page's <link rel="icon">."""
+    return redirect(static("images/favicon.ico"), permanent=True)

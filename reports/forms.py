@@ -1,10 +1,14 @@
 """The parameters every report page takes: which plan, and "as at" which date."""
 
 import datetime
+import re
 
+from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from plans.forms import DateInputField
 from plans.models import BusinessPlan
 
 
@@ -17,26 +21,49 @@ REPORT_DATE_RANGE = [
 ]
 
 
+class ReportDateWidget(DateInputWidget):
+    """GOV.UK's day, month and year boxes, which also read the date as one YYYY-MM-DD value
+    (`?as_at=2024-03-31`): the form that the links between report pages and shared URLs use."""
+
+    def value_from_datadict(self, data, files, name):
+        boxes = super().value_from_datadict(data, files, name)
+        whole = data.get(name)
+        if whole and not any(boxes):
+            match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", whole.strip())
+            # Anything else is handed on as it came, which the field refuses as not a date.
+            return [match[3], match[2], match[1]] if match else whole
+        return boxes
+
+    def decompress(self, value):
+        if isinstance(value, str):  # a whole value that is not a date: shown as empty boxes
+            return [None, None, None]
+        return super().decompress(value)
+
+
+class ReportDateField(DateInputField):
+    widget = ReportDateWidget
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, validators=REPORT_DATE_RANGE, **kwargs)
+        self.error_messages["invalid"] = self.INVALID
+
+    def compress(self, data_list):
+        if any(data_list) and not all(data_list):
+            raise ValidationError("Enter the day, month and year, or leave all three empty.", code="incomplete")
+        return super().compress(data_list)
+
+
 class ReportForm(forms.Form):
     plan = forms.ModelChoiceField(
         queryset=BusinessPlan.objects.none(), empty_label=None, required=False
     )
-    as_at = forms.DateField(
+    as_at = ReportDateField(
         label="As at",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        validators=REPORT_DATE_RANGE,
-        help_text="Rebuilds the figures as they stood on this date. Leave empty for now.",
-        error_messages={"invalid": "Enter the date as YYYY-MM-DD, for example 2024-03-31."},
+        help_text="Rebuilds the figures as they stood on this date, for example 31 3 2024. Leave empty for now.",
     )
-
-    since = forms.DateField(
+    since = ReportDateField(
         label="Changes since",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        validators=REPORT_DATE_RANGE,
         help_text="For example the date of the last meeting: shows what has changed since.",
-        error_messages={"invalid": "Enter the date as YYYY-MM-DD, for example 2024-01-31."},
     )
 
     def clean(self):

@@ -87,6 +87,34 @@ def link_id(value: str) -> int:
     return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= LARGEST_ID else 0
 
 
+def describe_filters(*, plan: BusinessPlan, params: dict) -> list[str]:
+    """The report links' filters in words ("rated Amber", "in Priority 1: Early Help", …), so
+    a page or PDF behind a count says which actions it shows."""
+    words = []
+    rating = params.get("rating")
+    if rating == NOT_RATED:
+        words.append("not yet rated")
+    elif rating in Rating.values:
+        words.append(f"rated {Rating(rating).label}")
+    if params.get("flag") in ("overdue", "stale"):
+        words.append(f"that are {params['flag']}")
+    if params.get("reason") in EXCEPTION_REASONS:
+        words.append(f"reason {EXCEPTION_REASONS[params['reason']][0]}")
+    priority = params.get("priority")
+    if priority == CORE_FUNCTIONS:
+        words.append("in the core functions (no priority)")
+    elif priority:
+        found = plan.priorities.filter(pk=link_id(priority)).first()
+        words.append(f"in {found}" if found else "in a priority not in this plan")
+    if params.get("subgroup"):
+        found = SubGroup.objects.filter(partnership=plan.partnership_id, pk=link_id(params["subgroup"])).first()
+        words.append(f"of the {found.short_name} sub-group" if found else "of a sub-group not in this partnership")
+    if params.get("theme"):
+        found = plan.themes.filter(pk=link_id(params["theme"])).first()
+        words.append(f"with the theme {found.title}" if found else "with a theme not in this plan")
+    return words
+
+
 def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     """The plan's actions as they stood on `as_at`, narrowed by the dashboard's links:
     priority (an id or "core"), subgroup, theme, rating (or "none") and flag (overdue/stale)."""

@@ -15,6 +15,7 @@ from reports.pdf import pdf_response, render_pdf
 from reports.selectors import (
     EXCEPTION_REASONS,
     changes_since,
+    describe_filters,
     exception_report,
     filtered_actions,
     plan_dashboard,
@@ -60,7 +61,8 @@ def dashboard(request):
 def action_list(request):
     context = _report_context(request)
     actions = filtered_actions(plan=context["plan"], as_at=context["as_at"], params=request.GET)
-    return render(request, "reports/action_list.html", context | {"actions": actions})
+    filters = describe_filters(plan=context["plan"], params=request.GET)
+    return render(request, "reports/action_list.html", context | {"actions": actions, "filters": filters})
 
 
 def exceptions(request):
@@ -89,21 +91,10 @@ def exceptions(request):
 
 
 def _exceptions_pdf_context(plan, groups, params) -> dict:
-    """The exception report's filters, in words, for the PDF's introduction."""
-    filters = []
-    if params.get("subgroup"):
-        subgroup = plan.partnership.subgroups.filter(pk=params["subgroup"]).first() if params["subgroup"].isdigit() else None
-        if subgroup:
-            filters.append(f"sub-group {subgroup.short_name}")
-    if params.get("priority"):
-        priority = plan.priorities.filter(pk=params["priority"]).first() if params["priority"].isdigit() else None
-        filters.append(str(priority) if priority else "core functions" if params["priority"] == "core" else "")
-    if params.get("reason") in EXCEPTION_REASONS:
-        filters.append(f"reason {EXCEPTION_REASONS[params['reason']][0]}")
     return {
         "groups": groups,
         "count": sum(len(group.actions) for group in groups),
-        "filters": [text for text in filters if text],
+        "filters": describe_filters(plan=plan, params=params),
     }
 
 

@@ -1,9 +1,12 @@
 """Sub-group, workplan and action pages, and the BRAG update form."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
@@ -113,10 +116,43 @@ def action_detail(request, pk):
     )
 
 
+def _safe_next(request):
+    """The local page the plain update form was opened from, if it said so."""
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return None
+
+
+def _return_url(next_url, action):
+    """Back to where the update began, at the action's row; the workplan when unknown."""
+    if next_url is None:
+        return f"{action.workplan.get_absolute_url()}#action-{action.pk}"
+    if urlsplit(next_url).path == action.get_absolute_url():
+        return next_url
+    return f"{next_url}#action-{action.pk}"
+
+
+def _row_context(request, workplan, editor):
+    """What an action's rows need when htmx swaps them into the page the user is on: the
+    workplan page (whose counts change too) or a list of several workplans (My actions)."""
+    current_path = urlsplit(request.htmx.current_url_abs_path or "").path
+    on_workplan = current_path == workplan.get_absolute_url()
+    return {
+        "workplan": workplan,
+        "can_edit": editor.can_edit_workplan(workplan),
+        "show_workplan": not on_workplan,
+        "counts": workplan_counts(workplan=workplan) if on_workplan else None,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def action_update(request, pk):
-    """Add a dated BRAG update. With htmx the form opens in the workplan row and saving swaps
-    in the new row; without JavaScript it is an ordinary page that returns to the workplan."""
+    """Add a dated BRAG update. With htmx the form opens in the action's row (on the workplan
+    or My actions) and saving swaps in the new row; without JavaScript, or from the action's
+    own page, it is an ordinary page that returns to where the user started."""
     action = get_object_or_404(
         Action.objects.visible_to(request.user).select_related(
             "workplan__plan", "workplan__subgroup__partnership"
@@ -135,6 +171,8 @@ def action_update(request, pk):
         form_id=f"update-{action.pk}",
         default_as_at=workplan.plan.reporting_date(),
     )
+    in_row = bool(request.htmx) and not request.htmx.boosted
+    next_url = _safe_next(request)
     if request.method == "POST" and form.is_valid():
         try:
             update = action_record_update(action=action, author=request.user, **form.cleaned_data)
@@ -142,34 +180,39 @@ def action_update(request, pk):
             add_service_errors(form, error)
         else:
             message = f"{action.reference or 'Action'} updated: {update.rating_label} as at {update.as_at:%-d %B %Y}."
-            if request.htmx:
+            if in_row:
                 return render(
                     request,
                     "subgroups/includes/action_saved.html",
                     {
                         "action": workplan_row(workplan=workplan, action_pk=action.pk),
-                        "workplan": workplan,
                         "updatable_ids": {action.pk},
-                        "can_edit": editor.can_edit_workplan(workplan),
-                        "counts": workplan_counts(workplan=workplan),
                         "announcement": message,
+                        **_row_context(request, workplan, editor),
                     },
                 )
             messages.success(request, message)
-            return redirect(f"{workplan.get_absolute_url()}#action-{action.pk}")
-    context = {"action": action, "workplan": workplan, "form": form}
-    if request.htmx:
+            return redirect(_return_url(next_url, action))
+    context = {
+        "action": action,
+        "workplan": workplan,
+        "form": form,
+        "in_row": in_row,
+        "next_url": next_url,
+        "cancel_url": _return_url(next_url, action),
+    }
+    if in_row:
         context |= {
             "row": workplan_row(workplan=workplan, action_pk=action.pk),
             "updatable_ids": {action.pk},
-            "can_edit": editor.can_edit_workplan(workplan),
+            **_row_context(request, workplan, editor),
         }
         return render(request, "subgroups/includes/action_update_form.html", context)
     return render(request, "subgroups/action_update.html", context)
 
 
 def action_row(request, pk):
-    """The action's workplan row on its own: what "Cancel" puts back in place of the form."""
+    """The action's rows on their own: what "Cancel" puts back in place of the form."""
     action = get_object_or_404(
         Action.objects.visible_to(request.user).select_related("workplan__plan"), pk=pk
     )
@@ -181,9 +224,8 @@ def action_row(request, pk):
         "subgroups/includes/action_tbody.html",
         {
             "action": row,
-            "workplan": workplan,
             "updatable_ids": {row.pk} if editor.can_update_action(row, workplan) else set(),
-            "can_edit": editor.can_edit_workplan(workplan),
+            **_row_context(request, workplan, editor),
         },
     )
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest_browser import ROWS_JS, tab_to, type_date, wait_for_path
+from conftest_browser import ROWS_JS, tab_to, wait_for_path
 from reports.brag import brag_summary
 from subgroups.models import Action
 
@@ -41,6 +41,7 @@ def amber_link(page, priority):
 def assert_the_actions_behind_the_count(page, count):
     page.wait_for_url(re.compile(r"/reports/actions/\?.*rating=amber"))
     assert page.locator("h1").inner_text() == "Actions as at 31 March 2024"
+    assert page.locator("#filters").inner_text().startswith("Showing actions rated Amber, in Priority")
     assert page.get_by_role("status").inner_text() == f"{count} action{'s' if count > 1 else ''} match."
     rows = page.evaluate(ROWS_JS)
     assert len(rows) == count
@@ -54,9 +55,12 @@ def test_executive_reviews_the_year_end_with_the_mouse(page, demo, sign_in):
     page.get_by_role("link", name="Dashboard").click()
     wait_for_path(page, reverse("reports:dashboard"))
 
-    page.get_by_label("As at").fill(YEAR_END.isoformat())
+    as_at = page.get_by_role("group", name="As at")
+    as_at.get_by_label("Day").fill(str(YEAR_END.day))
+    as_at.get_by_label("Month").fill(str(YEAR_END.month))
+    as_at.get_by_label("Year").fill(str(YEAR_END.year))
     page.get_by_role("button", name="Show").click()
-    page.wait_for_url(re.compile(r"as_at=2024-03-31"))
+    page.wait_for_url(re.compile(r"as_at_0=31&as_at_1=3&as_at_2=2024"))
     assert "as at 31 March 2024" in page.locator("main").inner_text()
     assert page.title().startswith("Dashboard:") and "as at 31 March 2024" in page.title()
     assert amber_link(page, priority).inner_text().startswith(str(count))
@@ -74,10 +78,14 @@ def test_executive_reviews_the_year_end_with_the_keyboard_alone(page, demo, sign
     page.keyboard.press("Enter")
     wait_for_path(page, reverse("reports:dashboard"))
 
-    tab_to(page, "#id_as_at")
-    type_date(page, YEAR_END)
+    tab_to(page, "#id_as_at_0")
+    page.keyboard.type(str(YEAR_END.day))
+    page.keyboard.press("Tab")
+    page.keyboard.type(str(YEAR_END.month))
+    page.keyboard.press("Tab")
+    page.keyboard.type(str(YEAR_END.year))
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"as_at=2024-03-31"))
+    page.wait_for_url(re.compile(r"as_at_0=31&as_at_1=3&as_at_2=2024"))
     assert "as at 31 March 2024" in page.locator("main").inner_text()
 
     href = amber_link(page, priority).get_attribute("href")

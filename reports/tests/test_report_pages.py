@@ -41,8 +41,24 @@ def test_dashboard_as_at_an_earlier_date_rebuilds_from_history(client, executive
 def test_a_bad_date_is_explained_beside_the_field(client, executive, plan):
     response = client.get(reverse("reports:dashboard"), {"as_at": "31/02/2024"})
     assert response.status_code == 200
-    assert "Enter the date as YYYY-MM-DD" in response.text
+    assert "Enter a real date, for example 31 3 2025." in response.text
     assert response.context["as_at"] == D(2025, 3, 31)
+
+
+@pytest.mark.parametrize("page", ["reports:dashboard", "reports:exceptions"])
+def test_the_date_is_entered_in_day_month_and_year_boxes(client, executive, plan, page):
+    """The same GOV.UK date input as every other form, not the browser's own date picker
+    (which shows month first in some browsers)."""
+    response = client.get(reverse(page), {"as_at_0": "31", "as_at_1": "12", "as_at_2": "2023"})
+    assert response.context["as_at"] == D(2023, 12, 31)
+    assert 'type="date"' not in response.text
+    for box in ("Day", "Month", "Year"):
+        assert f'for="id_as_at_{"Day Month Year".split().index(box)}">{box}</label>' in response.text
+    impossible = client.get(reverse(page), {"as_at_0": "30", "as_at_1": "2", "as_at_2": "2024"})
+    assert "Enter a real date, for example 31 3 2025." in impossible.text
+    incomplete = client.get(reverse(page), {"as_at_0": "30", "as_at_1": "", "as_at_2": "2024"})
+    assert "Enter the day, month and year, or leave all three empty." in incomplete.text
+    assert incomplete.context["as_at"] == D(2025, 3, 31)
 
 
 def test_each_count_links_to_its_actions(client, executive, plan):
@@ -54,6 +70,19 @@ def test_each_count_links_to_its_actions(client, executive, plan):
     assert [a.reference for a in listed.context["actions"]] == ["A1"]
     overdue = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": "core", "flag": "overdue"})
     assert [a.reference for a in overdue.context["actions"]] == ["A3"]
+
+
+def test_the_actions_behind_a_count_say_which_filter_they_show(client, executive, plan):
+    priority = plan.priorities.get()
+    listed = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": priority.pk, "rating": "red"})
+    assert f"Showing actions rated Red, in {priority}." in listed.text
+    assert listed.context["filters"] == ["rated Red", f"in {priority}"]
+    overdue = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": "core", "flag": "overdue"})
+    assert "Showing actions that are overdue, in the core functions (no priority)." in overdue.text
+    everything = client.get(reverse("reports:actions"), {"plan": plan.pk})
+    assert "Showing every action of the plan." in everything.text
+    foreign = client.get(reverse("reports:actions"), {"plan": plan.pk, "subgroup": "999999"})
+    assert "of a sub-group not in this partnership" in foreign.text
 
 
 def test_exception_report_groups_and_filters(client, executive, plan):

@@ -103,12 +103,40 @@ def test_with_htmx_the_form_opens_in_the_row_and_saving_swaps_in_the_new_row(cli
     opened = client.get(url, **HTMX)
     assert opened.text.lstrip().startswith(f'<tbody class="govuk-table__body app-action app-action--editing" id="action-{action.pk}"')
     assert "<html" not in opened.text
-    saved = client.post(url, form_data(action), **HTMX)
+    on_workplan = {"HTTP_HX_CURRENT_URL": f"http://testserver{action.workplan.get_absolute_url()}"}
+    saved = client.post(url, form_data(action), **HTMX, **on_workplan)
     assert saved.status_code == 200
     assert 'class="app-brag app-brag--amber">Amber<' in saved.text
     assert "recommissioning by June" in saved.text
     assert 'id="workplan-counts" hx-swap-oob="true"' in saved.text
     assert "PEI 1.1 updated: Amber" in saved.text
+
+
+def test_saved_in_my_actions_the_row_names_its_workplan_and_no_counts_are_sent(client, action, people):
+    """My actions has no counts table: an out-of-band swap with no target is an error in
+    the browser, so none is sent; the row keeps saying which workplan it is from."""
+    client.force_login(people["action_lead"])
+    on_my_actions = {"HTTP_HX_CURRENT_URL": f"http://testserver{reverse('subgroups:my-actions')}"}
+    saved = client.post(
+        reverse("subgroups:action-update", args=[action.pk]), form_data(action), **HTMX, **on_my_actions
+    )
+    assert saved.status_code == 200
+    assert "workplan-counts" not in saved.text
+    assert f"{action.workplan.subgroup.short_name} workplan {action.workplan.year}" in saved.text
+    assert "PEI 1.1 updated: Amber" in saved.text
+
+
+def test_without_javascript_saving_returns_to_the_page_the_update_began_on(client, action, people):
+    client.force_login(people["action_lead"])
+    url = reverse("subgroups:action-update", args=[action.pk])
+    from_action_page = client.post(f"{url}?next={action.get_absolute_url()}", form_data(action))
+    assert from_action_page.headers["Location"] == action.get_absolute_url()
+    my_actions = reverse("subgroups:my-actions")
+    from_my_actions = client.post(url, form_data(action, rating="red") | {"next": my_actions})
+    assert from_my_actions.headers["Location"] == f"{my_actions}#action-{action.pk}"
+    elsewhere = client.post(url, form_data(action, rating="green") | {"next": "https://evil.example/"})
+    assert elsewhere.headers["Location"] == f"{action.workplan.get_absolute_url()}#action-{action.pk}"
+    assert action.updates.count() == 4
 
 
 def test_refused_update_keeps_the_input_and_shows_the_error_by_the_field(client, action, people):
