@@ -7,7 +7,7 @@ partnership, and in which role, through the membership functions below.
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
@@ -95,7 +95,11 @@ def membership_add(
         user = User(username=username, first_name=first_name, last_name=last_name, email=email)
         user.set_unusable_password()
         user.full_clean()
-        user.save()
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError as error:  # someone took the username a moment ago
+            raise ValidationError({"username": f"The username {username} is taken."}) from error
     elif not user.email or user.email.lower() != email.lower() or not user.is_active:
         raise ValidationError(
             {

@@ -197,3 +197,34 @@ def test_the_migration_takes_staff_and_model_permissions_from_bsu_members(partne
     admin.refresh_from_db()
     assert not old_bsu.is_staff and not old_bsu.user_permissions.exists()
     assert admin.is_staff and admin.is_superuser
+
+
+def test_hostile_input_is_refused_beside_its_field_or_shown_escaped(client, bsu, partnership):
+    refused = client.post(
+        people_url(partnership, "plans:person-add"),
+        {"username": "has spaces<script>", "email": "not-an-email", "role": "viewer"},
+    )
+    assert refused.status_code == 200
+    assert "Enter a valid username" in refused.text
+    assert "Enter an email address in the right form" in refused.text
+    assert "<script>" not in refused.text
+    added = client.post(
+        people_url(partnership, "plans:person-add"),
+        {"username": "x" * 150, "first_name": "<b>Bold</b>", "email": "x@example.org", "role": "viewer"},
+    )
+    assert added.status_code == 302
+    page = client.get(people_url(partnership))
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in page.text and "<b>Bold</b>" not in page.text
+
+
+def test_the_people_page_takes_the_same_queries_however_many_members(client, bsu, partnership, member_of, django_assert_max_num_queries):
+    subgroup = SubGroupFactory(partnership=partnership)
+    for _ in range(3):
+        subgroup.leads.add(member_of(partnership, Membership.Role.LEAD))
+    client.get(people_url(partnership))
+    with django_assert_max_num_queries(12) as few:
+        client.get(people_url(partnership))
+    for _ in range(20):
+        subgroup.leads.add(member_of(partnership, Membership.Role.LEAD))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(people_url(partnership))
