@@ -55,7 +55,7 @@ if not ALLOWED_HOSTS and not env_bool("MSCP_ALLOW_DEV_SECRET", default=False):
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "mscp.apps.ConfigurationAdminConfig",  # the admin, for superusers only (mscp/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

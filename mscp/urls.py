@@ -9,9 +9,6 @@ from mscp import observability
 from plans import views as plans_views
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 
-admin.site.site_header = "Partnership Plan Tracker – configuration"
-admin.site.site_title = "Partnership Plan Tracker configuration"
-
 handler500 = observability.server_error
 
 urlpatterns = [
@@ -63,5 +60,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Configuration for superusers only: see mscp/admin.py.
     path("admin/", admin.site.urls),
 ]

@@ -1,14 +1,22 @@
-"""Signing in: the lockout page, and a log line for every sign-in, failure, sign-out and
-lockout (to stdout with the request id, like every other log line)."""
+"""Signing in: the lockout page, a log line for every sign-in, failure, sign-out and lockout
+(to stdout with the request id, like every other log line), and the email that lets a new
+member choose their password."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.dispatch import receiver
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from axes.signals import user_locked_out
+
+from plans.models import display_name
 
 logger = logging.getLogger("mscp.auth")
 
@@ -45,3 +53,23 @@ def log_failure(sender, credentials, request=None, **kwargs):
 @receiver(user_locked_out)
 def log_lockout(sender, request, username, ip_address, **kwargs):
     logger.warning("Sign-in locked out: %s from %s", username, ip_address)
+
+
+def send_set_password_link(*, user, partnership, added_by, request) -> None:
+    """Email a new member the one-use link to choose their password (Django's password reset
+    token: it stops working once a password is set, or after PASSWORD_RESET_TIMEOUT)."""
+    context = {
+        "user": user,
+        "partnership": partnership,
+        "added_by": display_name(added_by),
+        "service_name": settings.MSCP_SERVICE_NAME,
+        "timeout_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "protocol": "https" if request.is_secure() else "http",
+        "domain": request.get_host(),
+    }
+    subject = render_to_string("registration/account_created_subject.txt", context).strip()
+    body = render_to_string("registration/account_created_email.txt", context)
+    send_mail(subject, body, None, [user.email])
+    logger.info("Set-password link sent: %s by %s", user.get_username(), added_by.get_username())

@@ -7,11 +7,13 @@ heading. GOV.UK pages never move focus on load.
 
 import datetime
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.fields import DateInputField as GovukDateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 
 from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
@@ -20,6 +22,8 @@ from django.contrib.auth.forms import (
 )
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+
+from plans.models import Membership
 
 
 class DateInputField(GovukDateInputField):
@@ -91,3 +95,77 @@ class PlanAdditionForm(forms.Form):
         self.helper.layout = Layout(
             Field.text("title"), Field.textarea("text"), Field("added_on"), Submit("save", "Add")
         )
+
+
+ROLE_HINTS = {
+    Membership.Role.BSU: "Edits everything in the partnership, including its people and sub-groups.",
+    Membership.Role.LEAD: "Edits the actions of the sub-groups they lead; updates the actions they lead.",
+    Membership.Role.EXECUTIVE: "Reads everything; reviews the dashboard and exceptions.",
+    Membership.Role.VIEWER: "Reads the plan and workplans.",
+}
+
+
+def _role_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Role",
+        choices=[Choice(value, label, hint=ROLE_HINTS[value]) for value, label in Membership.Role.choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose a role.", "invalid_choice": "Choose one of the roles."},
+    )
+
+
+def _role_layout() -> Field:
+    return Field.radios("role", legend_size=Size.SMALL, small=True)
+
+
+class PersonAddForm(forms.Form):
+    """Someone to add to the partnership: a new account, or an existing one (its username
+    and the email address it uses)."""
+
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="What they sign in with: letters, digits and @ . + - _ only.",
+        error_messages={"required": "Enter a username."},
+    )
+    first_name = forms.CharField(label="First name", max_length=150, required=False)
+    last_name = forms.CharField(label="Last name", max_length=150, required=False)
+    email = forms.EmailField(
+        label="Email address",
+        help_text="Where the link to set their password goes. For an existing account, the "
+        "address that account uses.",
+        error_messages={
+            "required": "Enter their email address.",
+            "invalid": "Enter an email address in the right form, like name@example.org.",
+        },
+    )
+    role = _role_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("username", field_width=20),
+            Field.text("first_name", field_width=20),
+            Field.text("last_name", field_width=20),
+            Field.text("email", field_width=30),
+            _role_layout(),
+            Submit("save", "Add person"),
+        )
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip()
+
+
+class MembershipRoleForm(forms.Form):
+    """A member's role in the partnership."""
+
+    role = _role_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(_role_layout(), Submit("save", "Save role"))

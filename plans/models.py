@@ -241,6 +241,8 @@ class Membership(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=10, choices=Role.choices)
+    # Who gave whom which role, and when: access to a partnership is worth an audit trail.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["partnership", "user"]

@@ -5,6 +5,9 @@
   actions they lead in other sub-groups;
 - executive and viewer read everything in their partnership and change nothing.
 
+- BSU also manages its partnership's people and sub-group settings (product pages, through
+  the services); the Django admin is for superusers only (mscp/admin.py).
+
 Superusers get no extra rights here: the admin is for configuration only.
 """
 
@@ -67,3 +70,11 @@ class Editor:
     def can_manage_plan(self, plan) -> bool:
         """Add priorities and themes to a live plan."""
         return self.is_bsu(plan.partnership_id)
+
+    def can_manage_people(self, partnership) -> bool:
+        """Add people to the partnership, change their roles and remove them."""
+        return self.is_bsu(partnership.pk)
+
+    def can_configure_subgroup(self, subgroup) -> bool:
+        """Change a sub-group's names, remit, priorities and leads."""
+        return self.is_bsu(subgroup.partnership_id)

@@ -40,3 +40,14 @@ def plan_overview(*, plan: BusinessPlan) -> dict:
         ),
         "brag_meanings": plan.brag_meanings(),
     }
+
+
+def partnership_people(*, partnership):
+    """The partnership's memberships with their people, by name, and the sub-groups of this
+    partnership each person leads (as `led_here`)."""
+    led = SubGroup.objects.filter(partnership=partnership).order_by("short_name")
+    return (
+        partnership.memberships.select_related("user")
+        .prefetch_related(Prefetch("user__led_subgroups", queryset=led, to_attr="led_here"))
+        .order_by("user__first_name", "user__last_name", "user__username")
+    )

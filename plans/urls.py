@@ -14,5 +14,22 @@ urlpatterns = [
         name="priority-create",
     ),
     path("plans/<int:pk>/themes/new/", views.plan_addition, {"kind": "theme"}, name="theme-create"),
+    path("partnerships/<int:pk>/people/", views.people, name="people"),
+    path("partnerships/<int:pk>/people/new/", views.person_add, name="person-add"),
+    path(
+        "partnerships/<int:pk>/people/<int:membership_pk>/",
+        views.membership_edit,
+        name="membership-edit",
+    ),
+    path(
+        "partnerships/<int:pk>/people/<int:membership_pk>/remove/",
+        views.membership_remove_view,
+        name="membership-remove",
+    ),
+    path(
+        "partnerships/<int:pk>/people/<int:membership_pk>/send-link/",
+        views.membership_send_link,
+        name="membership-send-link",
+    ),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
 ]

@@ -1,3 +1,7 @@
+"""Configuration (superusers only, see mscp/admin.py). Actions and their BRAG updates are
+business records: the admin shows them but never adds, edits or deletes them; every change
+to them goes through the services (subgroups/services.py) from the product's pages."""
+
 from django.contrib import admin
 
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
@@ -9,6 +13,13 @@ class SubGroupAdmin(admin.ModelAdmin):
     list_filter = ["partnership"]
     search_fields = ["name", "short_name"]
     filter_horizontal = ["priorities", "leads"]
+    readonly_fields = ["version"]
+
+    def save_model(self, request, obj, form, change):
+        # An edit here is an edit like any other: the BSU's settings page notices it.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Workplan)
@@ -41,3 +52,12 @@ class ActionAdmin(admin.ModelAdmin):
     list_per_page = 100
     raw_id_fields = ["lead_user"]
     inlines = [ActionUpdateInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -10,9 +10,9 @@ from plans.forms import DateInputField
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
+from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
-from subgroups.models import TEXT_LIMIT, Action
-
+from subgroups.models import TEXT_LIMIT, Action, SubGroup
 
 
 class ActionUpdateForm(forms.Form):
@@ -246,3 +246,71 @@ class ImportConfirmForm(forms.Form):
     @property
     def import_without(self) -> list[str]:
         return [name.removeprefix("without_") for name in self.fields if self.cleaned_data.get(name)]
+
+class SubGroupSettingsForm(forms.ModelForm):
+    """A sub-group's settings, offering only its own partnership's plan priorities and
+    members: a choice from another partnership is refused beside the field."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = SubGroup
+        fields = ["name", "short_name", "remit", "chair", "members", "priorities", "leads"]
+        labels = {
+            "name": "Name",
+            "short_name": "Short name",
+            "remit": "Remit",
+            "chair": "Chair",
+            "members": "Members",
+            "priorities": "Priorities covered",
+            "leads": "Leads",
+        }
+        help_texts = {
+            "short_name": 'For example "PEI". Used in action references and headings.',
+            "chair": "The chair's name and role, as the annual report shows it.",
+            "priorities": "The business plan priorities this sub-group delivers. None: it "
+            "carries the partnership's core functions.",
+            "leads": "Members who chair or lead the sub-group: as sub-group leads they edit "
+            "its workplans' actions.",
+        }
+        error_messages = {
+            "name": {"required": "Enter the sub-group's name."},
+            "short_name": {"required": 'Enter a short name, for example "PEI".'},
+        }
+        widgets = {
+            "remit": forms.Textarea(attrs={"rows": 5}),
+            "members": forms.Textarea(attrs={"rows": 5}),
+            "priorities": forms.CheckboxSelectMultiple,
+            "leads": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        partnership_id = self.instance.partnership_id
+        self.fields["priorities"].queryset = Priority.objects.filter(
+            plan__partnership_id=partnership_id
+        ).select_related("plan").order_by("-plan__period_start", "number")
+        if self.fields["priorities"].queryset.values("plan").distinct().count() > 1:
+            self.fields["priorities"].label_from_instance = lambda p: f"{p.plan.title}: {p}"
+        self.fields["leads"].queryset = partnership_members(partnership_id)
+        self.fields["leads"].label_from_instance = display_name
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.text("short_name", field_width=10),
+            Field.textarea("remit"),
+            Field.text("chair"),
+            Field.textarea("members"),
+            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("leads", legend_size=Size.SMALL, small=True),
+            "version",
+            Submit("save", "Save settings"),
+        )
+
+    def _post_clean(self):
+        # The service validates and saves the sub-group; the form only checks its input, so
+        # the instance the view passes on is left unchanged until the save succeeds.
+        pass

@@ -68,6 +68,9 @@ class SubGroup(models.Model):
         related_name="led_subgroups",
         help_text="Users who chair or lead the sub-group and keep its workplan current.",
     )
+    version = models.PositiveIntegerField(
+        default=1, help_text="Goes up by one with every change to the sub-group's settings."
+    )
 
     objects = SubGroupQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[priorities])
@@ -227,6 +230,16 @@ class ActionQuerySet(PartnershipScopedQuerySet):
     def stale(self, on: datetime.date, after_days: int):
         return self.filter(self.stale_condition(on, after_days))
 
+    def delete(self):
+        if ActionUpdate.objects.filter(action__in=self).exists():
+            raise ValidationError(ACTION_WITH_UPDATES_KEPT)
+        return super().delete()
+
+
+ACTION_WITH_UPDATES_KEPT = (
+    "An action with BRAG updates is never deleted: retire it instead, and its history stays."
+)
+
 
 class Action(models.Model):
     """One row of a sub-group workplan, with the six columns the business plan prescribes."""
@@ -298,11 +311,30 @@ class Action(models.Model):
     def get_absolute_url(self):
         return reverse("subgroups:action-detail", kwargs={"pk": self.pk})
 
+    def delete(self, *args, **kwargs):
+        if self.pk is not None and self.updates.exists():
+            raise ValidationError(ACTION_WITH_UPDATES_KEPT)
+        return super().delete(*args, **kwargs)
+
+
+class ActionUpdateQuerySet(models.QuerySet):
+    def delete(self):
+        raise ValidationError(UPDATES_NEVER_DELETED)
+
+    def erase_with_their_partnership(self):
+        """Erase these updates for good. Only for taking a whole partnership's data away
+        (`load_demo --reset` restoring the demo as shipped), never for one person's history."""
+        return models.QuerySet.delete(self)
+
+
+UPDATES_NEVER_DELETED = "BRAG updates are never deleted: add a new update instead."
+
 
 class ActionUpdate(models.Model):
     """A dated BRAG update. Append-only: a correction is a new update, never an edit."""
 
-    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    # PROTECT: deleting a workplan, sub-group, plan or partnership never takes updates with it.
+    action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     as_at = models.DateField("As at")
     rating = models.CharField(max_length=5, choices=Rating.choices, null=True, blank=True)
     narrative = models.TextField(blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)])
@@ -321,6 +353,8 @@ class ActionUpdate(models.Model):
         help_text="Who gave the update, when someone else entered it on their behalf.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = ActionUpdateQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "-as_at", "-created_at", "-pk"]
@@ -341,7 +375,7 @@ class ActionUpdate(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ValidationError("BRAG updates are never deleted: add a new update instead.")
+        raise ValidationError(UPDATES_NEVER_DELETED)
 
     @property
     def rating_label(self) -> str:

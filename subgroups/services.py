@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from plans.models import Rating, display_name
-from subgroups.models import Action, ActionUpdate
+from subgroups.models import Action, ActionUpdate, SubGroup
 
 # Ratings whose update must say why and what is being done (Red, Amber), or give the
 # evidence of impact (Blue).
@@ -289,3 +289,51 @@ def action_move(*, action: Action, up: bool) -> None:
         if sibling.order != position:
             sibling.order = position
             sibling.save(update_fields=["order", "updated_at"])
+
+
+SUBGROUP_SETTINGS = ["name", "short_name", "remit", "chair", "members"]
+
+
+@transaction.atomic
+def subgroup_configure(
+    *, subgroup: SubGroup, expected_version: int, fields: dict, priorities, leads, by
+) -> SubGroup:
+    """Save the sub-group's settings: its names, remit, chair and members, the plan
+    priorities it covers and the people who lead it.
+
+    Priorities must be of the partnership's own plans and leads its own members (refused by
+    field otherwise, whatever the form offered). If someone saved the settings after the
+    editor loaded `expected_version`, the save is refused, naming who, and nothing changes.
+    """
+    current = SubGroup.objects.select_for_update().get(pk=subgroup.pk)
+    if current.version != expected_version:
+        latest = current.history.order_by("-history_date", "-history_id").first()
+        who = display_name(latest.history_user) if latest and latest.history_user else "Someone"
+        raise ValidationError(
+            f"{who} changed these settings while you were editing them. Nothing has been "
+            "saved: your input is still in the form; check it against the sub-group's page and "
+            "save again to apply it."
+        )
+    errors = {}
+    priorities, leads = list(priorities), list(leads)
+    if any(p.plan.partnership_id != current.partnership_id for p in priorities):
+        errors["priorities"] = ["Choose priorities of this partnership's plans."]
+    members = set(current.partnership.memberships.values_list("user_id", flat=True))
+    if any(user.pk not in members for user in leads):
+        errors["leads"] = ["Choose leads from this partnership's members."]
+    short_name = fields.get("short_name", current.short_name)
+    siblings = SubGroup.objects.filter(partnership=current.partnership_id).exclude(pk=current.pk)
+    if siblings.filter(short_name__iexact=short_name).exists():
+        errors["short_name"] = [f"Another sub-group of the partnership is called {short_name}."]
+    if errors:
+        raise ValidationError(errors)
+    for name in SUBGROUP_SETTINGS:
+        if name in fields:
+            setattr(current, name, fields[name])
+    current.version += 1
+    current.full_clean()
+    current._history_user = by
+    current.save()
+    current.priorities.set(priorities)
+    current.leads.set(leads)
+    return current

@@ -6,6 +6,7 @@ app_name = "subgroups"
 
 urlpatterns = [
     path("subgroups/<int:pk>/", views.subgroup_detail, name="subgroup-detail"),
+    path("subgroups/<int:pk>/settings/", views.subgroup_settings, name="subgroup-settings"),
     path("workplans/<int:pk>/", views.workplan_detail, name="workplan-detail"),
     path("actions/<int:pk>/", views.action_detail, name="action-detail"),
     path("actions/<int:pk>/update/", views.action_update, name="action-update"),

@@ -16,7 +16,13 @@ from plans.selectors import partnership_members
 from reports.brag import plan_as_at
 from reports.exports import export_response, workplan_export_table
 from reports.views import EXPORT_FORMATS
-from subgroups.forms import ActionForm, ActionUpdateForm, ImportConfirmForm, WorkplanImportForm
+from subgroups.forms import (
+    ActionForm,
+    ActionUpdateForm,
+    ImportConfirmForm,
+    SubGroupSettingsForm,
+    WorkplanImportForm,
+)
 from subgroups.importing.services import (
     ImportRefused,
     import_default_as_at,
@@ -37,12 +43,14 @@ from subgroups.selectors import (
 )
 from subgroups.services import (
     EDITABLE_FIELDS,
+    SUBGROUP_SETTINGS,
     EditConflict,
     action_create,
     action_edit,
     action_move,
     action_record_update,
     action_retire,
+    subgroup_configure,
 )
 
 
@@ -51,7 +59,9 @@ def subgroup_detail(request, pk):
         SubGroup.objects.visible_to(request.user).select_related("partnership"), pk=pk
     )
     context = subgroup_overview(subgroup=subgroup)
-    context["can_import"] = Editor.for_user(request.user).is_bsu(subgroup.partnership_id)
+    editor = Editor.for_user(request.user)
+    context["can_import"] = editor.is_bsu(subgroup.partnership_id)
+    context["can_configure"] = editor.can_configure_subgroup(subgroup)
     return render(request, "subgroups/subgroup_detail.html", context)
 
 
@@ -406,3 +416,34 @@ def workplan_import_preview(request, pk, token):
         "subgroups/workplan_import_preview.html",
         {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def subgroup_settings(request, pk):
+    """The sub-group's names, remit, chair, members, priorities and leads (BSU only)."""
+    subgroup = get_object_or_404(
+        SubGroup.objects.visible_to(request.user).select_related("partnership"), pk=pk
+    )
+    if not Editor.for_user(request.user).can_configure_subgroup(subgroup):
+        raise PermissionDenied
+    form = SubGroupSettingsForm(request.POST or None, instance=subgroup)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            subgroup = subgroup_configure(
+                subgroup=subgroup,
+                expected_version=data["version"] or 0,
+                fields={name: data[name] for name in SUBGROUP_SETTINGS},
+                priorities=data["priorities"],
+                leads=data["leads"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            # Keep the editor's input; saving again applies it over the other change.
+            form.data = form.data.copy()
+            form.data["version"] = SubGroup.objects.values_list("version", flat=True).get(pk=pk)
+        else:
+            messages.success(request, f"{subgroup.short_name} settings saved.")
+            return redirect(subgroup.get_absolute_url())
+    return render(request, "subgroups/subgroup_settings.html", {"subgroup": subgroup, "form": form})

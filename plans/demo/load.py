@@ -16,7 +16,6 @@ from types import ModuleType
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Permission
 from django.db import transaction
 
 from plans.demo import medway, merton, merton_annual
@@ -69,21 +68,16 @@ _SINGULAR = {"priorities": "priority"}
 
 def demo_users_load(*, password: str, report: LoadReport) -> dict[str, "User"]:
     """Create each missing demo user with `password` (an existing user keeps theirs, so nobody
-    is signed out) and give the BSU admin access for configuring its plans."""
+    is signed out). None of them is staff: the admin is for superusers, and the BSU configures
+    its partnership through the product's pages."""
     users = {}
-    for username, (_slug, role, first, last) in DEMO_USERS.items():
+    for username, (_slug, _role, first, last) in DEMO_USERS.items():
         user, created = User.objects.get_or_create(
             username=username,
             # Hashed only for a user created now (a deliberately slow hash).
             defaults={"first_name": first, "last_name": last, "password": lambda: make_password(password)},
         )
         report.count("users", created)
-        user.is_staff = role == Membership.Role.BSU
-        user.save()
-        if user.is_staff:
-            user.user_permissions.set(
-                Permission.objects.filter(content_type__app_label__in=["plans", "subgroups"])
-            )
         users[username] = user
     return users
 
@@ -240,7 +234,8 @@ def demo_reset(*, password: str) -> LoadReport:
     (updates, reports and memberships included) and loaded again, and each demo user gets
     `password` back, which signs them out. Other partnerships and users are left alone."""
     slugs = [data.PARTNERSHIP["slug"] for data in (merton, medway)]
-    # Actions first: they protect the priorities that the partnerships' deletion would take.
+    # Updates, then actions: each protects what the partnerships' deletion would take.
+    ActionUpdate.objects.filter(action__workplan__subgroup__partnership__slug__in=slugs).erase_with_their_partnership()
     Action.objects.filter(workplan__subgroup__partnership__slug__in=slugs).delete()
     Partnership.objects.filter(slug__in=slugs).delete()
     for username, (_slug, _role, first, last) in DEMO_USERS.items():

@@ -107,6 +107,35 @@ PAGES = [
         roles=("bsu",),
     ),
     PageSpec(
+        "sub-group settings",
+        lambda demo: reverse("subgroups:subgroup-settings", args=[demo.subgroup.pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "people", lambda demo: reverse("plans:people", args=[demo.plan.partnership_id]), roles=("bsu",)
+    ),
+    PageSpec(
+        "add a person",
+        lambda demo: reverse("plans:person-add", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "change a role",
+        lambda demo: reverse(
+            "plans:membership-edit",
+            args=[demo.plan.partnership_id, demo.users["viewer"].memberships.get().pk],
+        ),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "remove a person",
+        lambda demo: reverse(
+            "plans:membership-remove",
+            args=[demo.plan.partnership_id, demo.users["viewer"].memberships.get().pk],
+        ),
+        roles=("bsu",),
+    ),
+    PageSpec(
         "forbidden",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),
         status=403,

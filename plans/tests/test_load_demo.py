@@ -271,3 +271,12 @@ def test_reset_restores_the_demo_as_shipped(demo):
     assert restored.timeframe == shipped_action["timeframe"]
     assert not ActionUpdate.objects.filter(narrative="Venue lost; rebooked for the autumn term.").exists()
     assert signed_in("pei-lead").get(reverse("plans:home")).status_code == 200
+
+
+def test_no_demo_user_is_staff_or_holds_model_permissions(demo):
+    """The admin is for superusers; the demo BSU configures its partnership through the
+    product's pages (People, sub-group settings)."""
+    users = get_user_model().objects.filter(username__in=["bsu", "pei-lead", "executive", "viewer", "medway-bsu"])
+    assert users.count() == 5
+    assert not users.filter(is_staff=True).exists() and not users.filter(is_superuser=True).exists()
+    assert not users.filter(user_permissions__isnull=False).exists()

@@ -71,6 +71,7 @@ SKIPPED = {
     "pg_dump": "needs a PostgreSQL server",
     "pg_restore": "needs a PostgreSQL server",
     ".venv/bin/python manage.py runserver": "starts a server that runs until stopped",
+    ".venv/bin/python manage.py createsuperuser": "asks for a username and password at prompts",
     ".venv/bin/python -m pytest": "the browser tests are part of `make test`",
     ".venv/bin/python bench/pages.py": "a benchmark: loads 100 partnerships and takes minutes",
     ".venv/bin/python bench/annual_report.py": "a benchmark that takes minutes",

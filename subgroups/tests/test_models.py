@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory
 from subgroups.models import Action, ActionUpdate, Workplan, year_label_bounds
@@ -70,6 +71,30 @@ def test_updates_are_never_edited_or_deleted():
         update.delete()
     update.refresh_from_db()
     assert update.narrative == "Delayed by staffing."
+
+
+def test_updates_and_actions_with_updates_are_never_deleted_by_any_route():
+    update = ActionUpdateFactory(rating="red", narrative="Provider withdrew.")
+    action = update.action
+    with pytest.raises(ValidationError, match="never deleted"):
+        ActionUpdate.objects.filter(pk=update.pk).delete()
+    with pytest.raises(ValidationError, match="retire it instead"):
+        action.delete()
+    with pytest.raises(ValidationError, match="retire it instead"):
+        Action.objects.filter(pk=action.pk).delete()
+    # Nor with the workplan, sub-group, plan or partnership they belong to.
+    workplan = action.workplan
+    for owner in (workplan, workplan.subgroup, workplan.plan, workplan.plan.partnership):
+        with pytest.raises(ProtectedError), transaction.atomic():
+            owner.delete()
+    assert ActionUpdate.objects.filter(pk=update.pk).exists()
+    assert Action.objects.filter(pk=action.pk).exists()
+
+
+def test_an_action_with_no_updates_yet_can_be_deleted():
+    action = ActionFactory()
+    action.delete()
+    assert not Action.objects.exists()
 
 
 def test_current_state_is_the_latest_update_and_none_means_not_yet_rated():

@@ -1,0 +1,385 @@
+"""The permission grid for configuration and the report pages: every role × every admin URL
+(each registered model's changelist, add, change, delete and history, with another
+partnership's ids), the BSU's configuration pages, and the dashboard, exception report and
+action list with another partnership's ids in the query string. Each answer has the expected
+status, never shows another partnership's rows, and a refusal changes nothing at all."""
+
+import datetime
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.urls import reverse
+
+from plans.models import (
+    BragDefinition,
+    BusinessPlan,
+    CrossCuttingTheme,
+    Membership,
+    Partnership,
+    Priority,
+)
+from plans.tests.factories import (
+    BusinessPlanFactory,
+    PartnershipFactory,
+    PriorityFactory,
+    ThemeFactory,
+    UserFactory,
+)
+from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+from subgroups.tests.factories import (
+    ActionFactory,
+    ActionUpdateFactory,
+    SubGroupFactory,
+    WorkplanFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous", "viewer", "executive", "lead", "bsu", "other_bsu", "staff", "superuser",
+]
+# Members of the home partnership ("Alpha"); other_bsu is the BSU of the other one ("Bravo").
+HOME_MEMBERS = {"viewer", "executive", "lead", "bsu"}
+MEMBERS = HOME_MEMBERS | {"other_bsu"}
+
+
+def _partnership_world(name: str, *, bsu, viewer, author):
+    """A partnership whose every row carries `name` (its marker), with a plan, a priority, a
+    theme, a sub-group led by nobody, a workplan and an action with a BRAG update, and a
+    member who has not chosen a password yet."""
+    partnership = PartnershipFactory(name=f"{name} Partnership", short_name=name[:8])
+    plan = BusinessPlanFactory(partnership=partnership, title=f"{name} plan")
+    BragDefinition.objects.create(plan=plan, rating="red", meaning=f"{name} red meaning")
+    priority = PriorityFactory(plan=plan, number=1, title=f"{name} priority")
+    theme = ThemeFactory(plan=plan, title=f"{name} theme")
+    subgroup = SubGroupFactory(partnership=partnership, name=f"{name} group", short_name=name[:6])
+    workplan = WorkplanFactory(plan=plan, subgroup=subgroup, year="2023-24")
+    action = ActionFactory(
+        workplan=workplan, priority=priority, reference=f"{name[:6]} 1.1",
+        description=f"{name} action", due_date=datetime.date(2023, 6, 30),
+    )
+    action.themes.add(theme)
+    ActionUpdateFactory(
+        action=action, rating="red", narrative=f"{name} narrative",
+        as_at=datetime.date(2023, 9, 1), author=author,
+    )
+    Membership.objects.create(user=bsu, partnership=partnership, role=Membership.Role.BSU)
+    Membership.objects.create(user=viewer, partnership=partnership, role=Membership.Role.VIEWER)
+    newcomer = UserFactory(username=f"{name.lower()}-newcomer", email=f"new@{name.lower()}.example.org")
+    newcomer.set_unusable_password()
+    newcomer.save()
+    return {
+        "partnership": partnership,
+        "plan": plan,
+        "priority": priority,
+        "theme": theme,
+        "subgroup": subgroup,
+        "workplan": workplan,
+        "action": action,
+        "viewer_membership": Membership.objects.get(user=viewer, partnership=partnership),
+        "newcomer": Membership.objects.create(
+            user=newcomer, partnership=partnership, role=Membership.Role.VIEWER
+        ),
+        "bsu": bsu,
+    }
+
+
+@pytest.fixture
+def world(member_of):
+    users = {role: UserFactory(username=role, email=f"{role}@example.org") for role in ROLES[1:]}
+    users["staff"].is_staff = True
+    users["staff"].save()
+    # The staff member holds every model permission: being staff with permissions used to be
+    # enough to list every partnership's rows.
+    users["staff"].user_permissions.set(Permission.objects.all())
+    users["superuser"].is_staff = users["superuser"].is_superuser = True
+    users["superuser"].save()
+    alpha = _partnership_world("ALPHA-SECRET", bsu=users["bsu"], viewer=users["viewer"], author=users["bsu"])
+    other_viewer = UserFactory(username="bravo-viewer")
+    bravo = _partnership_world(
+        "BRAVO-SECRET", bsu=users["other_bsu"], viewer=other_viewer, author=users["other_bsu"]
+    )
+    for role in ("executive", "lead"):
+        Membership.objects.create(user=users[role], partnership=alpha["partnership"], role=role)
+    alpha["subgroup"].leads.add(users["lead"])
+    bravo["group"] = Group.objects.create(name="BRAVO-SECRET group")
+    bravo["user"] = users["other_bsu"]
+    AccessAttempt.objects.create(username="other_bsu", ip_address="10.0.0.2", user_agent="t", failures_since_start=1, get_data="", post_data="", http_accept="", path_info="/")
+    AccessLog.objects.create(username="other_bsu", ip_address="10.0.0.2", user_agent="t", http_accept="", path_info="/")
+    AccessFailureLog.objects.create(username="other_bsu", ip_address="10.0.0.2", user_agent="t", http_accept="", path_info="/")
+    return {"users": users, "alpha": alpha, "bravo": bravo}
+
+
+def own_and_foreign(world, role):
+    """The role's own partnership's objects and another partnership's."""
+    if role == "other_bsu":
+        return world["bravo"], world["alpha"]
+    return world["alpha"], world["bravo"]
+
+
+def marker(objects) -> str:
+    return objects["partnership"].name.split()[0]
+
+
+def snapshot():
+    """Every row the admin and the configuration pages could change, and the mail sent."""
+    models = [
+        Partnership, BusinessPlan, BragDefinition, Priority, CrossCuttingTheme, Membership,
+        SubGroup, SubGroup.priorities.through, SubGroup.leads.through, Workplan, Action,
+        Action.themes.through, ActionUpdate, Group, AccessAttempt, AccessLog, AccessFailureLog,
+        Permission.user_set.through,
+    ]
+    rows = {model._meta.label: list(model.objects.order_by("pk").values_list()) for model in models}
+    from django.contrib.auth import get_user_model
+
+    rows["users"] = list(
+        get_user_model().objects.order_by("pk").values_list(
+            "pk", "username", "email", "password", "is_staff", "is_superuser", "is_active"
+        )
+    )
+    rows["mail"] = [(message.subject, message.to) for message in mail.outbox]
+    return rows
+
+
+def sign_in(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+
+
+# --- The admin ----------------------------------------------------------------------------
+
+ADMIN_VIEWS = ["changelist", "add", "change", "delete", "history"]
+
+
+def admin_object(world, model):
+    """Another partnership's row of `model` (for the home partnership's roles)."""
+    bravo = world["bravo"]
+    return {
+        Partnership: bravo["partnership"],
+        BusinessPlan: bravo["plan"],
+        Priority: bravo["priority"],
+        CrossCuttingTheme: bravo["theme"],
+        Membership: bravo["viewer_membership"],
+        SubGroup: bravo["subgroup"],
+        Workplan: bravo["workplan"],
+        Action: bravo["action"],
+        Group: bravo["group"],
+    }.get(model) or (bravo["user"] if model._meta.label == "auth.User" else model.objects.first())
+
+
+ADMIN_GRID = [
+    (role, model._meta.label, view, method)
+    for model in admin.site._registry
+    for view in ADMIN_VIEWS
+    for method in (["get", "post"] if view in {"add", "change", "delete"} else ["get"])
+    for role in ROLES
+]
+
+
+@pytest.mark.parametrize(("role", "label", "view", "method"), ADMIN_GRID)
+def test_admin_grid(client, world, role, label, view, method):
+    model = next(m for m in admin.site._registry if m._meta.label == label)
+    obj = admin_object(world, model)
+    name = f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}"
+    url = reverse(name, args=[] if view in {"changelist", "add"} else [obj.pk])
+    sign_in(client, world, role)
+    before = snapshot()
+    if method == "get":
+        response = client.get(url)
+    elif view == "delete":
+        response = client.post(url, {"post": "yes"})
+    else:
+        response = client.post(url, {})  # an empty form: refused, or sent back with errors
+    after = snapshot()
+    if role != "superuser":
+        # Everyone else, the BSU and a staff member with every permission included, is sent
+        # to the admin's sign-in page (which says they are not authorised), never shown rows.
+        assert response.status_code == 302
+        login = reverse("login") if role == "anonymous" else reverse("admin:login")
+        assert response["Location"].startswith(login)
+        assert after == before
+        page = client.get(response["Location"])
+        assert "BRAVO-SECRET" not in page.text and "ALPHA-SECRET" not in page.text
+        return
+    if method == "get":
+        model_admin, request = admin.site._registry[model], _request_of(world["users"]["superuser"])
+        allowed = {
+            "add": lambda: model_admin.has_add_permission(request),
+            "delete": lambda: model_admin.has_delete_permission(request, obj),
+        }.get(view, lambda: True)()
+        assert response.status_code == (200 if allowed else 403)
+        if model is Action:
+            assert allowed == (view not in {"add", "delete"})
+        assert after == before
+    elif view == "delete":
+        # Deleting is refused wherever BRAG history would go with the row.
+        assert (after != before) == (response.status_code == 302)
+        if model in PROTECTED_BY_HISTORY:
+            assert after == before
+    else:
+        assert after == before  # an empty form saves nothing
+
+
+# Rows whose deletion would take actions with updates (or their authors) with them.
+PROTECTED_BY_HISTORY = {Partnership, BusinessPlan, Priority, SubGroup, Workplan, Action}
+
+
+def _request_of(user):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    return request
+
+
+def test_superuser_sees_actions_and_their_updates_read_only(client, world):
+    client.force_login(world["users"]["superuser"])
+    action = world["bravo"]["action"]
+    before = snapshot()
+    page = client.get(reverse("admin:subgroups_action_change", args=[action.pk]))
+    assert page.status_code == 200
+    assert "BRAVO-SECRET narrative" in page.text
+    assert 'name="description"' not in page.text and 'name="_save"' not in page.text
+    assert client.get(reverse("admin:subgroups_action_add")).status_code == 403
+    edit = {"description": "Rewritten", "impact": "Rewritten", "workplan": action.workplan_id}
+    assert client.post(reverse("admin:subgroups_action_change", args=[action.pk]), edit).status_code == 403
+    assert client.post(reverse("admin:subgroups_action_delete", args=[action.pk]), {"post": "yes"}).status_code == 403
+    for obj in (world["bravo"]["workplan"], world["bravo"]["subgroup"], world["bravo"]["partnership"]):
+        meta = obj._meta
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_delete", args=[obj.pk])
+        refused = client.post(url, {"post": "yes"})
+        assert refused.status_code == 200 and "<title>Cannot delete" in refused.text
+    assert snapshot() == before
+
+
+def test_the_navigation_offers_configuration_to_superusers_only(client, world):
+    for role in ROLES[1:]:
+        client.force_login(world["users"][role])
+        html = client.get(reverse("plans:accessibility")).text
+        assert (reverse("admin:index") in html) == (role == "superuser"), role
+        people = reverse("plans:people", args=[own_and_foreign(world, role)[0]["partnership"].pk])
+        assert (people in html) == (role in {"bsu", "other_bsu"}), role
+
+
+# --- The BSU's configuration pages ---------------------------------------------------------
+
+CONFIG_URLS = [
+    # (url name, methods, the object the URL names)
+    ("subgroups:subgroup-settings", ["get", "post"], "subgroup"),
+    ("plans:people", ["get"], "partnership"),
+    ("plans:person-add", ["get", "post"], "partnership"),
+    ("plans:membership-edit", ["get", "post"], "viewer_membership"),
+    ("plans:membership-remove", ["get", "post"], "viewer_membership"),
+    ("plans:membership-send-link", ["post"], "newcomer"),
+]
+CONFIG_GRID = [
+    (role, name, method, whose)
+    for name, methods, _target in CONFIG_URLS
+    for method in methods
+    for whose in ["own", "foreign"]
+    for role in ROLES
+]
+
+
+def config_url(name, objects, target):
+    if target in {"viewer_membership", "newcomer"}:
+        return reverse(name, args=[objects["partnership"].pk, objects[target].pk])
+    return reverse(name, args=[objects[target].pk])
+
+
+def config_post_data(name, objects, world):
+    subgroup = objects["subgroup"]
+    return {
+        "subgroups:subgroup-settings": {
+            "name": f"{subgroup.name} renamed", "short_name": subgroup.short_name,
+            "remit": "A remit", "chair": "", "members": "",
+            "priorities": [objects["priority"].pk], "leads": [objects["bsu"].pk],
+            "version": subgroup.version,
+        },
+        "plans:person-add": {
+            "username": "new-person", "first_name": "New", "last_name": "Person",
+            "email": "new.person@example.org", "role": "viewer",
+        },
+        "plans:membership-edit": {"role": "executive"},
+        "plans:membership-remove": {},
+        "plans:membership-send-link": {},
+    }[name]
+
+
+@pytest.mark.parametrize(("role", "name", "method", "whose"), CONFIG_GRID)
+def test_configuration_pages_grid(client, world, role, name, method, whose):
+    own, foreign = own_and_foreign(world, role)
+    objects = own if whose == "own" else foreign
+    target = next(t for n, _m, t in CONFIG_URLS if n == name)
+    url = config_url(name, objects, target)
+    sign_in(client, world, role)
+    before = snapshot()
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, config_post_data(name, objects, world))
+    is_bsu_here = whose == "own" and role in {"bsu", "other_bsu"}
+    if role == "anonymous":
+        expected = 302
+    elif whose == "foreign" or role not in MEMBERS:
+        expected = 404  # not their partnership: as if it did not exist
+    elif not is_bsu_here:
+        expected = 403
+    else:
+        expected = 302 if method == "post" else 200
+    assert response.status_code == expected, response.content[:300]
+    if role == "anonymous":
+        assert response["Location"].startswith(reverse("login"))
+    after = snapshot()
+    assert (after != before) == (is_bsu_here and method == "post")
+    if response.status_code == 200:
+        assert marker(foreign) not in response.text
+        assert marker(own) in response.text
+
+
+# --- Reports with another partnership's ids in the query string ----------------------------
+
+REPORT_URLS = ["reports:dashboard", "reports:exceptions", "reports:actions"]
+
+
+@pytest.mark.parametrize(("role", "name"), [(role, name) for name in REPORT_URLS for role in ROLES])
+def test_report_pages_never_show_another_partnerships_rows(client, world, role, name):
+    own, foreign = own_and_foreign(world, role)
+    query = {
+        "plan": foreign["plan"].pk,
+        "subgroup": foreign["subgroup"].pk,
+        "priority": foreign["priority"].pk,
+        "theme": foreign["theme"].pk,
+        "as_at": "2024-03-31",
+    }
+    sign_in(client, world, role)
+    before = snapshot()
+    response = client.get(reverse(name), query)
+    if role == "anonymous":
+        assert response.status_code == 302
+    elif role in MEMBERS:
+        assert response.status_code == 200  # their own plan instead, with the error shown
+        assert marker(own) in response.text
+    else:
+        assert response.status_code == 404  # no partnership, so no plans to report on
+    assert marker(foreign) not in response.content.decode()
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("role", ["bsu", "staff", "superuser"])
+def test_only_a_superuser_can_sign_in_to_the_admin(client, world, role):
+    user = world["users"][role]
+    user.set_password("a-long-test-password")
+    user.save()
+    response = client.post(
+        reverse("admin:login"), {"username": role, "password": "a-long-test-password", "next": reverse("admin:index")}
+    )
+    if role == "superuser":
+        assert response.status_code == 302 and client.get(reverse("admin:index")).status_code == 200
+    else:
+        assert response.status_code == 200
+        assert "configuration (superuser) account" in response.text
+        assert client.get(reverse("admin:index")).status_code == 302
