@@ -18,7 +18,12 @@ take the report page, its PDF and the section's own editor down with it:
   checked at every block and inline match, and a list nested deeper than Python's recursion
   limit stops too: the text is then shown as plain paragraphs, still sanitised.
 - Text longer than SECTION_TEXT_MAX_LENGTH (the most a section may be saved with; an older
-  section may be longer) is shown as plain paragraphs without Markdown at all.
+  section may be longer) is shown as plain paragraphs without Markdown at all, cut at that
+  length with a note saying so.
+- WeasyPrint lays out a "word" with no break in it in time that grows with the square of its
+  length (20,000 "[" take 2.6 s, 40,000 take 11 s), so the rendered text gets an invisible
+  break opportunity (a zero-width space) every LINE_BREAK_EVERY characters of any run longer
+  than LONGEST_UNBROKEN_RUN, a long pasted address too; link addresses are left untouched.
 """
 
 import html
@@ -62,6 +67,12 @@ RENDER_BUDGET_SECONDS = 0.5
 # The most characters after a link's "(" read to find its address and title, when quotes
 # in them mean the closing ")" cannot be found in advance. No real address is that long.
 LINK_DESTINATION_SCAN_LIMIT = 2_000
+
+# A run of characters without a space longer than this gets a zero-width space every
+# LINE_BREAK_EVERY characters, so a line can break inside it (see the module's docstring).
+LONGEST_UNBROKEN_RUN = 60
+LINE_BREAK_EVERY = 30
+ZERO_WIDTH_SPACE = "\u200b"
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "strong", "em", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -120,7 +131,11 @@ def render_section_text(text: str, *, budget_seconds: float = RENDER_BUDGET_SECO
     if not text.strip():
         return RenderedMarkup(mark_safe(""))
     if len(text) > SECTION_TEXT_MAX_LENGTH:
-        return RenderedMarkup(sanitised(plain_paragraphs(text)), plain_because=TOO_LONG)
+        shown = plain_paragraphs(text[:SECTION_TEXT_MAX_LENGTH]) + (
+            f"\n<p>[The rest of this section is not shown: it has {len(text):,} characters, more than "
+            f"the {SECTION_TEXT_MAX_LENGTH:,} a section can hold.]</p>"
+        )
+        return RenderedMarkup(sanitised(shown), plain_because=TOO_LONG)
     formatted = _markdown_within(text, budget_seconds)
     if formatted is None:
         return RenderedMarkup(sanitised(plain_paragraphs(text)), plain_because=TOO_COMPLEX)
@@ -148,7 +163,32 @@ def sanitised(html_text: str) -> SafeString:
     for tag, classes in GOVUK_CLASSES.items():
         clean = clean.replace(f"<{tag}>", f'<{tag} class="{classes}">')
     clean = re.sub(r"<a (?=[^>]*href=)", '<a class="govuk-link" ', clean)
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(breakable(clean))  # noqa: S308 - sanitised by nh3 just above
+
+
+# nh3's HTML: a tag (its attribute values in double quotes, which may hold ">"), or text, in
+# which "&", "<" and ">" are always written as entities.
+_TAG_OR_TEXT = re.compile(r'(<[^>"]*(?:"[^"]*"[^>"]*)*>)')
+_CHARACTER = r"(?:&#?\w+;|[^\s&])"
+_UNBROKEN_RUN = re.compile(f"{_CHARACTER}{{{LONGEST_UNBROKEN_RUN + 1},}}")
+_ONE_CHARACTER = re.compile(_CHARACTER)
+
+
+def breakable(html_text: str) -> str:
+    """Sanitised HTML with a zero-width space every LINE_BREAK_EVERY characters of each run
+    of more than LONGEST_UNBROKEN_RUN characters without a space in its text (never in a tag
+    or inside an entity), so browsers and WeasyPrint can break lines there."""
+
+    def with_breaks(run: re.Match) -> str:
+        characters = _ONE_CHARACTER.findall(run.group())
+        return ZERO_WIDTH_SPACE.join(
+            "".join(characters[start : start + LINE_BREAK_EVERY]) for start in range(0, len(characters), LINE_BREAK_EVERY)
+        )
+
+    parts = _TAG_OR_TEXT.split(html_text)
+    # split() with a group gives text, tag, text, tag, ..., text: the text is at even places.
+    parts[::2] = [_UNBROKEN_RUN.sub(with_breaks, text) for text in parts[::2]]
+    return "".join(parts)
 
 
 class _OutOfTime(Exception):
