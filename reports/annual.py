@@ -20,7 +20,7 @@ from plans.models import BusinessPlan, Partnership, Rating, display_name, priori
 from plans.permissions import Editor
 from reports.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
 from reports.charts import stacked_bars
-from reports.markup import render_markup
+from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
 from reports.selectors import quarter_ends
 from subgroups.models import Action, SubGroup, year_label_bounds
@@ -384,19 +384,38 @@ def annual_report_start(*, partnership: Partnership, year: str) -> AnnualReport:
         raise ValidationError({"year": str(error)}) from error
     if plan_for_year(partnership=partnership, year=year) is None:
         raise ValidationError({"year": f"{partnership.name} has no business plan covering {year}."})
+    already_started = ValidationError({"year": f"There is already a draft {year} report: carry on with that one."})
     if AnnualReport.objects.filter(partnership=partnership, year=year, status=AnnualReport.Status.DRAFT).exists():
-        raise ValidationError({"year": f"There is already a draft {year} report: carry on with that one."})
+        raise already_started
     report = AnnualReport(partnership=partnership, year=year)
     report.full_clean()
-    report.save()
+    try:
+        # Someone starting the same year at the same moment passes the check above too; the
+        # database's one-draft-per-year constraint refuses the second, in a savepoint so the
+        # caller's transaction carries on.
+        with transaction.atomic():
+            report.save()
+    except IntegrityError as error:
+        raise already_started from error
     return report
+
+
+def normalised_section_text(text: str | None) -> str:
+    """A section's text as it is stored and measured: without surrounding blank space, and
+    with the CR LF line breaks a browser sends as LF, so a line break counts as one
+    character, as the page's character count shows it."""
+    return (text or "").replace("\r\n", "\n").strip()
 
 
 @transaction.atomic
 def section_save(*, report: AnnualReport, slug: str, text: str, expected_version: int, author) -> ReportSection:
     """Save the written text of part `slug`, unless someone else saved it since the author
     loaded `expected_version` (0 for a part nobody has written): then raise SectionConflict
-    and change nothing. A published report is refused."""
+    and change nothing. A published report, and text longer than SECTION_TEXT_MAX_LENGTH,
+    are refused."""
+    text = normalised_section_text(text)
+    if (too_long := section_text_length_error(text)) is not None:
+        raise ValidationError({"text": too_long})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     _refuse_if_published(report)
     if written_part_title(report, slug) is None:
@@ -406,7 +425,7 @@ def section_save(*, report: AnnualReport, slug: str, text: str, expected_version
         raise SectionConflict(current=current)
     if current is None:
         current = ReportSection(report=report, slug=slug, version=0)
-    current.text = (text or "").strip()
+    current.text = text
     current.version += 1
     current.updated_by = author
     current.save()

@@ -21,7 +21,7 @@ from reports.annual import (
     written_part_title,
 )
 from reports.annual_forms import SectionForm, StartReportForm
-from reports.markup import render_markup
+from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection
 from reports.pdf import pdf_response, render_pdf
 
@@ -127,7 +127,8 @@ def section_edit(request, pk, slug):
             "slug": slug,
             "title": title,
             "form": form,
-            "preview": render_markup(text),
+            "max_length": SECTION_TEXT_MAX_LENGTH,
+            "preview": render_section_text(text),
             "conflict": conflict,
             "their_text": render_markup(conflict.current.text) if conflict and conflict.current else "",
         },
@@ -142,7 +143,9 @@ def section_preview(request, pk, slug):
     if written_part_title(report, slug) is None:
         raise Http404("This report has no such section.")
     return render(
-        request, "reports/annual/preview.html", {"preview": render_markup(request.POST.get("text", ""))}
+        request,
+        "reports/annual/preview.html",
+        {"preview": render_section_text(request.POST.get("text", "")), "max_length": SECTION_TEXT_MAX_LENGTH},
     )
 
 

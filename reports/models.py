@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from plans.models import Partnership, PartnershipScopedQuerySet
+from reports.markup import validate_section_text_length
 from subgroups.models import validate_year_label
 
 
@@ -89,7 +90,7 @@ class ReportSection(models.Model):
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sections")
     slug = models.SlugField(max_length=40)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True, validators=[validate_section_text_length])
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up by one with every save."
     )

@@ -2,12 +2,16 @@
 freezes the figures, starting a new draft, concurrent edits and the page's roles."""
 
 import datetime
+import threading
+import time
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from plans.models import Membership
 from reports.annual import (
@@ -21,7 +25,8 @@ from reports.annual import (
     section_save,
 )
 from reports.brag import brag_summary, brag_trend
-from reports.models import AnnualReport
+from reports.markup import SECTION_TEXT_MAX_LENGTH
+from reports.models import AnnualReport, ReportSection
 from subgroups.models import Action
 from subgroups.services import action_record_update
 from plans.tests.factories import BusinessPlanFactory
@@ -246,3 +251,165 @@ def test_the_trend_takes_the_same_queries_for_one_quarter_or_four(plan, django_a
     with django_assert_num_queries(len(four_quarters.captured_queries)):
         content = generated_content(partnership=late_start.partnership, year="2023-24")
     assert [point["as_at"] for point in content["trend"]] == ["2024-03-31"]
+
+
+# -- Bounded written sections (a section cannot take the report down) --------------------------
+
+
+def test_a_section_longer_than_the_limit_is_refused_and_changes_nothing(report, bsu):
+    section_save(report=report, slug="foreword", text="Short.", expected_version=0, author=bsu)
+    with pytest.raises(ValidationError) as refused:
+        section_save(report=report, slug="foreword", text="x" * (SECTION_TEXT_MAX_LENGTH + 1), expected_version=1, author=bsu)
+    assert refused.value.message_dict["text"] == ["Text must be 20,000 characters or fewer. It has 20,001: shorten it by 1."]
+    assert report.sections.get(slug="foreword").text == "Short."
+    # The limit counts a line break once, as the page's character count does, though a
+    # browser sends it as two characters.
+    text = ("a" * 99 + "\r\n") * (SECTION_TEXT_MAX_LENGTH // 100)
+    saved = section_save(report=report, slug="foreword", text=text, expected_version=1, author=bsu)
+    assert len(saved.text) == SECTION_TEXT_MAX_LENGTH - 1 and "\r" not in saved.text
+
+
+def test_the_model_refuses_text_longer_than_the_limit(report):
+    section = ReportSection(report=report, slug="foreword", text="x" * (SECTION_TEXT_MAX_LENGTH + 1))
+    with pytest.raises(ValidationError, match="20,000 characters or fewer"):
+        section.full_clean()
+
+
+def test_the_editor_shows_the_length_error_next_to_the_text_and_keeps_it(client, report, bsu):
+    client.force_login(bsu)
+    url = reverse("reports:annual-section", args=[report.pk, "learning"])
+    too_long = "Learning. " * 2_001
+    response = client.post(url, {"text": too_long, "version": 0})
+    assert response.status_code == 200
+    page = response.text
+    error = "Text must be 20,000 characters or fewer. It has 20,009: shorten it by 9."
+    assert f'<p class="govuk-error-message" id="id_text-error"><span class="govuk-visually-hidden">Error:</span> {error}</p>' in page
+    assert f'<a href="#id_text">{error}</a>' in page  # in the error summary
+    assert 'aria-describedby="text-hint id_text-info id_text-error"' in page
+    assert 'data-module="govuk-character-count" data-maxlength="20000"' in page
+    assert "You can enter up to 20,000 characters" in page
+    assert too_long.strip() in page  # the author's text is kept to shorten
+    assert not report.sections.exists()
+
+
+def test_the_preview_says_when_text_is_too_long_to_save(client, report, bsu):
+    client.force_login(bsu)
+    response = client.post(
+        reverse("reports:annual-section-preview", args=[report.pk, "foreword"]), {"text": "**Long.** " * 2_500}
+    )
+    assert response.status_code == 200
+    assert "longer than the 20,000 characters a section can hold" in response.text
+    assert "<strong>" not in response.text and "**Long.**" in response.text
+
+
+HOSTILE_STORED_SECTIONS = {
+    # Saved before the limit and the bounded rendering existed (straight into the database).
+    "20,000 [": "[" * 20_000,
+    "60,000 [ (over the limit)": "[" * 60_000,
+    "unclosed tags": "<a " * 6_666,
+    "a list nested 10,000 deep": "- " * 9_999 + "x",
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_STORED_SECTIONS.values(), ids=HOSTILE_STORED_SECTIONS.keys())
+def test_a_hostile_stored_section_leaves_the_report_its_pdf_and_its_editor_working(client, report, bsu, text):
+    ReportSection.objects.create(report=report, slug="foreword", text=text)
+    ReportSection.objects.create(report=report, slug="voice", text="Children told us **this**.")
+    client.force_login(bsu)
+    for url in (
+        report.get_absolute_url(),
+        reverse("reports:annual-pdf", args=[report.pk]),
+        reverse("reports:annual-section", args=[report.pk, "foreword"]),
+    ):
+        started = time.monotonic()
+        response = client.get(url)
+        elapsed = time.monotonic() - started
+        assert response.status_code == 200, url
+        assert elapsed < 10, f"{url} took {elapsed:.1f} s"
+    page = client.get(report.get_absolute_url()).text
+    assert "Children told us <strong>this</strong>." in page  # the other sections are untouched
+    editor = client.get(reverse("reports:annual-section", args=[report.pk, "foreword"])).text
+    assert escape(text[:1_000]) in editor  # the stored text is in the box, to be fixed
+    # It can be fixed through the page.
+    fixed = client.post(reverse("reports:annual-section", args=[report.pk, "foreword"]), {"text": "Fixed.", "version": 1})
+    assert fixed.status_code == 302
+    assert report.sections.get(slug="foreword").text == "Fixed."
+
+
+def test_the_editor_says_when_the_preview_is_plain_because_the_text_is_too_complex(client, report, bsu):
+    ReportSection.objects.create(report=report, slug="foreword", text="- " * 9_999 + "x")
+    client.force_login(bsu)
+    editor = client.get(reverse("reports:annual-section", args=[report.pk, "foreword"])).text
+    assert "This text is too complex to format" in editor
+
+
+# -- Starting a report twice at the same moment ----------------------------------------------
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs two connections at once; SQLite's test database locks whole tables (CI runs this on PostgreSQL)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_people_starting_the_same_year_at_once_get_one_report_and_the_refusal(plan, bsu, member_of):
+    """The second start passes the "already a draft" check before the first commits, then
+    waits on the database's one-draft-per-year index: it must answer with the refusal, not a
+    server error."""
+    other = member_of(plan.partnership, Membership.Role.BSU, first_name="Alex", last_name="Other")
+    first_started, first_may_commit = threading.Event(), threading.Event()
+    outcomes = {}
+
+    def start_and_hold(user):
+        try:
+            with transaction.atomic():
+                annual_report_start(partnership=plan.partnership, year="2023-24")
+                first_started.set()
+                first_may_commit.wait(timeout=30)
+            outcomes["first"] = "started"
+        finally:
+            connection.close()
+
+    def start_through_the_page(user):
+        try:
+            client = Client(raise_request_exception=False)  # a server error answers 500
+            client.force_login(user)
+            response = client.post(reverse("reports:annual-start", args=[plan.pk]), {"year": "2023-24"}, follow=True)
+            outcomes["second"] = response
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=start_and_hold, args=(bsu,))
+    first.start()
+    assert first_started.wait(timeout=30)
+    second = threading.Thread(target=start_through_the_page, args=(other,))
+    second.start()
+    # Let the first commit only once the second is waiting on the unique index.
+    for _ in range(300):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the second start never waited on the first")
+    first_may_commit.set()
+    first.join(timeout=30)
+    second.join(timeout=30)
+    assert outcomes["first"] == "started"
+    response = outcomes["second"]
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("reports:annual-list")
+    assert "There is already a draft 2023-24 report: carry on with that one." in response.text
+    assert AnnualReport.objects.filter(partnership=plan.partnership, year="2023-24").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_start_leaves_the_callers_transaction_usable(plan):
+    # The refusal comes from a savepoint, so a caller's own transaction carries on after it.
+    annual_report_start(partnership=plan.partnership, year="2023-24")
+    with transaction.atomic():
+        with pytest.raises(ValidationError, match="already a draft"):
+            annual_report_start(partnership=plan.partnership, year="2023-24")
+        assert AnnualReport.objects.count() == 1

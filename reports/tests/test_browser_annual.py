@@ -67,3 +67,25 @@ def test_bsu_sees_a_live_preview_while_writing_a_section(page, sign_in, demo):
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(lambda url: "#section-voice" in url)
     assert "Young people told us what matters." in page.locator("#section-voice + *, section[aria-labelledby=section-voice]").first.inner_text()
+
+
+def test_bsu_is_told_how_much_to_cut_from_a_section_that_is_too_long(page, sign_in, demo, assert_no_axe_violations):
+    from reports.models import AnnualReport
+
+    report = AnnualReport.objects.get(partnership__slug="merton", year="2023-24")
+    sign_in(page, demo.users["bsu"])
+    page.goto(reverse("reports:annual-section", args=[report.pk, "learning"]))
+    count = page.locator(".govuk-character-count__status")
+    assert "characters remaining" in count.inner_text()
+    box = page.get_by_label("Text")
+    box.fill("Learning from reviews. " * 900)  # 20,700 characters, pasted
+    box.press("End")
+    box.press("!")
+    assert count.inner_text() == "You have 701 characters too many"
+    page.locator("#section-preview").get_by_text("longer than the 20,000 characters a section can hold").wait_for()
+    page.get_by_role("button", name="Save").click()
+    error = "Text must be 20,000 characters or fewer. It has 20,701: shorten it by 701."
+    page.get_by_role("alert").get_by_role("link", name=error).click()
+    assert page.evaluate("document.activeElement.id") == "id_text"  # the summary's link leads to the box
+    assert_no_axe_violations(page, "section too long")
+    assert not report.sections.filter(slug="learning", text__startswith="Learning from reviews. Learning").exists()
