@@ -6,16 +6,16 @@ import logging
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
 logger = logging.getLogger("mscp.request")
 
 
-def _refusal(status: int, message: str) -> HttpResponse:
-    response = HttpResponse(message + "\n", status=status, content_type="text/plain; charset=utf-8")
-    # The body was not read, so the connection cannot carry another request.
-    response["Connection"] = "close"
-    return response
+def _refusal(status: int, content: str, content_type: str = "text/plain; charset=utf-8") -> HttpResponse:
+    # No "Connection: close" (WSGI forbids an app to set it): gunicorn's sync workers close
+    # every connection after one response anyway, so the unread body is never read.
+    return HttpResponse(content, status=status, content_type=content_type)
 
 
 class RequestBodyLimitMiddleware:
@@ -30,7 +30,7 @@ class RequestBodyLimitMiddleware:
     def __call__(self, request):
         if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
             logger.warning("Request refused: a body without a Content-Length")
-            return _refusal(411, "Send the request with a Content-Length.")
+            return _refusal(411, "Send the request with a Content-Length.\n")
         if self._declared_length(request) > settings.MSCP_MAX_REQUEST_BYTES:
             return self._too_large(request, settings.MSCP_MAX_REQUEST_BYTES)
         return self.get_response(request)
@@ -56,7 +56,15 @@ class RequestBodyLimitMiddleware:
             "Request refused: body of %s bytes, over the limit of %s",
             request.META.get("CONTENT_LENGTH", ""), limit,
         )
-        return _refusal(413, f"The request is too large: at most {limit // 1024} KB can be sent.")
+        # Rendered like the error page: the request may not have reached the session or user.
+        page = loader.get_template("413.html").render(
+            {
+                "request_id": getattr(request, "id", ""),
+                "request": request,
+                "import_limit_mb": f"{settings.MSCP_IMPORT_MAX_BYTES / (1024 * 1024):g}",
+            }
+        )
+        return _refusal(413, page, "text/html; charset=utf-8")
 
 
 class NoStoreWhenSignedInMiddleware:

@@ -76,10 +76,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "mscp.observability.RequestIdMiddleware",
-    # Before anything reads a request's body: refuses one that is too large (see below).
-    "mscp.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads a request's body (none of the above does): refuses one that is
+    # too large (see MSCP_MAX_REQUEST_BYTES), with the security headers above on the refusal.
+    "mscp.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

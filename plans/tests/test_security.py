@@ -206,7 +206,8 @@ def test_an_anonymous_request_body_over_the_limit_is_refused_before_it_is_read(c
         CONTENT_LENGTH=str(settings.MSCP_MAX_ANONYMOUS_REQUEST_BYTES + 1),
     )
     assert too_large.status_code == 413
-    assert "too large" in too_large.text
+    assert "What you sent is too large" in too_large.text and "up to 5 MB" in too_large.text
+    assert too_large["Content-Security-Policy"] and too_large["X-Request-ID"] in too_large.text
     assert client.post(reverse("login"), {"username": "casey", "password": "x"}).status_code == 200
 
 
