@@ -11,6 +11,11 @@ from django.core.mail.backends.base import BaseEmailBackend
 logger = logging.getLogger("mscp.mail")
 
 NOT_CONFIGURED = "mscp.mail.NotConfiguredEmailBackend"
+# Backends that write whole messages, reset links included, where logs and files are read.
+WRITES_MESSAGES = {
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+}
 
 
 class NotConfiguredEmailBackend(BaseEmailBackend):
@@ -34,6 +39,14 @@ def check_mail_server(app_configs, **kwargs):
                 "No mail server is configured, so password-reset e-mails are not sent.",
                 hint="Set EMAIL_HOST (and EMAIL_HOST_USER, EMAIL_HOST_PASSWORD) or EMAIL_BACKEND.",
                 id="mscp.W001",
+            )
+        ]
+    if settings.EMAIL_BACKEND in WRITES_MESSAGES and not settings.DEBUG:
+        return [
+            checks.Warning(
+                f"EMAIL_BACKEND {settings.EMAIL_BACKEND} writes password-reset links where they can be read.",
+                hint="Set EMAIL_HOST for SMTP and leave EMAIL_BACKEND unset.",
+                id="mscp.W002",
             )
         ]
     return []

@@ -276,6 +276,11 @@ def test_production_picks_a_mail_backend_that_cannot_leak_and_the_deploy_check_a
     unconfigured = _manage("check", "--deploy", "--fail-level", "WARNING", **production)
     assert unconfigured.returncode != 0
     assert "password-reset e-mails are not sent" in unconfigured.stderr + unconfigured.stdout
+    printing = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend", **production,
+    )
+    assert printing.returncode != 0 and "mscp.W002" in printing.stderr + printing.stdout
 
 
 @pytest.fixture
