@@ -1,6 +1,8 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 
 from plans.models import Membership
 from plans.tests.factories import MembershipFactory, UserFactory
@@ -16,6 +18,16 @@ def member_of():
         return user
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, so no count (the password-reset throttle's, say)
+    carries over from another test. (Only the in-process cache: a Redis named by REDIS_URL
+    may be shared.)"""
+    if isinstance(caches["default"], LocMemCache):
+        caches["default"].clear()
+    yield
 
 
 # Browser fixtures (Playwright + Chromium, axe-core): see conftest_browser.py.

@@ -22,3 +22,12 @@ access_log_format = (
     '"status": %(s)s, "bytes": "%(B)s", "duration_ms": %(M)s, "client": "%(h)s", '
     '"request_id": "%({x-request-id}o)s"}'
 )
+
+# The request line and headers are bounded (gunicorn's defaults, stated); bodies are capped by
+# the app (mscp.middleware) and should be by the reverse proxy too (README, "Deployment").
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "4094"))
+limit_request_fields = int(os.environ.get("GUNICORN_LIMIT_REQUEST_FIELDS", "100"))
+limit_request_field_size = int(os.environ.get("GUNICORN_LIMIT_REQUEST_FIELD_SIZE", "8190"))
+
+# The access log never carries a password-reset link's token.
+logger_class = "mscp.gunicorn_logging.RedactingLogger"

@@ -78,12 +78,17 @@ MIDDLEWARE = [
     "mscp.observability.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything reads a request's body (none of the above does): refuses one that is
+    # too large (see MSCP_MAX_REQUEST_BYTES), with the security headers above on the refusal.
+    "mscp.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Pages and downloads for a signed-in user are never kept by browsers or shared caches.
+    "mscp.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -231,18 +236,44 @@ if REDIS_URL:
 MEDIA_ROOT = os.environ.get("MSCP_MEDIA_ROOT", str(BASE_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 MSCP_IMPORT_MAX_BYTES = env_int("MSCP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Request bodies are refused (413) from their Content-Length before any of them is read: a
+# signed-in user's up to the import limit plus room for the form around the file; anyone
+# else's (signing in, password reset) far smaller. A body without a Content-Length (chunked)
+# is refused (411). The reverse proxy should cap bodies too (README, "Deployment").
+MSCP_MAX_REQUEST_BYTES = env_int("MSCP_MAX_REQUEST_BYTES", MSCP_IMPORT_MAX_BYTES + 1024 * 1024)
+MSCP_MAX_ANONYMOUS_REQUEST_BYTES = env_int("MSCP_MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024)
 
 # Brute-force protection (django-axes): AXES_FAILURE_LIMIT failed sign-ins for one username,
-# or from one address, lock it out for AXES_COOLOFF_MINUTES. Behind a load balancer, set
-# TRUSTED_PROXY_COUNT so the client's own address is read from X-Forwarded-For.
+# or from one client address, lock that username, or that address, out for
+# AXES_COOLOFF_MINUTES (each list item below is counted on its own).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # plans.accounts logs sign-ins, failures and lockouts itself
 AXES_LOCKOUT_CALLABLE = "plans.accounts.locked_out"
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address (django-ipware). Behind TRUSTED_PROXY_COUNT proxies that each append
+# the address they were connected from to X-Forwarded-For, the client is the
+# TRUSTED_PROXY_COUNT-th address from the right: entries to its left are whatever the client
+# sent, so they are never believed (ipware's proxy count is the number of entries to the right
+# of the client, hence the minus one). Without proxies, X-Forwarded-For is ignored altogether
+# and the connection's own address counts. Not strict: a malformed or padded header from the
+# client must not make every request count against the proxy's address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT > 0:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_PROXY_COUNT = None
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+IPWARE_STRICT = False
+
+# Password reset: at most this many e-mails an hour to one address, and requests from one
+# client address; past either the page answers as usual but sends nothing. Counted in the
+# cache (Redis when REDIS_URL is set, shared by every web process; otherwise each process
+# counts its own).
+MSCP_PASSWORD_RESETS_PER_ADDRESS = env_int("MSCP_PASSWORD_RESETS_PER_ADDRESS", 3)
+MSCP_PASSWORD_RESETS_PER_CLIENT = env_int("MSCP_PASSWORD_RESETS_PER_CLIENT", 10)
 
 # Content Security Policy (django-csp): scripts, styles, fonts and images from this site
 # only; no inline script or style, no framing. htmx is configured (see base.html) not to
@@ -263,13 +294,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Password-reset emails: printed to the log unless an SMTP server is configured.
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+# Password-reset e-mails. Locally (DEBUG on) they are printed to the console. In production
+# they go to EMAIL_HOST by SMTP; with no EMAIL_HOST (and no EMAIL_BACKEND) they are not sent
+# at all and only the recipient is logged, never the message or its link, and `check
+# --deploy` (which `make serve` runs) fails until a mail server is set.
+_EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = os.environ["EMAIL_BACKEND"]
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+elif _EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+else:
+    EMAIL_BACKEND = "mscp.mail.NotConfiguredEmailBackend"
+EMAIL_HOST = _EMAIL_HOST or "localhost"
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 MSCP_SERVICE_NAME = os.environ.get("MSCP_SERVICE_NAME", "Partnership Plan Tracker")

@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from mscp import observability
+from plans import accounts
 from plans import views as plans_views
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
 
@@ -33,10 +34,10 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    # Password reset never says whether an address belongs to an account.
+    # Password reset never says whether an address belongs to an account, and is throttled.
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(
+        accounts.PasswordResetView.as_view(
             form_class=ResetPasswordForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",

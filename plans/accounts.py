@@ -1,19 +1,24 @@
 """Signing in: the lockout page, a log line for every sign-in, failure, sign-out and lockout
-(to stdout with the request id, like every other log line), and the email that lets a new
-member choose their password."""
+(to stdout with the request id, like every other log line), the password-reset throttle, and
+the email that lets a new member choose their password."""
 
+import hashlib
 import logging
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.dispatch import receiver
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from axes.helpers import get_client_ip_address
 from axes.signals import user_locked_out
 
 from plans.models import display_name
@@ -73,3 +78,46 @@ def send_set_password_link(*, user, partnership, added_by, request) -> None:
     body = render_to_string("registration/account_created_email.txt", context)
     send_mail(subject, body, None, [user.email])
     logger.info("Set-password link sent: %s by %s", user.get_username(), added_by.get_username())
+
+
+RESET_PERIOD_SECONDS = 60 * 60
+
+
+def _count_within(key: str, limit: int) -> bool:
+    """Counts one more request against `key` in the current hour; False once past `limit`."""
+    cache.add(key, 0, RESET_PERIOD_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the hour ran out between the two calls
+        cache.set(key, 1, RESET_PERIOD_SECONDS)
+        count = 1
+    return count <= limit
+
+
+def password_reset_allowed(request, email: str) -> bool:
+    """Whether a password-reset e-mail may go to `email` now: at most
+    MSCP_PASSWORD_RESETS_PER_ADDRESS an hour to one address, and
+    MSCP_PASSWORD_RESETS_PER_CLIENT requests an hour from one client address, whether or not
+    the address has an account. Both counts go up on every request."""
+    client = get_client_ip_address(request) or "unknown"
+    address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    client_ok = _count_within(f"password-reset:client:{client}", settings.MSCP_PASSWORD_RESETS_PER_CLIENT)
+    address_ok = _count_within(f"password-reset:address:{address}", settings.MSCP_PASSWORD_RESETS_PER_ADDRESS)
+    if not (client_ok and address_ok):
+        logger.warning(
+            "Password reset not sent: too many requests %s from %s",
+            "from this client" if not client_ok else "for one address",
+            client,
+        )
+    return client_ok and address_ok
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, throttled: past a limit nothing is sent, and the page answers
+    exactly as it does otherwise, so it never tells whether an address has an account or has
+    been asked for too often."""
+
+    def form_valid(self, form):
+        if password_reset_allowed(self.request, form.cleaned_data["email"]):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())

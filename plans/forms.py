@@ -50,7 +50,15 @@ class _NoAutofocus:
 
 
 class SignInForm(_NoAutofocus, AuthenticationForm):
-    pass
+    """Django's sign-in form. A username longer than any account's is answered like a wrong
+    password without trying it: Django only sets the box's maxlength, and the sign-in record
+    (django-axes) cannot store such a name."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if len(username) > self.fields["username"].max_length:
+            raise self.get_invalid_login_error()
+        return super().clean()
 
 
 class ChangePasswordForm(_NoAutofocus, PasswordChangeForm):

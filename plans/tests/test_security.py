@@ -171,7 +171,144 @@ def test_production_refuses_to_start_without_a_secret_key_or_hosts():
 def test_production_settings_pass_the_deployment_checklist():
     result = _manage(
         "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="Zx9-q" * 14, ALLOWED_HOSTS="plans.example.org",
+        DEBUG="0", SECRET_KEY="Zx9-q" * 14, ALLOWED_HOSTS="plans.example.org", EMAIL_HOST="smtp.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+# -- Hardening (an adversarial probe of the production set-up) ---------------------------------
+
+
+def test_a_username_longer_than_any_account_gets_the_usual_answer(client, casey):
+    """Its sign-in record could not be stored (axes' 255-character column, on PostgreSQL)."""
+    for length in (151, 256, 5000):
+        response = sign_in(client, "u" * length, "guess")
+        assert response.status_code == 200, length
+        assert "Please enter a correct username and password" in response.text
+    assert sign_in(client, "casey", PASSWORD).status_code == 302
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_cannot_dodge_the_address_lockout(client, casey):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from = client.post(
+            reverse("login"), {"username": f"someone-{n}", "password": "guess"},
+            headers={"X-Forwarded-For": f"81.2.69.{n + 10}"},
+        )
+        assert sign_in_from.status_code in {200, 429}
+    assert sign_in(client, "casey", PASSWORD).status_code == 429
+
+
+def test_an_anonymous_request_body_over_the_limit_is_refused_before_it_is_read(client):
+    # The declared length is enough: the test client sends a small body, the app must not read it.
+    too_large = client.post(
+        reverse("login"), {"username": "casey", "password": "x"},
+        CONTENT_LENGTH=str(settings.MSCP_MAX_ANONYMOUS_REQUEST_BYTES + 1),
+    )
+    assert too_large.status_code == 413
+    assert "What you sent is too large" in too_large.text and "up to 5 MB" in too_large.text
+    assert too_large["Content-Security-Policy"] and too_large["X-Request-ID"] in too_large.text
+    assert client.post(reverse("login"), {"username": "casey", "password": "x"}).status_code == 200
+
+
+def test_a_signed_in_user_may_send_an_import_sized_body_but_no_more(client, casey):
+    client.force_login(casey)
+    home = reverse("plans:home")
+    import_sized = client.post(home, {}, CONTENT_LENGTH=str(settings.MSCP_IMPORT_MAX_BYTES + 64 * 1024))
+    assert import_sized.status_code != 413
+    over = client.post(home, {}, CONTENT_LENGTH=str(settings.MSCP_MAX_REQUEST_BYTES + 1))
+    assert over.status_code == 413
+
+
+def test_a_body_without_a_length_is_refused(client):
+    response = client.post(reverse("login"), {"username": "casey"}, HTTP_TRANSFER_ENCODING="chunked")
+    assert response.status_code == 411
+
+
+def test_password_reset_sends_at_most_three_emails_an_hour_to_one_address(client, casey):
+    answers = [client.post(reverse("password_reset"), {"email": "casey@example.org"}) for _ in range(6)]
+    # The page answers the same every time, so it never tells that the limit was reached.
+    assert {(a.status_code, a["Location"]) for a in answers} == {(302, reverse("password_reset_done"))}
+    assert len(mail.outbox) == settings.MSCP_PASSWORD_RESETS_PER_ADDRESS == 3
+
+    # An hour later the address can be sent another.
+    from django.core.cache import cache
+
+    cache.clear()
+    client.post(reverse("password_reset"), {"email": "casey@example.org"})
+    assert len(mail.outbox) == 4
+
+
+def test_password_reset_requests_from_one_client_are_limited_whatever_the_address(client, member_of):
+    partnership = PartnershipFactory()
+    for n in range(12):
+        member_of(partnership, username=f"user{n}", email=f"user{n}@example.org")
+    for n in range(12):
+        answer = client.post(reverse("password_reset"), {"email": f"user{n}@example.org"})
+        assert answer["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == settings.MSCP_PASSWORD_RESETS_PER_CLIENT == 10
+
+
+def test_in_production_without_a_mail_server_nothing_is_sent_or_logged_but_the_recipient(caplog):
+    from django.core.mail import EmailMessage
+
+    from mscp.mail import NotConfiguredEmailBackend
+
+    caplog.set_level(logging.WARNING, logger="mscp.mail")
+    message = EmailMessage("Password reset", "https://plans.example.org/accounts/password/reset/MQ/secret-token/", to=["casey@example.org"])
+    assert NotConfiguredEmailBackend().send_messages([message]) == 0
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "casey@example.org" in logged and "not sent" in logged
+    assert "secret-token" not in logged
+
+
+def test_production_picks_a_mail_backend_that_cannot_leak_and_the_deploy_check_asks_for_a_server():
+    production = {"DEBUG": "0", "SECRET_KEY": "Zx9-q" * 14, "ALLOWED_HOSTS": "plans.example.org"}
+
+    def backend(**env):
+        shown = _manage("shell", "--no-imports", "-c", "from django.conf import settings; print(settings.EMAIL_BACKEND)", **env)
+        return shown.stdout.strip()
+
+    assert backend(**production) == "mscp.mail.NotConfiguredEmailBackend"
+    assert backend(EMAIL_HOST="smtp.example.org", **production) == "django.core.mail.backends.smtp.EmailBackend"
+    assert backend(DEBUG="1") == "django.core.mail.backends.console.EmailBackend"
+
+    unconfigured = _manage("check", "--deploy", "--fail-level", "WARNING", **production)
+    assert unconfigured.returncode != 0
+    assert "password-reset e-mails are not sent" in unconfigured.stderr + unconfigured.stdout
+    printing = _manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend", **production,
+    )
+    assert printing.returncode != 0 and "mscp.W002" in printing.stderr + printing.stdout
+
+
+@pytest.fixture
+def signed_in_bsu(client, member_of):
+    from plans.models import Membership
+    from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+
+    workplan = WorkplanFactory()
+    action = ActionFactory(workplan=workplan)
+    ActionUpdateFactory(action=action, rating="amber", narrative="Delayed.")
+    client.force_login(member_of(workplan.plan.partnership, Membership.Role.BSU))
+    return workplan
+
+
+def _no_store(response):
+    directives = {part.strip() for part in response["Cache-Control"].split(",")}
+    return {"no-store", "private"} <= directives
+
+
+def test_signed_in_pages_and_downloads_are_never_cached(client, signed_in_bsu):
+    workplan = signed_in_bsu
+    page = client.get(workplan.get_absolute_url())
+    pdf = client.get(reverse("reports:workplan-pdf", args=[workplan.pk]))
+    xlsx = client.get(workplan.get_absolute_url(), {"format": "xlsx"})
+    csv = client.get(reverse("reports:exceptions"), {"format": "csv"})
+    assert page["Content-Type"].startswith("text/html")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "spreadsheetml" in xlsx["Content-Type"] and csv["Content-Type"].startswith("text/csv")
+    for response in (page, pdf, xlsx, csv):
+        assert response.status_code == 200
+        assert _no_store(response), response["Content-Type"]

@@ -32,6 +32,10 @@ HOSTILE_VALUES = [
     "none",
     "core",
     "%00",
+    # Digits Python's str.isdigit() accepts but int() may not: superscript, Arabic-Indic, maths
+    "²",
+    "١٢",
+    "\U0001d7d9",
 ]
 PARAMS = ["plan", "as_at", "since", "priority", "subgroup", "theme", "rating", "lead", "flag", "overdue", "sort", "reason", "format", "page"]
 
@@ -79,3 +83,12 @@ def test_each_hostile_value_in_every_parameter_gets_an_answer(client, pages, val
 def test_any_combination_of_parameters_gets_an_answer(client, pages, params):
     for url in pages:
         assert_answers_without_error(client, url, params)
+
+
+@pytest.mark.parametrize("value", ["²", "١", "\U0001d7d9"])
+def test_non_ascii_digits_in_report_links_match_nothing_in_the_pdf_too(client, pages, value):
+    for params in ({"priority": value}, {"subgroup": value}, {"priority": value, "format": "pdf"}, {"subgroup": value, "format": "xlsx"}):
+        response = client.get(reverse("reports:exceptions"), params)
+        assert response.status_code == 200, params
+    words = client.get(reverse("reports:actions"), {"priority": value}).content.decode()
+    assert "in a priority not in this plan" in words
