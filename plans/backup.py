@@ -8,6 +8,7 @@ Loading refuses to overwrite: every object must be new to the database it goes i
 either the whole file goes in or nothing does.
 """
 
+import datetime
 import json
 from collections import Counter
 
@@ -51,6 +52,16 @@ def _user_ids(model, queryset) -> set[int]:
     return ids
 
 
+class _ExactJSONEncoder(serializers.json.DjangoJSONEncoder):
+    """Django's encoder, but with times to the microsecond (it keeps milliseconds), so a
+    partnership exported, imported and exported again reads the same."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return o.isoformat().replace("+00:00", "Z")
+        return super().default(o)
+
+
 def export_partnership(partnership) -> str:
     objects, user_ids = [], set()
     for model, path in PARTNERSHIP_MODELS:
@@ -60,7 +71,7 @@ def export_partnership(partnership) -> str:
     users = get_user_model().objects.filter(pk__in=user_ids).order_by("pk")
     objects = serializers.serialize("python", users, fields=USER_FIELDS) + objects
     document = {"format": FORMAT_VERSION, "partnership": partnership.slug, "objects": objects}
-    return json.dumps(document, cls=serializers.json.DjangoJSONEncoder, indent=1, ensure_ascii=False)
+    return json.dumps(document, cls=_ExactJSONEncoder, indent=1, ensure_ascii=False)
 
 
 @transaction.atomic

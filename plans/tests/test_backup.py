@@ -1,5 +1,6 @@
 """A partnership's JSON export loads into an empty database and gives back the same data."""
 
+import datetime
 import json
 from io import StringIO
 
@@ -36,9 +37,14 @@ def test_export_then_import_into_an_empty_database_gives_the_same_partnership(de
         "reports": AnnualReport.objects.filter(partnership=merton).count(),
     }
     assert counts["actions"] > 50 and counts["updates"] > 100 and counts["reports"] == 1
+    # A time less than a millisecond past the second survives the round trip exactly.
+    Action.objects.filter(workplan__plan__partnership=merton).filter(pk=Action.objects.filter(workplan__plan__partnership=merton).order_by("pk").values("pk")[:1]).update(
+        updated_at=datetime.datetime(2025, 1, 2, 3, 4, 5, 123, tzinfo=datetime.UTC)
+    )
     path = tmp_path / "merton.json"
     call_command("export_partnership", "merton", "--output", str(path), stderr=StringIO())
     exported = path.read_text(encoding="utf-8")
+    assert '"2025-01-02T03:04:05.000123Z"' in exported
     assert "medway" not in {o["fields"].get("slug") for o in json.loads(exported)["objects"]}
 
     empty_the_database()
