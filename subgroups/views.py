@@ -18,6 +18,8 @@ from reports.exports import export_response, workplan_export_table
 from reports.views import EXPORT_FORMATS
 from subgroups.forms import ActionForm, ActionUpdateForm, ImportConfirmForm, WorkplanImportForm
 from subgroups.importing.services import (
+    AlreadyImported,
+    import_applied,
     ImportRefused,
     import_default_as_at,
     import_years,
@@ -364,18 +366,35 @@ def workplan_import_upload(request, pk):
     return render(request, "subgroups/workplan_import.html", {"subgroup": subgroup, "form": form})
 
 
+def _already_imported(request, subgroup, applied):
+    """The answer to a second confirmation of one upload (a double click, a second tab)."""
+    return render(
+        request, "subgroups/workplan_import_done.html", {"subgroup": subgroup, "applied": applied}
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def workplan_import_preview(request, pk, token):
     """What the kept upload would create, update and leave alone, and its errors; POST
-    checks the file again against the workplan as it now stands and imports it."""
+    checks the file again against the workplan as it now stands and imports it, once
+    however many times it is sent."""
     subgroup = _importing_subgroup(request, pk)
+    if applied := import_applied(token=token, subgroup=subgroup):
+        return _already_imported(request, subgroup, applied)
     upload = upload_find(session=request.session, token=token, subgroup=subgroup)
     if upload is None:
         raise Http404("This upload has been imported already or has expired: upload it again.")
+    try:
+        content = upload.read()
+    except FileNotFoundError:
+        # Another request imported it (and deleted it) a moment ago.
+        if applied := import_applied(token=token, subgroup=subgroup):
+            return _already_imported(request, subgroup, applied)
+        raise Http404("This upload has been imported already or has expired: upload it again.") from None
     result, errors, confirm = None, [], None
     try:
         result = workplan_import_plan(
-            content=upload.read(), subgroup=subgroup, year=upload.year, as_at=upload.as_at
+            content=content, subgroup=subgroup, year=upload.year, as_at=upload.as_at
         )
         errors = result.errors
     except ImportRefused as refusal:
@@ -388,7 +407,12 @@ def workplan_import_preview(request, pk, token):
         )
     if request.method == "POST" and confirm is not None and confirm.is_valid():
         try:
-            workplan_import_apply(result=result, author=request.user, import_without=confirm.import_without)
+            workplan_import_apply(
+                result=result, author=request.user, import_without=confirm.import_without,
+                upload_token=token, filename=upload.filename,
+            )
+        except AlreadyImported as already:
+            return _already_imported(request, subgroup, already.applied)
         except ImportRefused as refusal:
             errors = refusal.errors
             confirm = None

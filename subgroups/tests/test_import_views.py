@@ -72,7 +72,9 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     assert world["existing"].lead == "New lead"
     assert ActionUpdate.objects.get().author == world["bsu"]
     assert not any((private_media / "imports").iterdir())  # deleted after the import
-    assert client.post(preview_url).status_code == 404  # and cannot be imported twice
+    again = client.post(preview_url)  # and cannot be imported twice
+    assert "This file has already been imported" in again.content.decode()
+    assert Action.objects.count() == 2 and ActionUpdate.objects.count() == 1
 
 
 def test_a_file_with_row_errors_shows_them_by_row_and_column_with_no_confirm_button(client, world):
