@@ -404,7 +404,7 @@ def actions_edit_many(*, edits: list[tuple[Action, dict, list]], author=None) ->
     first that breaks a rule, and writes nothing."""
     if not edits:
         return []
-    current = Action.objects.select_for_update().select_related("workplan__plan", "priority").in_bulk(
+    current = Action.objects.select_for_update(of=("self",)).select_related("workplan__plan", "priority").in_bulk(
         [action.pk for action, _fields, _themes in edits]
     )
     actions, themes = [], []
