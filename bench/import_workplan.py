@@ -53,7 +53,6 @@ def main() -> None:
     args = parser.parse_args()
 
     load_scratch_demo(1)
-    from django.conf import settings
     from django.contrib.auth.models import User
     from django.db import connection
 
@@ -67,7 +66,6 @@ def main() -> None:
     author = User.objects.get(username="bsu")
     as_at = import_default_as_at(subgroup=subgroup, year=year)
     print(f"{connection.vendor}: {args.rows} rows into {subgroup.short_name} {year}, as at {as_at}")
-    settings.MSCP_IMPORT_MAX_ROWS = max(args.rows, getattr(settings, "MSCP_IMPORT_MAX_ROWS", 0))
 
     figures = {}
     for version, (lead, rating) in enumerate([("Head of Quality Assurance", "Green"), ("MSCP Business Support Unit", "Amber")], 1):
