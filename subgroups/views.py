@@ -366,6 +366,33 @@ def workplan_import_upload(request, pk):
     return render(request, "subgroups/workplan_import.html", {"subgroup": subgroup, "form": form})
 
 
+PREVIEW_ROWS_PER_PAGE = 100
+
+
+def _preview_page(request, result, errors) -> dict:
+    """The slice of each list of the preview (errors, new, changed and unchanged actions)
+    that page `?page=N` shows, 100 of each a page, so a large file's preview stays small."""
+    lists = {
+        "errors": list(errors),
+        "created": result.created if result else [],
+        "updated": result.updated if result else [],
+        "unchanged": result.unchanged if result else [],
+        "warnings": result.warnings if result else [],
+    }
+    longest = max(len(rows) for rows in lists.values())
+    pages = max(1, -(-longest // PREVIEW_ROWS_PER_PAGE))
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isascii() and number.isdigit() else 1
+    number = min(max(number, 1), pages)
+    start = (number - 1) * PREVIEW_ROWS_PER_PAGE
+    shown = {name: rows[start : start + PREVIEW_ROWS_PER_PAGE] for name, rows in lists.items()}
+    return {
+        "number": number, "pages": pages, "numbers": range(1, pages + 1), "first_row": start + 1,
+        "previous": number - 1 if number > 1 else None, "next": number + 1 if number < pages else None,
+        **shown,
+    }
+
+
 def _already_imported(request, subgroup, applied):
     """The answer to a second confirmation of one upload (a double click, a second tab)."""
     return render(
@@ -428,5 +455,8 @@ def workplan_import_preview(request, pk, token):
     return render(
         request,
         "subgroups/workplan_import_preview.html",
-        {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm},
+        {
+            "subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm,
+            "page": _preview_page(request, result, errors),
+        },
     )
