@@ -380,3 +380,24 @@ class ActionUpdate(models.Model):
     @property
     def rating_label(self) -> str:
         return rating_label(self.rating)
+
+
+class AppliedImport(models.Model):
+    """The marker that an uploaded file has been imported: written in the same transaction
+    as the import, so a second confirmation of the same upload (a double click, a second
+    tab) finds it, waits for the first to finish, and changes nothing. Only a digest of the
+    upload's token is kept; the token itself stays in the uploader's session."""
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    subgroup = models.ForeignKey(SubGroup, on_delete=models.CASCADE, related_name="applied_imports")
+    workplan = models.ForeignKey(
+        Workplan, on_delete=models.CASCADE, null=True, related_name="applied_imports"
+    )
+    filename = models.CharField(max_length=255, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.filename} imported into {self.workplan}"

@@ -5,8 +5,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from plans.models import Rating, display_name
 from subgroups.models import Action, ActionUpdate, SubGroup
@@ -75,12 +76,8 @@ def action_record_update(
         raise ValidationError(errors)
     Action.objects.select_for_update().filter(pk=action.pk).first()
     latest = action.updates.order_by("-as_at", "-created_at", "-pk").first()
-    if latest and latest.rating == rating and latest.narrative.strip() == narrative:
-        raise ValidationError(
-            "This update changes nothing: the rating and narrative are the same as the "
-            f"latest update (as at {latest.as_at:%-d %B %Y}). Change the rating or say "
-            "what has happened since."
-        )
+    if error := _update_changes_nothing(latest, rating, narrative):
+        raise ValidationError(error)
     update = ActionUpdate(
         action=action,
         rating=rating,
@@ -92,6 +89,17 @@ def action_record_update(
     update.full_clean()
     update.save()
     return update
+
+
+def _update_changes_nothing(latest, rating, narrative: str) -> str | None:
+    """Why an update is refused when it repeats the latest one (None when it does not)."""
+    if latest and latest.rating == rating and latest.narrative.strip() == narrative:
+        return (
+            "This update changes nothing: the rating and narrative are the same as the "
+            f"latest update (as at {latest.as_at:%-d %B %Y}). Change the rating or say "
+            "what has happened since."
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -337,3 +345,197 @@ def subgroup_configure(
     current.priorities.set(priorities)
     current.leads.set(leads)
     return current
+
+
+# Many changes at once (an import of thousands of rows): the same rules as the one-action
+# services above, in a fixed number of queries per batch rather than several per action.
+BULK_BATCH_SIZE = 500
+# Checked for each action in Python; the database's constraints and foreign keys are checked
+# once, by the writes (each would otherwise cost a query per action).
+_NOT_CHECKED_ONE_BY_ONE = ["workplan", "priority", "lead_user", "action", "author", "reported_by"]
+
+
+class RowRefused(Exception):
+    """One of many changes breaks a rule: `index` is its place in the list given."""
+
+    def __init__(self, index: int, messages: list[str]):
+        self.index = index
+        self.messages = list(messages)
+        super().__init__("; ".join(self.messages))
+
+
+def _check(instance, index: int) -> None:
+    try:
+        instance.full_clean(exclude=_NOT_CHECKED_ONE_BY_ONE, validate_constraints=False)
+    except ValidationError as error:
+        raise RowRefused(index, error.messages) from error
+
+
+def _check_references(workplan, actions: list[Action]) -> None:
+    """A reference is used once in a workplan (the rule the database also keeps), checked
+    for all of `actions` in one query."""
+    references = {action.reference for action in actions if action.reference}
+    taken = dict(
+        workplan.actions.filter(reference__in=references)
+        .exclude(pk__in=[action.pk for action in actions if action.pk])
+        .values_list("reference", "pk")
+    ) if references else {}
+    seen = set()
+    for index, action in enumerate(actions):
+        if action.reference and (action.reference in taken or action.reference in seen):
+            raise RowRefused(index, [f"{action.reference} is already used in this workplan."])
+        seen.add(action.reference)
+
+
+def _history_themes_record(actions: list[Action], *, history_type: str, at) -> None:
+    """Give each action's history record written `at` the themes the action now has, as a
+    save through the one-action services records them."""
+    history = Action.history.model
+    pks = [action.pk for action in actions]
+    record_of = dict(
+        history.objects.filter(id__in=pks, history_type=history_type, history_date=at).values_list("id", "history_id")
+    )
+    through = history._meta.get_field("historicalaction_themes").related_model
+    links = Action.themes.through.objects.filter(action__in=pks).values_list("id", "action_id", "crosscuttingtheme_id")
+    through.objects.bulk_create(
+        [
+            through(id=link_id, history_id=record_of[action_id], action_id=action_id, crosscuttingtheme_id=theme_id)
+            for link_id, action_id, theme_id in links
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+
+
+def _themes_link(actions: list[Action], themes: list) -> None:
+    link = Action.themes.through
+    link.objects.bulk_create(
+        [
+            link(action_id=action.pk, crosscuttingtheme_id=theme.pk)
+            for action, action_themes in zip(actions, themes)
+            for theme in action_themes
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+
+
+def _rows_update(actions: list[Action], names: list[str]) -> None:
+    fields = [Action._meta.get_field(name) for name in names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    statement = f"UPDATE {quote(Action._meta.db_table)} SET {assignments} WHERE {quote(Action._meta.pk.column)} = %s"
+    rows = [
+        [field.get_db_prep_save(getattr(action, field.attname), connection) for field in fields] + [action.pk]
+        for action in actions
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BULK_BATCH_SIZE):
+            cursor.executemany(statement, rows[start : start + BULK_BATCH_SIZE])
+
+
+@transaction.atomic
+def actions_create_many(*, workplan, rows: list[tuple[dict, list]], author=None) -> list[Action]:
+    """`action_create` for many (fields, themes) at once, added at the end of the workplan in
+    the order given; each action's history records it as created, with its themes, by
+    `author`. Raises RowRefused for the first that breaks a rule, and writes nothing."""
+    if not rows:
+        return []
+    last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
+    actions = []
+    for index, (fields, _themes) in enumerate(rows):
+        action = Action(workplan=workplan, order=last + 1 + index, **{
+            name: value for name, value in fields.items() if name in EDITABLE_FIELDS + ["added_on"]
+        })
+        _check(action, index)
+        actions.append(action)
+    _check_references(workplan, actions)
+    at = timezone.now()
+    actions = bulk_create_with_history(
+        actions, Action, batch_size=BULK_BATCH_SIZE, default_user=author, default_date=at
+    )
+    themes = [list(action_themes) for _fields, action_themes in rows]
+    _themes_link(actions, themes)
+    _history_themes_record(actions, history_type="+", at=at)
+    return actions
+
+
+@transaction.atomic
+def actions_edit_many(*, edits: list[tuple[Action, dict, list]], author=None) -> list[Action]:
+    """`action_edit` for many (action, fields, themes) at once: each action as loaded (its
+    `version`) is refused with the changes someone else saved since, as one edit would be.
+    One history record per action, with its themes, by `author`. Raises RowRefused for the
+    first that breaks a rule, and writes nothing."""
+    if not edits:
+        return []
+    current = Action.objects.select_for_update(of=("self",)).select_related("workplan__plan", "priority").in_bulk(
+        [action.pk for action, _fields, _themes in edits]
+    )
+    actions, themes = [], []
+    for index, (loaded, fields, action_themes) in enumerate(edits):
+        action = current[loaded.pk]
+        if action.version != loaded.version:
+            changes, changed_by = action_changes_since(action=action, version=loaded.version)
+            raise RowRefused(index, [str(EditConflict(current=action, changes=changes, changed_by=changed_by))])
+        for name in EDITABLE_FIELDS:
+            if name in fields:
+                setattr(action, name, fields[name])
+        action.version += 1
+        action.updated_at = timezone.now()
+        _check(action, index)
+        actions.append(action)
+        themes.append(list(action_themes))
+    for workplan_id in {action.workplan_id for action in actions}:
+        of_workplan = [action for action in actions if action.workplan_id == workplan_id]
+        _check_references(of_workplan[0].workplan, of_workplan)
+    at = timezone.now()
+    # Only the columns given are written, one statement run for every row (Django's
+    # bulk_update builds a CASE per column and row, which costs seconds for thousands);
+    # the history records each row as bulk_update_with_history does.
+    given = {name for _action, fields, _themes in edits for name in fields}
+    _rows_update(actions, [*(name for name in EDITABLE_FIELDS if name in given), "version", "updated_at"])
+    bulk_update_with_history(
+        actions, Action, fields=[], batch_size=BULK_BATCH_SIZE, default_user=author, default_date=at
+    )
+    link = Action.themes.through
+    now_linked: dict[int, set[int]] = {}
+    for action_id, theme_id in link.objects.filter(action__in=actions).values_list("action_id", "crosscuttingtheme_id"):
+        now_linked.setdefault(action_id, set()).add(theme_id)
+    relinked = [
+        (action, action_themes) for action, action_themes in zip(actions, themes)
+        if now_linked.get(action.pk, set()) != {theme.pk for theme in action_themes}
+    ]
+    if relinked:
+        link.objects.filter(action__in=[action for action, _themes in relinked]).delete()
+        _themes_link(*map(list, zip(*relinked)))
+    _history_themes_record(actions, history_type="~", at=at)
+    return actions
+
+
+@transaction.atomic
+def actions_record_updates_many(
+    *, updates: list[tuple[Action, str | None, str]], as_at: datetime.date, author, require_narrative: bool = True
+) -> list[ActionUpdate]:
+    """`action_record_update` for many (action, rating, narrative) as at one date, by
+    `author`: the same rules, each against the action's latest update with the actions
+    locked. Raises RowRefused for the first that breaks a rule, and writes nothing."""
+    if not updates:
+        return []
+    pks = [action.pk for action, _rating, _narrative in updates]
+    list(Action.objects.select_for_update().filter(pk__in=pks).values_list("pk", flat=True))
+    latest: dict[int, ActionUpdate] = {}
+    for update in ActionUpdate.objects.filter(action__in=pks).order_by("action", "-as_at", "-created_at", "-pk"):
+        latest.setdefault(update.action_id, update)
+    written = []
+    for index, (action, rating, narrative) in enumerate(updates):
+        narrative = (narrative or "").strip()
+        errors = action_update_errors(
+            action=action, rating=rating, narrative=narrative, as_at=as_at, require_narrative=require_narrative
+        )
+        messages = [message for field_messages in errors.values() for message in field_messages]
+        if message := _update_changes_nothing(latest.get(action.pk), rating, narrative):
+            messages.append(message)
+        if messages:
+            raise RowRefused(index, messages)
+        update = ActionUpdate(action=action, rating=rating, narrative=narrative, as_at=as_at, author=author)
+        _check(update, index)
+        written.append(update)
+    return ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)

@@ -24,6 +24,8 @@ from subgroups.forms import (
     WorkplanImportForm,
 )
 from subgroups.importing.services import (
+    AlreadyImported,
+    import_applied,
     ImportRefused,
     import_default_as_at,
     import_years,
@@ -374,18 +376,62 @@ def workplan_import_upload(request, pk):
     return render(request, "subgroups/workplan_import.html", {"subgroup": subgroup, "form": form})
 
 
+PREVIEW_ROWS_PER_PAGE = 100
+
+
+def _preview_page(request, result, errors) -> dict:
+    """The slice of each list of the preview (errors, new, changed and unchanged actions)
+    that page `?page=N` shows, 100 of each a page, so a large file's preview stays small."""
+    lists = {
+        "errors": list(errors),
+        "created": result.created if result else [],
+        "updated": result.updated if result else [],
+        "unchanged": result.unchanged if result else [],
+        "warnings": result.warnings if result else [],
+    }
+    longest = max(len(rows) for rows in lists.values())
+    pages = max(1, -(-longest // PREVIEW_ROWS_PER_PAGE))
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isascii() and number.isdigit() else 1
+    number = min(max(number, 1), pages)
+    start = (number - 1) * PREVIEW_ROWS_PER_PAGE
+    shown = {name: rows[start : start + PREVIEW_ROWS_PER_PAGE] for name, rows in lists.items()}
+    return {
+        "number": number, "pages": pages, "numbers": range(1, pages + 1), "first_row": start + 1,
+        "previous": number - 1 if number > 1 else None, "next": number + 1 if number < pages else None,
+        **shown,
+    }
+
+
+def _already_imported(request, subgroup, applied):
+    """The answer to a second confirmation of one upload (a double click, a second tab)."""
+    return render(
+        request, "subgroups/workplan_import_done.html", {"subgroup": subgroup, "applied": applied}
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def workplan_import_preview(request, pk, token):
     """What the kept upload would create, update and leave alone, and its errors; POST
-    checks the file again against the workplan as it now stands and imports it."""
+    checks the file again against the workplan as it now stands and imports it, once
+    however many times it is sent."""
     subgroup = _importing_subgroup(request, pk)
+    if applied := import_applied(token=token, subgroup=subgroup):
+        return _already_imported(request, subgroup, applied)
     upload = upload_find(session=request.session, token=token, subgroup=subgroup)
     if upload is None:
         raise Http404("This upload has been imported already or has expired: upload it again.")
+    try:
+        content = upload.read()
+    except FileNotFoundError:
+        # Another request imported it (and deleted it) a moment ago.
+        if applied := import_applied(token=token, subgroup=subgroup):
+            return _already_imported(request, subgroup, applied)
+        raise Http404("This upload has been imported already or has expired: upload it again.") from None
     result, errors, confirm = None, [], None
     try:
         result = workplan_import_plan(
-            content=upload.read(), subgroup=subgroup, year=upload.year, as_at=upload.as_at
+            content=content, subgroup=subgroup, year=upload.year, as_at=upload.as_at
         )
         errors = result.errors
     except ImportRefused as refusal:
@@ -398,7 +444,12 @@ def workplan_import_preview(request, pk, token):
         )
     if request.method == "POST" and confirm is not None and confirm.is_valid():
         try:
-            workplan_import_apply(result=result, author=request.user, import_without=confirm.import_without)
+            workplan_import_apply(
+                result=result, author=request.user, import_without=confirm.import_without,
+                upload_token=token, filename=upload.filename,
+            )
+        except AlreadyImported as already:
+            return _already_imported(request, subgroup, already.applied)
         except ImportRefused as refusal:
             errors = refusal.errors
             confirm = None
@@ -414,7 +465,10 @@ def workplan_import_preview(request, pk, token):
     return render(
         request,
         "subgroups/workplan_import_preview.html",
-        {"subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm},
+        {
+            "subgroup": subgroup, "upload": upload, "result": result, "errors": errors, "form": confirm,
+            "page": _preview_page(request, result, errors),
+        },
     )
 
 

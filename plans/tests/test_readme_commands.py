@@ -76,6 +76,7 @@ SKIPPED = {
     ".venv/bin/python bench/pages.py": "a benchmark: loads 100 partnerships and takes minutes",
     ".venv/bin/python bench/annual_report.py": "a benchmark that takes minutes",
     ".venv/bin/python bench/load.py": "a load test against PostgreSQL that takes minutes",
+    ".venv/bin/python bench/import_workplan.py": "a benchmark: imports 5,000 rows twice and takes a minute",
 }
 
 # The spreadsheet the import example names; the README takes it that the reader has one.

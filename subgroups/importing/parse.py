@@ -15,6 +15,17 @@ from dataclasses import dataclass, field
 from django.conf import settings
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# What an XLSX may hold, so that a small file cannot take a worker's memory or time: a
+# workplan is a few hundred rows of a dozen columns.
+XLSX_MAX_PARTS = 500  # files inside the zip
+XLSX_MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+XLSX_MAX_RATIO = 100  # how many times over a part larger than 1 MB may be compressed
+# Of the sheet, header and title rows included (CSV too). Confirming 5,000 changed rows took
+# longer than the 10 seconds a confirmation should (README, Benchmarks): 3,000 stays within.
+XLSX_MAX_ROWS = 3000
+XLSX_MAX_COLUMNS = 50
+XLSX_MAX_MERGED_RANGES = 10000
+MAX_CELL_CHARACTERS = 32767  # Excel's own limit for a cell
 # How far down the sheet the header row may be (title rows, notes, a logo's blank rows).
 HEADER_SEARCH_ROWS = 30
 
@@ -178,24 +189,108 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+UNREADABLE_SPREADSHEET = (
+    "The file is not a spreadsheet we can read: save it as an Excel workbook (.xlsx) or as CSV."
+)
+
+
+def _limit_error(what: str, limit: int) -> UnreadableFile:
+    return UnreadableFile(
+        f"The file has {what}: the import reads at most {limit:,}. Split the workplan into "
+        "smaller files, or remove what is not part of it, and upload it again."
+    )
+
+
+def _zip_check(content: bytes) -> None:
+    """Refuse a workbook whose parts would unpack to more than the import reads (a zip
+    bomb), before anything unpacks it: the sizes are the zip's own, which reading it keeps
+    to (a part that unpacks longer than it says is an error)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise UnreadableFile(UNREADABLE_SPREADSHEET) from error
+    if len(members) > XLSX_MAX_PARTS:
+        raise _limit_error(f"{len(members):,} parts inside it", XLSX_MAX_PARTS)
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > XLSX_MAX_UNPACKED_BYTES:
+        raise UnreadableFile(
+            f"The file unpacks to {unpacked / 1024 / 1024:,.0f} MB: the import reads workbooks "
+            f"that unpack to at most {XLSX_MAX_UNPACKED_BYTES / 1024 / 1024:.0f} MB. Remove what "
+            "is not part of the workplan (other sheets, images) and upload it again."
+        )
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > XLSX_MAX_RATIO * max(member.compress_size, 1):
+            raise UnreadableFile(
+                f"The file is compressed more than {XLSX_MAX_RATIO} times over, which a "
+                "workplan never is: save it again from Excel and upload that."
+            )
+
+
+def _merged_ranges(archive_read, sheet_path: str, rows: int, columns: int) -> list[tuple[int, int, int, int]]:
+    """The first sheet's merged ranges as (min_row, min_col, max_row, max_col), each clamped
+    to the `rows` and `columns` that hold data, read with a streaming parser that refuses
+    entities and DTDs (openpyxl's full reader would make a cell object for every merged
+    cell: A1:XFD1048576 is 17 billion of them)."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    with archive_read(sheet_path) as source:
+        for _event, element in iterparse(source, events=("end",)):
+            if element.tag.endswith("}mergeCell"):
+                if len(ranges) >= XLSX_MAX_MERGED_RANGES:
+                    raise _limit_error(f"more than {XLSX_MAX_MERGED_RANGES:,} merged cells", XLSX_MAX_MERGED_RANGES)
+                min_col, min_row, max_col, max_row = range_boundaries(element.get("ref", ""))
+                if min_row <= rows and min_col <= columns:
+                    ranges.append((min_row, min_col, min(max_row, rows), min(max_col, columns)))
+            elif element.tag.endswith("}row"):
+                element.clear()  # the cells are read by openpyxl; keep memory flat
+    return ranges
+
+
 def _xlsx_grid(content: bytes) -> list[list[str]]:
+    """The first sheet's cells as text, read row by row (openpyxl's read-only mode) within
+    the limits on rows, columns, merged cells, cell length and unpacked size."""
     from openpyxl import load_workbook
 
+    _zip_check(content)
     try:
-        workbook = load_workbook(io.BytesIO(content), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise UnreadableFile(
-            "The file is not a spreadsheet we can read: save it as an Excel workbook (.xlsx) "
-            "or as CSV."
-        ) from error
-    sheet = workbook.worksheets[0]
-    grid = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+        workbook = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            grid = []
+            for values in sheet.iter_rows(
+                max_row=XLSX_MAX_ROWS + 1, max_col=XLSX_MAX_COLUMNS + 1, values_only=True
+            ):
+                row = [_cell_text(value) for value in values]
+                if len(row) > XLSX_MAX_COLUMNS and row[XLSX_MAX_COLUMNS]:
+                    raise _limit_error(f"data in more than {XLSX_MAX_COLUMNS} columns", XLSX_MAX_COLUMNS)
+                if any(len(text) > MAX_CELL_CHARACTERS for text in row):
+                    raise _limit_error(
+                        f"a cell in row {len(grid) + 1} longer than {MAX_CELL_CHARACTERS:,} characters",
+                        MAX_CELL_CHARACTERS,
+                    )
+                grid.append(row[:XLSX_MAX_COLUMNS])
+            while grid and not any(grid[-1]):
+                grid.pop()
+            if len(grid) > XLSX_MAX_ROWS:
+                raise _limit_error(f"more than {XLSX_MAX_ROWS:,} rows", XLSX_MAX_ROWS)
+            width = max((len(row) for row in grid), default=0)
+            grid = [row + [""] * (width - len(row)) for row in grid]
+            merged = _merged_ranges(workbook._archive.open, sheet._worksheet_path, len(grid), width)
+        finally:
+            workbook.close()
+    except UnreadableFile:
+        raise
+    except Exception as error:  # noqa: BLE001 - whatever a hostile or broken file makes the reader raise
+        raise UnreadableFile(UNREADABLE_SPREADSHEET) from error
     # A cell merged down several rows (one impact for three actions) belongs to each of them;
     # a cell merged across a row (a section heading) stays in its first column.
-    for merged in sheet.merged_cells.ranges:
-        value = grid[merged.min_row - 1][merged.min_col - 1]
-        for row in range(merged.min_row, merged.max_row + 1):
-            grid[row - 1][merged.min_col - 1] = value
+    for min_row, min_col, max_row, _max_col in merged:
+        value = grid[min_row - 1][min_col - 1]
+        for row in range(min_row, max_row + 1):
+            grid[row - 1][min_col - 1] = value
     return grid
 
 
@@ -209,7 +304,16 @@ def _csv_grid(content: bytes) -> list[list[str]]:
     except csv.Error:
         delimiter = ","
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = []
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(rows) >= XLSX_MAX_ROWS:
+                if any(row):
+                    raise _limit_error(f"more than {XLSX_MAX_ROWS:,} rows", XLSX_MAX_ROWS)
+                continue
+            if len(row) > XLSX_MAX_COLUMNS and any(row[XLSX_MAX_COLUMNS:]):
+                raise _limit_error(f"data in more than {XLSX_MAX_COLUMNS} columns", XLSX_MAX_COLUMNS)
+            rows.append(row[:XLSX_MAX_COLUMNS])
+        return rows
     except csv.Error as error:
         raise UnreadableFile(f"The file is not a CSV table we can read: {error}.") from error
 

@@ -4,7 +4,6 @@ all in one transaction through the services the pages use, or none of them."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from plans.models import BusinessPlan, Rating
@@ -18,15 +17,16 @@ from subgroups.importing.values import (
     theme_key,
     themes_from,
 )
-from subgroups.models import Action, Workplan, year_label_bounds
+from subgroups.importing.uploads import token_digest
+from subgroups.models import Action, AppliedImport, Workplan, year_label_bounds
 from subgroups.services import (
     NARRATIVE_REQUIRED,
-    EditConflict,
     FieldChange,
-    action_create,
-    action_edit,
-    action_record_update,
+    RowRefused,
     action_update_errors,
+    actions_create_many,
+    actions_edit_many,
+    actions_record_updates_many,
 )
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
@@ -498,49 +498,106 @@ def workplan_import_plan(
     return planner.read(content)
 
 
+class AlreadyImported(Exception):
+    """The upload has been imported already (a second click of the button, a second tab):
+    `applied` says when, by whom and into which workplan."""
+
+    def __init__(self, applied: AppliedImport):
+        self.applied = applied
+        super().__init__(f"This file has already been imported into the {applied.workplan} workplan.")
+
+
+def import_applied(*, token: str, subgroup) -> AppliedImport | None:
+    """The record that the upload with `token` was imported into `subgroup`, if it was."""
+    return (
+        AppliedImport.objects.filter(token_digest=token_digest(token), subgroup=subgroup)
+        .select_related("workplan__subgroup")
+        .first()
+    )
+
+
+def _mark_applied(*, result: WorkplanImport, token: str, filename: str, author) -> AppliedImport:
+    """Mark the upload imported, first thing in the import's transaction. A second
+    confirmation of the same upload waits here until the first commits, then finds the
+    mark and changes nothing (or, if the first failed, goes ahead)."""
+    try:
+        with transaction.atomic():
+            return AppliedImport.objects.create(
+                token_digest=token_digest(token), subgroup=result.subgroup, workplan=result.workplan,
+                filename=filename[:255], applied_by=author,
+            )
+    except IntegrityError:
+        raise AlreadyImported(import_applied(token=token, subgroup=result.subgroup)) from None
+
+
 @transaction.atomic
-def workplan_import_apply(*, result: WorkplanImport, author, import_without=()) -> WorkplanImport:
+def workplan_import_apply(
+    *, result: WorkplanImport, author, import_without=(), upload_token: str | None = None, filename: str = ""
+) -> WorkplanImport:
     """Write a planned import: the whole file or, on any error, nothing. Creates the
     workplan if the sub-group has none for the year. Raises ImportRefused with the row that
     failed (for example when someone changed an action since the preview), and when the
     file has no BRAG rating or themes column unless `import_without` names it ("brag",
-    "themes"): the person importing has chosen to go on without it."""
+    "themes"): the person importing has chosen to go on without it.
+
+    An upload (`upload_token`) is applied once, whatever arrives: a second confirmation
+    raises AlreadyImported and writes nothing. Thousands of rows are written in a few
+    queries per kind of change, through the services' rules for many actions at once."""
     if result.errors:
         raise ImportRefused(result.errors)
     if refusals := result.refusal_without(import_without):
         raise ImportRefused(refusals)
+    mark = None
+    if upload_token:
+        mark = _mark_applied(result=result, token=upload_token, filename=filename, author=author)
     workplan = result.workplan
     if workplan is None:
         workplan = Workplan(subgroup=result.subgroup, plan=result.plan, year=result.year)
         workplan.full_clean()
-        workplan.save()
+        try:
+            with transaction.atomic():
+                workplan.save()
+        except IntegrityError as error:
+            raise ImportRefused([RowError(
+                None, "", f"The {result.year} workplan was created by someone else while you were "
+                "checking the file: upload it again to see it against that workplan.",
+            )]) from error
         result.workplan = workplan
+    if mark is not None and mark.workplan_id is None:
+        mark.workplan = workplan
+        mark.save(update_fields=["workplan"])
     # New actions are added as at the import's date, so every page as at an earlier date
     # shows what it showed before the import.
-    added_on = result.as_at
-    for row in result.rows:
-        try:
-            action = row.action
-            if row.kind == CREATE:
-                action = action_create(
-                    workplan=workplan, fields=row.fields | {"added_on": added_on}, themes=row.themes
-                )
-                row.action = action
-            elif row.fields:
-                action = action_edit(
-                    action=action, expected_version=action.version, fields=row.fields, themes=row.themes
-                )
-            if row.rating_update:
-                rating, narrative = row.rating_update
-                action_record_update(
-                    action=action, rating=rating, narrative=narrative, as_at=result.as_at, author=author,
-                    require_narrative=False,
-                )
-        except (ValidationError, EditConflict, IntegrityError) as error:
-            # Something changed between the preview and now (someone added an action with
-            # the same reference, edited a row): the transaction undoes the rows before.
-            messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-            raise ImportRefused([RowError(row.number, "", message) for message in messages]) from error
+    created = result.created
+    edited = [row for row in result.rows if row.kind == UPDATE and row.fields]
+    rated = [row for row in result.rows if row.rating_update]
+    try:
+        stage = created
+        actions = actions_create_many(
+            workplan=workplan,
+            rows=[(row.fields | {"added_on": result.as_at}, row.themes) for row in created],
+            author=author,
+        )
+        for row, action in zip(created, actions):
+            row.action = action
+        stage = edited
+        actions = actions_edit_many(
+            edits=[(row.action, row.fields, row.themes) for row in edited], author=author
+        )
+        for row, action in zip(edited, actions):
+            row.action = action
+        stage = rated
+        actions_record_updates_many(
+            updates=[(row.action, *row.rating_update) for row in rated],
+            as_at=result.as_at, author=author, require_narrative=False,
+        )
+    except RowRefused as refusal:
+        # Something changed between the preview and now (someone added an action with
+        # the same reference, edited a row): the transaction undoes everything.
+        number = stage[refusal.index].number
+        raise ImportRefused([RowError(number, "", message) for message in refusal.messages]) from refusal
+    except IntegrityError as error:
+        raise ImportRefused([RowError(None, "", f"The workplan changed while importing: {error}")]) from error
     result.applied = True
     return result
 

@@ -7,6 +7,7 @@ are deleted after a day, whoever uploads next.
 """
 
 import datetime
+import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -31,6 +32,11 @@ class KeptUpload:
     def read(self) -> bytes:
         with default_storage.open(self.path, "rb") as stored:
             return stored.read()
+
+
+def token_digest(token: str) -> str:
+    """What is kept of a token once its upload is imported (never the token itself)."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def upload_keep(

@@ -107,7 +107,7 @@ def test_the_bsu_imports_a_workplan_with_the_mouse(page, demo, sign_in, qapr, fi
     assert not Workplan.objects.filter(subgroup=qapr, year="2024-25").exists()
     assert_no_axe_violations(page, "import preview")
 
-    page.get_by_role("button", name="Import 2 new actions").click()
+    page.get_by_role("button", name="Import 2 new actions").click(no_wait_after=True)
     assert_new_workplan_has_the_actions(page, qapr)
     added = Workplan.objects.get(subgroup=qapr, year="2024-25").actions.get(reference="QAPR 6.9")
     assert added.added_on == added.updates.get().as_at == datetime.date(2025, 2, 28)
@@ -183,3 +183,25 @@ def test_warnings_and_a_missing_rating_column_are_shown_and_need_a_choice(page, 
     page.wait_for_url(re.compile(r"/workplans/\d+/$"))
     added = Workplan.objects.get(subgroup=qapr, year="2024-25").actions.get()
     assert added.themes.get().title == "Think Family" and not added.updates.exists()
+
+
+def test_the_import_button_sends_the_confirmation_once(page, demo, sign_in, qapr, files):
+    good, _bad = files
+    sign_in(page, demo.users["bsu"])
+    page.goto(qapr.get_absolute_url())
+    page.get_by_role("link", name="Import a workplan").click()
+    page.get_by_label("2024-25").check()
+    page.get_by_label("Upload a file").set_input_files(good)
+    page.get_by_role("button", name="Upload and preview").click()
+    page.get_by_role("heading", level=1, name="Check the import").wait_for()
+    posts = []
+    page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
+    # Hold the page where it is after the first click, as a slow connection would.
+    page.evaluate("document.querySelector('main form[method=post]').addEventListener('submit', (event) => event.preventDefault())")
+
+    page.get_by_role("button", name="Import 2 new actions").click()
+    button = page.get_by_role("button", name="Importing…")
+    button.wait_for()
+    assert button.is_disabled() and button.get_attribute("aria-disabled") == "true"
+    assert posts == []
+    assert not Workplan.objects.filter(subgroup=qapr, year="2024-25").exists()

@@ -72,7 +72,9 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     assert world["existing"].lead == "New lead"
     assert ActionUpdate.objects.get().author == world["bsu"]
     assert not any((private_media / "imports").iterdir())  # deleted after the import
-    assert client.post(preview_url).status_code == 404  # and cannot be imported twice
+    again = client.post(preview_url)  # and cannot be imported twice
+    assert "This file has already been imported" in again.content.decode()
+    assert Action.objects.count() == 2 and ActionUpdate.objects.count() == 1
 
 
 def test_a_file_with_row_errors_shows_them_by_row_and_column_with_no_confirm_button(client, world):
@@ -281,3 +283,20 @@ def test_a_messy_real_looking_workplan_imports_end_to_end_with_its_themes_and_ra
     assert all(actions[ref].priority.title == "Early help" for ref in ["QX1", "QX5"])
     for text in ["Audit early help referrals", "Think Family", "on track", "Amber", "Blue", "Red"]:
         assert text in workplan_page
+
+
+def test_a_large_file_is_previewed_100_rows_a_page_and_imported_whole(client, world):
+    rows = [["Reference", *STANDARD_HEADER]] + [
+        [f"N{n}", f"Impact {n}", f"New action {n}", "Think Family", "Lead", "March 2025", "Green"] for n in range(1, 251)
+    ]
+    preview_url = upload(client, world, xlsx_bytes(rows)).url
+    first = client.get(preview_url).content.decode()
+    assert "Actions to be created (250)" in first
+    assert first.count("New action ") == 100 and "N1 – New action 1<" in first and "New action 101<" not in first
+    assert 'class="govuk-pagination"' in first and "Page 1 of 3" in first
+    last = client.get(f"{preview_url}?page=3").content.decode()
+    assert last.count("New action ") == 50 and "N250 – New action 250<" in last
+    assert "Page 3 of 3" in client.get(f"{preview_url}?page=99").content.decode()  # past the end: the last page
+    assert "Page 1 of 3" in client.get(f"{preview_url}?page=²").content.decode()
+    client.post(f"{preview_url}?page=2")
+    assert world["workplan"].actions.count() == 251
