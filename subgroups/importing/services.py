@@ -553,7 +553,8 @@ def workplan_import_apply(
     workplan = result.workplan
     if workplan is None:
         workplan = Workplan(subgroup=result.subgroup, plan=result.plan, year=result.year)
-        workplan.full_clean()
+        # One workplan a year: the database says so when two imports create it at once.
+        workplan.full_clean(validate_unique=False, validate_constraints=False)
         try:
             with transaction.atomic():
                 workplan.save()

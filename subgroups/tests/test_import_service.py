@@ -435,3 +435,17 @@ def test_the_confirm_button_counts_in_words_that_agree(world, created, updated, 
         rows.append(good_row("X1"))
     result = workplan_import_plan(content=csv_bytes(rows), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
     assert result.confirm_label == label
+
+
+def test_a_workplan_created_by_someone_else_since_the_preview_is_a_refusal_not_a_server_error(world):
+    """Two first imports for a new year at once: the second finds the year's workplan taken
+    when it writes, and says so; nothing of its own is written."""
+    result = workplan_import_plan(
+        content=xlsx_bytes(WORKPLAN_ROWS), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT
+    )
+    assert result.workplan is None
+    Workplan.objects.create(subgroup=world["subgroup"], plan=world["plan"], year="2024-25")
+    with pytest.raises(ImportRefused) as refusal:
+        workplan_import_apply(result=result, author=world["bsu"])
+    assert "The 2024-25 workplan was created by someone else" in str(refusal.value.errors[0])
+    assert not Action.objects.exists() and not ActionUpdate.objects.exists()
