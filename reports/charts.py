@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from reports.brag import RATING_ORDER, BragCounts
+from subgroups.brag import RATING_ORDER, BragCounts
 
 CHART_HEIGHT = 200
 BAR_WIDTH = 48
