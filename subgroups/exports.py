@@ -15,17 +15,25 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
-from plans.models import NOT_RATED_LABEL, Rating, rating_label
+from plans.brag_palette import BRAG_PALETTE
+from plans.models import NOT_RATED, rating_label
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+
+def _xlsx_colour(css_colour: str) -> str:
+    return css_colour.removeprefix("#").upper()
+
+
+# Each BRAG word's cell fill and text colour, as the badges show them (plans/brag_palette.py).
 RATING_FILLS = {
-    Rating.BLUE.label: ("1D70B8", "FFFFFF"),
-    Rating.GREEN.label: ("00703C", "FFFFFF"),
-    Rating.AMBER.label: ("FFBF47", "0B0C0C"),
-    Rating.RED.label: ("AA2A16", "FFFFFF"),
-    NOT_RATED_LABEL: ("FFFFFF", "0B0C0C"),
+    rating_label(None if rating == NOT_RATED else rating): (
+        _xlsx_colour(colours.background),
+        _xlsx_colour(colours.text),
+    )
+    for rating, colours in BRAG_PALETTE.items()
 }
+
 # The ?format= values a page can be downloaded in as a table.
 EXPORT_FORMATS = {"csv", "xlsx"}
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
