@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "plans",
     "subgroups",
     "reports",
+    "mscp.tooling",  # above every app: demo data and backups (mscp/demo/, mscp/backup.py)
 ]
 
 MIDDLEWARE = [

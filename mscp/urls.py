@@ -7,15 +7,19 @@ from django.urls import include, path
 
 from mscp import observability
 from plans import accounts
+from plans import urls as plans_urls
 from plans import views as plans_views
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
+from subgroups import urls as subgroups_urls
 
 handler500 = observability.server_error
 
 urlpatterns = [
     path("healthz", observability.healthz, name="healthz"),
     path("favicon.ico", plans_views.favicon),
-    path("", include("plans.urls")),
+    # The plan's pages, with those that show BRAG counts (they live in subgroups), under one
+    # namespace: `plans:home` and `plans:plan-detail` stay where they always were.
+    path("", include((subgroups_urls.plan_pages + plans_urls.urlpatterns, plans_urls.app_name))),
     path("", include("subgroups.urls")),
     path("reports/", include("reports.urls")),
     path(

@@ -6,5 +6,4 @@ class PlansConfig(AppConfig):
     name = 'plans'
 
     def ready(self):
-        from mscp import mail  # noqa: F401  (registers the mail server's deployment check)
         from plans import accounts  # noqa: F401  (connects the sign-in log receivers)

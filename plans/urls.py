@@ -4,9 +4,11 @@ from plans import views
 
 app_name = "plans"
 
+# The home page (`plans:home`) and the plan page (`plans:plan-detail`) show BRAG counts, so
+# they live in subgroups (subgroups.urls.plan_pages); mscp/urls.py joins both lists under
+# this namespace.
+
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("plans/<int:pk>/", views.plan_detail, name="plan-detail"),
     path(
         "plans/<int:pk>/priorities/new/",
         views.plan_addition,

@@ -1,5 +1,6 @@
-"""Pages about the plan itself: the home page and the plan page; the accessibility statement;
-the partnership's people (BSU)."""
+"""Pages about the plan itself: adding priorities and themes to a live plan; the accessibility
+statement; the partnership's people (BSU). The home page and the plan page show BRAG counts,
+so they live with the counting, in subgroups/plan_views.py (same `plans:` URL names)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -12,7 +13,7 @@ from plans.accounts import send_set_password_link
 from plans.forms import MembershipRoleForm, PersonAddForm, PlanAdditionForm, add_service_errors
 from plans.models import BusinessPlan, Membership, Partnership, display_name
 from plans.permissions import Editor
-from plans.selectors import partnership_people, plan_overview
+from plans.selectors import partnership_people
 from plans.services import (
     membership_add,
     membership_change_role,
@@ -20,38 +21,6 @@ from plans.services import (
     plan_add_priority,
     plan_add_theme,
 )
-from reports.brag import brag_summary_per_plan, plan_as_at
-
-
-def home(request):
-    """The active plans the user can see, each with its latest BRAG position."""
-    plans = list(
-        BusinessPlan.objects.visible_to(request.user)
-        .active()
-        .select_related("partnership")
-        .order_by("partnership__name", "-period_start")
-    )
-    # Each plan is judged at its own reporting date, as its plan page and dashboard are.
-    counts = brag_summary_per_plan(plans=plans)
-    return render(
-        request,
-        "plans/home.html",
-        {
-            "plan_rows": [
-                (plan, counts[plan.pk] if counts[plan.pk].total else None, plan_as_at(plan).as_at)
-                for plan in plans
-            ]
-        },
-    )
-
-
-def plan_detail(request, pk):
-    plan = get_object_or_404(
-        BusinessPlan.objects.visible_to(request.user).select_related("partnership"), pk=pk
-    )
-    context = plan_overview(plan=plan)
-    context["can_manage"] = Editor.for_user(request.user).can_manage_plan(plan)
-    return render(request, "plans/plan_detail.html", context)
 
 
 def accessibility_statement(request):

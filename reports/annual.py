@@ -4,7 +4,7 @@ changes to it (start, write, publish, start again from a published report).
 `annual_report_content` returns one plain structure that the report page, the PDF and the
 command all present. A draft's generated part is computed from the live data as at the
 year end; a published report's is read from the snapshot frozen when it was published.
-Every figure comes from reports.brag.
+Every figure comes from subgroups.brag.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
 from plans.permissions import Editor
-from reports.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
+from subgroups.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from reports.brag import RATING_ORDER, BragCounts
+from plans.brag_palette import BRAG_PALETTE
+from subgroups.brag import RATING_ORDER, BragCounts
 
 CHART_HEIGHT = 200
 BAR_WIDTH = 48
@@ -12,15 +13,9 @@ LEFT_MARGIN = 40
 # as "Jun 2023" is narrower than a bar and its gap, so neighbouring labels never touch.
 LABEL_SIZE = 12
 # Each rating's fill, as a presentation attribute on the SVG itself: WeasyPrint applies no
-# outside stylesheet to inline SVG, so the PDFs need it; in the browser app.css's classes take
-# precedence (the high-contrast mode among them). Same colours as the BRAG badges.
-SEGMENT_FILLS = {
-    "blue": "#1d70b8",
-    "green": "#00703c",
-    "amber": "#ffbf47",
-    "red": "#aa2a16",
-    "none": "#b1b4b6",
-}
+# outside stylesheet to inline SVG, so the PDFs need it; in the browser the classes of brag.css
+# and app.css take precedence (the high-contrast mode among them). The palette's chart colours.
+SEGMENT_FILLS = {rating: colours.chart for rating, colours in BRAG_PALETTE.items()}
 
 
 @dataclass

@@ -16,19 +16,22 @@ from weasyprint import CSS, HTML
 # WeasyPrint logs every layout step at INFO; only its warnings are worth anyone's attention.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
-PDF_STYLESHEET = "css/pdf.css"
+# The BRAG colours (written from plans/brag_palette.py, shared with the pages), then the layout.
+PDF_STYLESHEETS = ("css/brag.css", "css/pdf.css")
 PDF_VARIANT = "pdf/ua-1"
 
 
-def _stylesheet() -> CSS:
-    path = finders.find(PDF_STYLESHEET) or str(settings.STATIC_ROOT / PDF_STYLESHEET)
-    return CSS(filename=path)
+def _stylesheets() -> list[CSS]:
+    return [
+        CSS(filename=finders.find(name) or str(settings.STATIC_ROOT / name))
+        for name in PDF_STYLESHEETS
+    ]
 
 
 def html_to_pdf(html: str) -> bytes:
-    """WeasyPrint's rendering of `html` with the PDF stylesheet, as PDF/UA-1 bytes."""
+    """WeasyPrint's rendering of `html` with the PDF stylesheets, as PDF/UA-1 bytes."""
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
-        stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT
+        stylesheets=_stylesheets(), pdf_variant=PDF_VARIANT
     )
 
 

@@ -1,5 +1,5 @@
 """Reads for the Executive's pages: the dashboard, the exception report and the lists of
-actions their counts link to. Every figure comes from reports.brag."""
+actions their counts link to. Every figure comes from subgroups.brag."""
 
 import datetime
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
-from reports.brag import BragCounts, brag_summary, brag_trend, plan_as_at
+from subgroups.brag import BragCounts, brag_summary, brag_trend, plan_as_at
 from subgroups.models import Action, SubGroup, latest_update_query
 
 

@@ -7,9 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 
-from reports.brag import RATING_ORDER
 from reports.charts import stacked_bars
-from reports.exports import dashboard_table, exceptions_table, export_response
+from reports.exports import dashboard_table, exceptions_table
 from reports.forms import ReportForm
 from reports.pdf import pdf_response, render_pdf
 from reports.selectors import (
@@ -20,11 +19,10 @@ from reports.selectors import (
     filtered_actions,
     plan_dashboard,
 )
+from subgroups.brag import RATING_ORDER
+from subgroups.exports import EXPORT_FORMATS, export_response
 from subgroups.models import Workplan
 from subgroups.selectors import workplan_table
-
-
-EXPORT_FORMATS = {"csv", "xlsx"}
 
 
 def _filename(context, report: str) -> str:

@@ -4,10 +4,10 @@ import datetime
 from dataclasses import dataclass
 from itertools import groupby
 
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
-from reports.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
+from subgroups.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.services import action_history_changes
@@ -73,6 +73,30 @@ def workplan_counts(*, workplan: Workplan) -> BragCounts:
 def workplan_row(*, workplan: Workplan, action_pk: int) -> Action:
     """One action of the workplan table, annotated like the rows of `workplan_actions`."""
     return workplan_actions(workplan=workplan).get(pk=action_pk)
+
+
+def plan_overview(*, plan: BusinessPlan) -> dict:
+    """Everything the plan page shows, in a fixed number of queries: priorities with their
+    focus, owning sub-groups and BRAG counts; themes with theirs; the plan's totals."""
+    as_at = plan_as_at(plan).as_at
+    by_priority = brag_summary(plan=plan, as_at=as_at, group_by="priority")
+    by_theme = brag_summary(plan=plan, as_at=as_at, group_by="theme")
+    priorities = plan.priorities.prefetch_related(
+        Prefetch("subgroups", queryset=SubGroup.objects.order_by("short_name"))
+    )
+    return {
+        "plan": plan,
+        "as_at": as_at,
+        # Every action has one priority or none, so the priority groups add up to the plan.
+        "totals": sum(by_priority.values(), BragCounts()),
+        "priority_rows": [(p, by_priority.get(p.pk, BragCounts())) for p in priorities],
+        "core_counts": by_priority.get(None, BragCounts()),
+        "theme_rows": [(t, by_theme.get(t.pk, BragCounts())) for t in plan.themes.all()],
+        "subgroups": SubGroup.objects.filter(partnership=plan.partnership_id).prefetch_related(
+            Prefetch("priorities", queryset=plan.priorities.all())
+        ),
+        "brag_meanings": plan.brag_meanings(),
+    }
 
 
 def subgroup_overview(*, subgroup: SubGroup) -> dict:

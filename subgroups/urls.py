@@ -1,6 +1,6 @@
 from django.urls import path
 
-from subgroups import views
+from subgroups import plan_views, views
 
 app_name = "subgroups"
 
@@ -22,4 +22,10 @@ urlpatterns = [
         views.workplan_import_preview,
         name="workplan-import-preview",
     ),
+]
+
+# Pages of the plan that show its BRAG counts: named in the plans namespace (mscp/urls.py).
+plan_pages = [
+    path("", plan_views.home, name="home"),
+    path("plans/<int:pk>/", plan_views.plan_detail, name="plan-detail"),
 ]

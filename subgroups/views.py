@@ -13,9 +13,8 @@ from django.views.decorators.http import require_http_methods
 from plans.forms import add_service_errors
 from plans.permissions import Editor
 from plans.selectors import partnership_members
-from reports.brag import plan_as_at
-from reports.exports import export_response, workplan_export_table
-from reports.views import EXPORT_FORMATS
+from subgroups.brag import plan_as_at
+from subgroups.exports import EXPORT_FORMATS, export_response, workplan_export_table
 from subgroups.forms import (
     ActionForm,
     ActionUpdateForm,

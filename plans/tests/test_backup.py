@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from plans.backup import export_partnership
+from mscp.backup import export_partnership
 from plans.models import Partnership
 from reports.models import AnnualReport
 from subgroups.models import Action, ActionUpdate

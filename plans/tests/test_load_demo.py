@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 
 from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
-from plans.demo import merton
-from reports.brag import brag_summary
+from mscp.demo import merton
+from subgroups.brag import brag_summary
 from reports.models import ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.selectors import action_timeline

@@ -24,7 +24,7 @@ from reports.annual import (
     generated_content,
     section_save,
 )
-from reports.brag import brag_summary, brag_trend
+from subgroups.brag import brag_summary, brag_trend
 from reports.markup import SECTION_TEXT_MAX_LENGTH
 from reports.models import AnnualReport, ReportSection
 from subgroups.models import Action

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from conftest_browser import ROWS_JS, tab_to, wait_for_path
-from reports.brag import brag_summary
+from subgroups.brag import brag_summary
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports.exports import safe_cell
+from subgroups.exports import safe_cell
 from subgroups.tests.factories import ActionUpdateFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import time
 import markdown
 import pytest
 
-from plans.demo.merton_annual import SECTIONS as MERTON_SECTIONS
+from mscp.demo.merton_annual import SECTIONS as MERTON_SECTIONS
 from reports.markup import (
     SECTION_TEXT_MAX_LENGTH,
     TOO_COMPLEX,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from plans.models import BusinessPlan, Rating
-from reports.exports import brag_rating_and_update
+from subgroups.exports import brag_rating_and_update
 from subgroups.importing.parse import COLUMN_LABELS, OtherColumn, UnreadableFile, read_sheet
 from subgroups.importing.values import (
     due_date_from,

@@ -5,7 +5,7 @@ import io
 
 from openpyxl import Workbook
 
-from reports.exports import WORKPLAN_HEADERS
+from subgroups.exports import WORKPLAN_HEADERS
 
 # The business plan's six standard columns, as the export heads them.
 STANDARD_HEADER = WORKPLAN_HEADERS[2:]

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.backup import import_partnership
+from mscp.backup import import_partnership
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.demo.load import DEMO_USERS, demo_load, demo_reset, synthetic_load
+from mscp.demo.load import DEMO_USERS, demo_load, demo_reset, synthetic_load
 
 DEFAULT_DEMO_PASSWORD = "mscp-demo-2023"
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
-from reports.brag import (
+from subgroups.brag import (
     BragCounts,
     PlanJudgement,
     brag_summary,

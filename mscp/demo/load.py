@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from plans.demo import medway, merton, merton_annual
+from mscp.demo import medway, merton, merton_annual
 from plans.models import (
     BragDefinition,
     BusinessPlan,

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.backup import export_partnership
+from mscp.backup import export_partnership
 from plans.models import Partnership
 
 

@@ -1,0 +1,1 @@
+"""Cross-app tooling: the demo loader and partnership backups as management commands."""

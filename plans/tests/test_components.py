@@ -1,0 +1,56 @@
+"""The shared template components: breadcrumbs and the edit-conflict banner render the same
+GOV.UK markup wherever a page uses them."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from plans.tests.factories import BusinessPlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def render(source: str, **context) -> str:
+    return " ".join(Template("{% load components %}" + source).render(Context(context)).split())
+
+
+def test_breadcrumbs_link_url_names_objects_and_addresses_then_name_the_current_page():
+    plan = BusinessPlanFactory(title="Plan 2023-25")
+    html = render(
+        '{% breadcrumbs "Plans" "plans:home" plan.title plan "People" "/partnerships/1/people/" current=here %}',
+        plan=plan,
+        here="Q&A",
+    )
+    assert html.startswith('<nav class="govuk-breadcrumbs" aria-label="Breadcrumb">')
+    assert f'<a class="govuk-breadcrumbs__link" href="{reverse("plans:home")}">Plans</a>' in html
+    assert f'<a class="govuk-breadcrumbs__link" href="{plan.get_absolute_url()}">Plan 2023-25</a>' in html
+    assert '<a class="govuk-breadcrumbs__link" href="/partnerships/1/people/">People</a>' in html
+    assert html.endswith('<li class="govuk-breadcrumbs__list-item" aria-current="page">Q&amp;A</li> </ol></nav>')
+
+
+def test_a_breadcrumb_without_a_link_is_left_out():
+    """A sub-group with no workplan yet has no plan to go back to."""
+    html = render('{% breadcrumbs "Plans" "plans:home" plan.title plan current="PEI" %}', plan="")
+    assert html.count("govuk-breadcrumbs__link") == 1
+
+
+def test_conflict_banner_lists_what_the_other_person_changed():
+    conflict = SimpleNamespace(
+        changed_by="Sam Lead", changes=[SimpleNamespace(field="Lead", old="Ann", new="Bo")]
+    )
+    html = render('{% include "includes/edit_conflict_banner.html" with thing="action" %}', conflict=conflict)
+    assert "Sam Lead changed this action while you were editing it" in html
+    assert "<strong>Lead</strong>: from “Ann” to “Bo”" in html
+    assert 'role="alert"' in html
+
+
+def test_conflict_banner_shows_prose_as_it_now_reads():
+    conflict = SimpleNamespace(changed_by="Sam Lead", changes=[])
+    html = render(
+        '{% include "includes/edit_conflict_banner.html" with thing="section" their_text="" %}', conflict=conflict
+    )
+    assert "Sam Lead changed this section while you were editing it" in html
+    assert "This is what the section says now:" in html and "(empty)" in html
+    assert "what they changed" not in html
