@@ -78,7 +78,8 @@ def browser_context_args():
 @pytest.fixture
 def browser_context(browser, live_server, browser_context_args):
     context = browser.new_context(base_url=live_server.url, **browser_context_args)
-    context.set_default_timeout(10_000)
+    # Generous: the suite runs in parallel, and a PDF rendered on a busy machine can take a while.
+    context.set_default_timeout(30_000)
     yield context
     context.close()
 
