@@ -7,7 +7,8 @@ session; every test gets a fresh context (cookies, localStorage) and page.
 - `page`: a page whose relative URLs resolve against the live server; a test fails if the
   browser reports a Content Security Policy violation on any page it visits.
 - `sign_in(page, user)`: signs `user` in by handing the page a Django session cookie.
-- `demo`: the demo data (`load_demo`), with the objects the browser tests visit.
+- `demo`: the demo data (`load_demo`), with the objects the browser tests visit; loaded once
+  per test process and restored after each test (see `_demo_rows` below).
 - `assert_no_axe_violations(page)`: axe-core with the WCAG 2.0/2.1/2.2 A and AA tags.
 - `tab_to(page, selector)`, `choose_with_arrows(page, select_id, label)`, `wait_for_path`:
   keyboard-only steps for the journeys, checking that focus is always visible.
@@ -77,7 +78,8 @@ def browser_context_args():
 @pytest.fixture
 def browser_context(browser, live_server, browser_context_args):
     context = browser.new_context(base_url=live_server.url, **browser_context_args)
-    context.set_default_timeout(10_000)
+    # Generous: the suite runs in parallel, and a PDF rendered on a busy machine can take a while.
+    context.set_default_timeout(30_000)
     yield context
     context.close()
 
@@ -123,9 +125,66 @@ def sign_in(live_server):
     return sign
 
 
+# The demo, loaded once per test process and restored after each test's flush.
+#
+# The browser tests need a live server, which answers from its own thread and database
+# connection, so they cannot run inside a transaction that is rolled back: they use
+# `transactional_db`, and pytest-django empties every table after each of them. Running
+# load_demo again for every test cost about three seconds of CPU each (some ninety tests).
+# Instead the first test to ask for the demo loads it and keeps every row of every table in
+# memory; later tests put those rows back with one batched INSERT per table (a tenth of a second).
+# Content types and permissions are left out: emptying the database recreates them, and the
+# demo refers to neither. Sequences are moved past the restored ids, so rows a test creates
+# never collide with them. This works the same on SQLite and PostgreSQL.
+_demo_rows = {}
+
+
+def _snapshot_demo():
+    from django.apps import apps
+    from django.db import connection
+
+    for model in _demo_models(apps):
+        fields = model._meta.concrete_fields
+        rows = model._base_manager.values_list(*(field.attname for field in fields))
+        _demo_rows[model] = [
+            tuple(field.get_db_prep_save(value, connection) for field, value in zip(fields, row)) for row in rows
+        ]
+
+
+def _restore_demo():
+    """Insert the rows as they were read (plain SQL: no save(), signals or auto_now dates)."""
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model, rows in _demo_rows.items():
+            columns = [field.column for field in model._meta.concrete_fields]
+            cursor.executemany(
+                f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
+                f"VALUES ({', '.join(['%s'] * len(columns))})",
+                rows,
+            )
+        for statement in connection.ops.sequence_reset_sql(no_style(), list(_demo_rows)):
+            cursor.execute(statement)
+
+
+def _demo_models(apps):
+    """Every table with rows after load_demo, but content types and permissions."""
+    skipped = {("contenttypes", "contenttype"), ("auth", "permission")}
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed
+        and not model._meta.proxy
+        and (model._meta.app_label, model._meta.model_name) not in skipped
+        and model._base_manager.exists()
+    ]
+
+
 @pytest.fixture
 def demo(transactional_db, settings):
-    """The demo data, loaded as `make run` loads it, and the objects the browser tests visit:
+    """The demo data, as `make run` loads it, and the objects the browser tests visit:
     Merton's plan, its PEI sub-group and 2023-24 workplan, and an action with history."""
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
@@ -133,9 +192,13 @@ def demo(transactional_db, settings):
     from plans.models import BusinessPlan
     from subgroups.models import Action, SubGroup, Workplan
 
-    settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
-    settings.DEBUG = False
+    if _demo_rows:
+        _restore_demo()
+    else:
+        settings.DEBUG = True
+        call_command("load_demo", stdout=StringIO())
+        settings.DEBUG = False
+        _snapshot_demo()
     users = get_user_model().objects.in_bulk(DEMO_USERS_BY_ROLE.values(), field_name="username")
     plan = BusinessPlan.objects.get(partnership__slug="merton")
     subgroup = SubGroup.objects.get(partnership=plan.partnership, short_name="PEI")

@@ -185,7 +185,6 @@ def main():
         server_errors = [line for line in output if '"level": "ERROR"' in line]
 
     elapsed = args.seconds
-    latencies = sorted(seconds for _, _, seconds, _ in results)
     errors = [(kind, status) for kind, status, _, ok in results if not ok]
     print(f"\n{len(results)} requests in {elapsed}s: {len(results) / elapsed:.1f} requests/s")
     print(f"{'':10} {'count':>7} {'p50 ms':>8} {'p95 ms':>8}")

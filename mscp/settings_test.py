@@ -17,3 +17,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 WHITENOISE_USE_FINDERS = True
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
+# A written section falls back to plain paragraphs past its render budget; a busy test
+# machine must not turn ordinary sections plain (the tests of the fallback set their own).
+MSCP_SECTION_RENDER_SECONDS = 10

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 import markdown
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.safestring import SafeString, mark_safe
 from markdown.extensions import Extension
@@ -61,7 +62,8 @@ SECTION_TEXT_MAX_LENGTH = 20_000
 # How long one section may take to render before it is shown as plain paragraphs. A
 # 20,000-character section of ordinary prose takes about 0.05 s; a report has about
 # seventeen written parts, so even if every one used its whole budget the page and the PDF
-# would still answer well inside the 60-second worker timeout.
+# would still answer well inside the 60-second worker timeout. The MSCP_SECTION_RENDER_SECONDS
+# setting changes it (the tests give it more, so a busy test machine never falls back).
 RENDER_BUDGET_SECONDS = 0.5
 
 # The most characters after a link's "(" read to find its address and title, when quotes
@@ -123,7 +125,7 @@ def render_markup(text: str) -> SafeString:
     return render_section_text(text).html
 
 
-def render_section_text(text: str, *, budget_seconds: float = RENDER_BUDGET_SECONDS) -> RenderedMarkup:
+def render_section_text(text: str, *, budget_seconds: float | None = None) -> RenderedMarkup:
     """The section's text as safe HTML, formatted from its Markdown within `budget_seconds`,
     or as plain paragraphs (`is_plain`) when it is longer than a section may be saved with
     or could not be formatted in time."""
@@ -136,6 +138,8 @@ def render_section_text(text: str, *, budget_seconds: float = RENDER_BUDGET_SECO
             f"the {SECTION_TEXT_MAX_LENGTH:,} a section can hold.]</p>"
         )
         return RenderedMarkup(sanitised(shown), plain_because=TOO_LONG)
+    if budget_seconds is None:
+        budget_seconds = getattr(settings, "MSCP_SECTION_RENDER_SECONDS", RENDER_BUDGET_SECONDS)
     formatted = _markdown_within(text, budget_seconds)
     if formatted is None:
         return RenderedMarkup(sanitised(plain_paragraphs(text)), plain_because=TOO_COMPLEX)

@@ -4,6 +4,7 @@ partnership's ids), the BSU's configuration pages, and the dashboard, exception 
 action list with another partnership's ids in the query string. Each answer has the expected
 status, never shows another partnership's rows, and a refusal changes nothing at all."""
 
+import copy
 import datetime
 
 import pytest
@@ -11,6 +12,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 
 from plans.models import (
@@ -87,8 +89,24 @@ def _partnership_world(name: str, *, bsu, viewer, author):
     }
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, built once for the module's thousand-odd tests inside a transaction that is
+    rolled back after the last one. Each test runs in a savepoint within it (pytest-django's
+    `db`), so whatever a test changes is undone before the next test starts."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(member_of):
+def world(module_world, db):
+    """Each test's own copy of the world's objects, so that changing one in memory (setting a
+    password, say) cannot leak into the next test."""
+    return copy.deepcopy(module_world)
+
+
+def _build_world():
     users = {role: UserFactory(username=role, email=f"{role}@example.org") for role in ROLES[1:]}
     users["staff"].is_staff = True
     users["staff"].save()

@@ -17,7 +17,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.tests.factories import PartnershipFactory, UserFactory
+from plans.tests.factories import PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 

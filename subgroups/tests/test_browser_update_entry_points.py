@@ -2,7 +2,6 @@
 with JavaScript on and off: the update is stored, the user lands where they started, and the
 new rating is shown there, with nothing going wrong in the browser on the way."""
 
-import datetime
 import re
 from urllib.parse import urlsplit
 

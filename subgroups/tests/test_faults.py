@@ -16,7 +16,6 @@ from django.test import Client
 from plans.models import Membership
 from plans.tests.factories import PriorityFactory, ThemeFactory
 from plans.tests.servers import NoRedirect, TcpProxy, collect_static, gunicorn, production_environment
-from subgroups.models import Action
 from subgroups.tests.factories import ActionFactory, WorkplanFactory
 from subgroups.tests.test_manage_actions import action_data
 

@@ -1,7 +1,6 @@
 """Hostile input through the forms and the import: a clear message or an escaped display,
 never a server error, and nothing written that should not be."""
 
-import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -1,17 +1,19 @@
 """The permission grid: every role × every URL × GET/POST, with the expected status and
 whether the database changed. A refused request changes nothing."""
 
+import copy
 import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 
 from plans.models import CrossCuttingTheme, Membership, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.models import AnnualReport, ReportSection
-from plans.tests.factories import PartnershipFactory, PriorityFactory
+from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
 
@@ -38,8 +40,30 @@ def expected_status(role, kind, method, scoped):
     return 302 if method == "post" else 200
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, built once for the module's grid inside a transaction that is rolled back
+    after the last test. Each test runs in a savepoint within it (pytest-django's `db`), so
+    whatever a test changes is undone before the next test starts."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(member_of):
+def world(module_world, db):
+    """Each test's own copy of the world's objects, so that a change made in memory cannot
+    leak into the next test."""
+    return copy.deepcopy(module_world)
+
+
+def member_of(partnership, role):
+    user = UserFactory()
+    MembershipFactory(user=user, partnership=partnership, role=role)
+    return user
+
+
+def _build_world():
     workplan = WorkplanFactory()
     partnership = workplan.plan.partnership
     PriorityFactory(plan=workplan.plan, number=1)

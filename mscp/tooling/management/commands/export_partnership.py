@@ -16,7 +16,7 @@ class Command(BaseCommand):
             found = Partnership.objects.get(slug=partnership)
         except Partnership.DoesNotExist:
             known = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True))
-            raise CommandError(f'No partnership "{partnership}". Known: {known or "none"}.')
+            raise CommandError(f'No partnership "{partnership}". Known: {known or "none"}.') from None
         text = export_partnership(found)
         if output:
             with open(output, "w", encoding="utf-8") as file:

@@ -15,8 +15,8 @@ class Command(BaseCommand):
             with open(file, encoding="utf-8") as handle:
                 loaded = import_partnership(handle.read())
         except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.")
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
         except ValidationError as error:
-            raise CommandError(" ".join(error.messages))
+            raise CommandError(" ".join(error.messages)) from error
         summary = ", ".join(f"{count} {name}" for name, count in loaded.items())
         self.stdout.write(f"Loaded {summary}.")
