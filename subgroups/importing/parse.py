@@ -53,7 +53,7 @@ COLUMNS = {
     ),
 }
 COLUMN_LABELS = {key: label for key, (label, _variants) in COLUMNS.items()}
-# Spreadsheet exports escape formula-like text with an apostrophe (reports/exports.py).
+# Spreadsheet exports escape formula-like text with an apostrophe (subgroups/exports.py).
 ESCAPED_FORMULA = re.compile(r"^'(?=[=+\-@\t\r])")
 
 
