@@ -115,6 +115,10 @@ def test_the_bsu_imports_a_workplan_with_the_mouse(page, demo, sign_in, qapr, fi
 
 def test_the_bsu_imports_a_workplan_with_the_keyboard_only(page, demo, sign_in, qapr, files):
     good, _bad = files
+    # Listen for the file chooser from the start: Playwright turns on Chromium's interception
+    # without waiting for it, so a listener added just before the key press can miss it.
+    choosers = []
+    page.on("filechooser", lambda chooser: choosers.append(chooser))
     sign_in(page, demo.users["bsu"])
     page.goto(qapr.get_absolute_url())
     tab_to(page, "a.govuk-button[href$='/import/']")
@@ -129,9 +133,14 @@ def test_the_bsu_imports_a_workplan_with_the_keyboard_only(page, demo, sign_in, 
         page.keyboard.press("ArrowUp")
     assert page.locator("input[name=year][value='2024-25']").is_checked()
     tab_to(page, "input[type=file]")
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(good)
+    page.keyboard.press("Space")
+    page.wait_for_function("() => true")  # one round trip, then poll for the chooser
+    for _ in range(300):
+        if choosers:
+            break
+        page.wait_for_timeout(100)
+    assert len(choosers) == 1, "Space on the file input did not open the file chooser"
+    choosers[0].set_files(good)
     tab_to(page, "main [type=submit]")
     page.keyboard.press("Enter")
 
