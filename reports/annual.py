@@ -333,6 +333,7 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
         "not_yet_written": NOT_YET_WRITTEN,
         **generated,
         "priority_rows": priority_rows,
+        "trend_rows": [(point["as_at"], point["counts"]) for point in generated["trend"]],
         "trend_chart": stacked_bars([(f"{point['as_at']:%b %Y}", point["counts"]) for point in generated["trend"]]),
         "priority_chart": stacked_bars(
             [(f"P{row['number']}" if "number" in row else "Core", row["counts"]) for row in priority_rows]

@@ -1,10 +1,13 @@
 """CSV and XLSX downloads of the report tables (dashboard, exception report), with the same
 figures as the pages, written by the table writer of subgroups/exports.py."""
 
-from plans.models import NOT_RATED_LABEL, rating_label
+from plans.models import rating_label
+from subgroups.brag import BragCounts
 from subgroups.exports import ExportTable
 
-COUNT_HEADERS = ["Blue", "Green", "Amber", "Red", NOT_RATED_LABEL, "Total", "Overdue", "Stale"]
+# The columns of the page's count table (its brag_count_table), so a category the counts
+# gain is a column here too.
+COUNT_HEADERS = [row["label"] for row in BragCounts().rows] + ["Total", "Overdue", "Stale"]
 
 
 def _count_cells(counts) -> list[int]:

@@ -3,28 +3,13 @@ actions their counts link to. Every figure comes from subgroups.brag."""
 
 import datetime
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
-from subgroups.brag import BragCounts, brag_summary, brag_trend, plan_as_at
+from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend, plan_as_at
 from subgroups.models import Action, SubGroup, latest_update_query
 
-
-
-@dataclass
-class CountRow:
-    """One line of a dashboard table: what is counted, its counts, and the query string that
-    lists those actions."""
-
-    label: str
-    counts: BragCounts
-    query: dict
-
-    @property
-    def query_string(self) -> str:
-        return urlencode(self.query)
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:

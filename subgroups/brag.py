@@ -10,7 +10,8 @@ happens in SQL: one statement per call, whatever the number of actions, groups, 
 """
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from urllib.parse import urlencode
 
 from django.db import connections
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
@@ -70,6 +71,23 @@ class BragCounts:
             }
             for rating in RATING_ORDER
         ]
+
+
+@dataclass
+class CountRow:
+    """One line of a BRAG count table (the `brag_count_table` component): what is counted and
+    its counts; optionally the page it links to, the date it is judged at when that is the
+    row's own, and the filters (`query`) that list its actions."""
+
+    label: str
+    counts: BragCounts
+    query: dict = field(default_factory=dict)
+    url: str = ""
+    as_at: datetime.date | None = None
+
+    @property
+    def query_string(self) -> str:
+        return urlencode(self.query)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from itertools import groupby
 from django.db.models import F, Prefetch, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
-from subgroups.brag import BragCounts, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
+from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ActionFilter
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.services import action_history_changes
@@ -81,16 +81,23 @@ def plan_overview(*, plan: BusinessPlan) -> dict:
     as_at = plan_as_at(plan).as_at
     by_priority = brag_summary(plan=plan, as_at=as_at, group_by="priority")
     by_theme = brag_summary(plan=plan, as_at=as_at, group_by="theme")
-    priorities = plan.priorities.prefetch_related(
-        Prefetch("subgroups", queryset=SubGroup.objects.order_by("short_name"))
+    priorities = list(
+        plan.priorities.prefetch_related(Prefetch("subgroups", queryset=SubGroup.objects.order_by("short_name")))
     )
+    priority_rows = [(p, by_priority.get(p.pk, BragCounts())) for p in priorities]
+    core_counts = by_priority.get(None, BragCounts())
     return {
         "plan": plan,
         "as_at": as_at,
         # Every action has one priority or none, so the priority groups add up to the plan.
         "totals": sum(by_priority.values(), BragCounts()),
-        "priority_rows": [(p, by_priority.get(p.pk, BragCounts())) for p in priorities],
-        "core_counts": by_priority.get(None, BragCounts()),
+        "priority_rows": priority_rows,
+        "core_counts": core_counts,
+        # The count table's rows: each priority links to its part of the page.
+        "priority_count_rows": [
+            *(CountRow(str(p), counts, url=f"#priority-{p.number}") for p, counts in priority_rows),
+            CountRow(priority_label(None), core_counts),
+        ],
         "theme_rows": [(t, by_theme.get(t.pk, BragCounts())) for t in plan.themes.all()],
         "subgroups": SubGroup.objects.filter(partnership=plan.partnership_id).prefetch_related(
             Prefetch("priorities", queryset=plan.priorities.all())
@@ -109,12 +116,20 @@ def subgroup_overview(*, subgroup: SubGroup) -> dict:
     counts = brag_summary_per_plan(
         plans=plans, actions=Action.objects.filter(workplan__subgroup=subgroup), group_by="workplan"
     )
+    workplan_rows = [(w, counts[w.plan_id].get(w.pk, BragCounts())) for w in workplans]
+    # One date for the whole table when every workplan is judged at it; else each row's.
+    as_at = next(iter(dates)) if len(dates) == 1 else None
     return {
         "subgroup": subgroup,
         "priorities": subgroup.priorities.select_related("plan"),
-        "workplan_rows": [(w, counts[w.plan_id].get(w.pk, BragCounts())) for w in workplans],
-        # One date for the whole table when every workplan is judged at it; else each row's.
-        "as_at": next(iter(dates)) if len(dates) == 1 else None,
+        "workplan_rows": workplan_rows,
+        "workplan_count_rows": [
+            CountRow(
+                f"{w.year} workplan", counts, url=w.get_absolute_url(), as_at=None if as_at else w.plan.reporting_date()
+            )
+            for w, counts in workplan_rows
+        ],
+        "as_at": as_at,
     }
 
 

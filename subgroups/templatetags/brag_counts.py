@@ -1,0 +1,113 @@
+"""The BRAG count table (STYLE.md habit 13): the one component every page and PDF uses to
+show counts by rating. It lives beside the counts (subgroups/brag.py) because its columns are
+whatever categories `BragCounts.rows` yields, even for a table with no rows yet."""
+
+import datetime
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.dateformat import format as format_date
+
+from plans.models import NOT_RATED
+from subgroups.brag import BragCounts
+
+register = template.Library()
+
+# How a row labelled by a date (a trend's quarter end) names it.
+ROW_DATE_FORMAT = "j M Y"
+
+
+def _field(row, name: str, default=None):
+    if isinstance(row, dict):
+        return row.get(name, default)
+    return getattr(row, name, default)
+
+
+def _cell(count: int, href: str, hidden: str, percent: int | None = None) -> dict:
+    """A count, linked to its actions (`href`, named by `hidden` text) unless it is 0."""
+    return {"count": count, "href": href if count else "", "hidden": hidden, "percent": percent}
+
+
+def _row(row, *, all_label: str, actions_url: str, percent: bool, total: bool, flags: bool) -> dict:
+    """A row of the table from a BragCounts (labelled `all_label`), a (label, counts) pair, or
+    anything with `label` and `counts` (a CountRow, an annual report's stored dict): a cell
+    per category of the counts, then Total (`total`), Overdue and Stale (`flags`)."""
+    if isinstance(row, BragCounts):
+        row = {"label": all_label, "counts": row}
+    elif isinstance(row, tuple | list):
+        row = {"label": row[0], "counts": row[1]}
+    label, counts = _field(row, "label"), _field(row, "counts")
+    if isinstance(label, datetime.date):
+        label = format_date(label, ROW_DATE_FORMAT)
+    base = "&".join(filter(None, [actions_url, _field(row, "query_string", "")])) if actions_url else ""
+
+    def link(extra: str = "") -> str:
+        return f"{base}&{extra}" if base and extra else base
+
+    cells = [
+        _cell(
+            category["count"],
+            link(f"rating={category['rating'] or NOT_RATED}"),
+            f"{category['label']} actions, {label}",
+            category["percent"] if percent else None,
+        )
+        for category in counts.rows
+    ]
+    if total:
+        cells.append(_cell(counts.total, link(), f"actions, {label}"))
+    if flags:
+        cells.append(_cell(counts.overdue, link("flag=overdue"), f"overdue actions, {label}"))
+        cells.append(_cell(counts.stale, link("flag=stale"), f"stale actions, {label}"))
+    return {"label": label, "url": _field(row, "url", ""), "as_at": _field(row, "as_at"), "cells": cells}
+
+
+@register.simple_block_tag
+def brag_count_table(
+    content,
+    rows,
+    *,
+    row_header: str,
+    footer: BragCounts | None = None,
+    all_label: str = "All actions",
+    total: bool = True,
+    flags: bool = True,
+    percent: bool = False,
+    actions_url: str = "",
+    labelledby: str = "",
+    region_label: str = "",
+    for_pdf: bool = False,
+):
+    """A table of BRAG counts, its caption the tag's content: a row per item of `rows` (see
+    `_row`; a lone BragCounts is one row, `all_label`), then `footer` (counts of the whole,
+    also `all_label`) in the table's foot. A column per category of `BragCounts.rows`,
+    headed by its word, then Total (`total`) and Overdue and Stale (`flags`); `percent` adds
+    each category's share. With `actions_url` (the action list for the page's plan and date)
+    a count links to its actions. On a page the table scrolls in a focusable region named
+    by the caption, `region_label`, or the element `labelledby`; `for_pdf` prints it bare,
+    without links."""
+    options = {
+        "all_label": all_label,
+        "actions_url": "" if for_pdf else actions_url,
+        "percent": percent,
+        "total": total,
+        "flags": flags,
+    }
+    if isinstance(rows, BragCounts):
+        rows = [rows]
+    parts = [{"element": "tbody", "class": "govuk-table__body", "rows": [_row(row, **options) for row in rows]}]
+    if footer is not None:
+        parts.append({"element": "tfoot", "class": "", "rows": [_row(footer, **options)]})
+    return render_to_string(
+        "includes/brag_count_table.html",
+        {
+            "caption": content,
+            "row_header": row_header,
+            "categories": BragCounts().rows,
+            "total": total,
+            "flags": flags,
+            "parts": parts,
+            "labelledby": labelledby,
+            "region_label": region_label or content,
+            "for_pdf": for_pdf,
+        },
+    )
