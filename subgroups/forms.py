@@ -1,5 +1,6 @@
 """Forms validate input; the services in subgroups/services.py apply the rules and save."""
 
+from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
@@ -12,12 +13,29 @@ from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
 from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
-from subgroups.models import TEXT_LIMIT, Action, SubGroup
+from subgroups.models import TEXT_LIMIT, Action, ActionUpdate, SubGroup
+
+
+UPDATE_KIND_HINTS = {
+    ActionUpdate.Kind.UPDATE: "A rating and what has happened since the last update.",
+    ActionUpdate.Kind.CHECK: "You have checked the action and its position is as the latest update "
+    "says: the rating stays as it is, and words are optional.",
+}
 
 
 class ActionUpdateForm(forms.Form):
-    """A dated BRAG update. `reporters` (BSU only) lists who the update can be recorded for."""
+    """A dated BRAG update, or a check ("Checked, no change"). `reporters` (BSU only) lists
+    who the update can be recorded for. `seen` is the newest update when the form was
+    opened, so one added meanwhile is shown rather than passed over."""
 
+    kind = forms.ChoiceField(
+        label="What are you recording?",
+        choices=[Choice(value, label, hint=UPDATE_KIND_HINTS[value]) for value, label in ActionUpdate.Kind.choices],
+        widget=forms.RadioSelect,
+        initial=ActionUpdate.Kind.UPDATE,
+        # Left out (a form opened before checks existed): an ordinary update.
+        required=False,
+    )
     rating = forms.ChoiceField(
         label="BRAG rating",
         choices=RATING_CHOICES_WITH_NOT_RATED,
@@ -44,9 +62,16 @@ class ActionUpdateForm(forms.Form):
         empty_label="Me: I am giving this update",
         help_text="When you record an update a lead gave you by email or in a meeting.",
     )
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("as_at", default_as_at or timezone.localdate())
+    def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, action=None, **kwargs):
+        """`action`, annotated with `current_rating` and `newest_update_id`, starts the form
+        at the action's current rating and notes the newest update it has."""
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("as_at", default_as_at or timezone.localdate())
+        if action is not None:
+            initial.setdefault("rating", action.current_rating or NOT_RATED)
+            initial.setdefault("seen", action.newest_update_id or 0)
         # Several rows' forms can be open on one page: a prefix keeps their ids apart.
         kwargs.setdefault("prefix", form_id)
         super().__init__(*args, **kwargs)
@@ -59,16 +84,80 @@ class ActionUpdateForm(forms.Form):
         self.helper.form_id = form_id
         self.helper.form_tag = False
         self.helper.layout = Layout(
+            Field.radios("kind", legend_size=Size.SMALL, small=True),
             Field.radios("rating", legend_size=Size.SMALL, small=True, inline=True),
             Field("as_at"),
             Field.textarea("narrative", label_size=Size.SMALL),
             *([Field.select("reported_by")] if reporters is not None else []),
+            "seen",
             Submit("save", "Save update", css_id=f"{form_id}-save"),
         )
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or ActionUpdate.Kind.UPDATE
 
     def clean_rating(self):
         rating = self.cleaned_data["rating"]
         return None if rating == NOT_RATED else rating
+
+    def record_conflict(self, conflict) -> None:
+        """After an `UpdateConflict`: keep the person's input, and take the update they have
+        now been shown as seen, so saving again adds theirs."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen")] = conflict.newest.pk if conflict.newest else 0
+
+
+class UpdateRowForm(ActionUpdateForm):
+    """One action's row of a bulk update round: the single update's fields and rules, laid
+    out to fit a row, each named for the action ("Rating for PEI 1.3"). "Checked, no
+    change" is a tick box. A row is only submitted when its rating, words or tick were
+    changed (`is_touched`): a date alone is not an update."""
+
+    kind = forms.BooleanField(label="Checked, no change", required=False)
+
+    def __init__(self, *args, action, default_as_at, **kwargs):
+        super().__init__(
+            *args, action=action, form_id=f"row-{action.pk}", default_as_at=default_as_at,
+            initial={"kind": False}, **kwargs,
+        )
+        self.action = action
+        name = action.reference or f"action {action.pk}"
+        self.fields["rating"].widget = forms.Select(choices=self.fields["rating"].choices)
+        self.fields["rating"].label = f"Rating for {name}"
+        self.fields["as_at"].label = f"As at for {name}"
+        self.fields["as_at"].help_text = ""
+        self.fields["narrative"].label = f"Update for {name}"
+        self.fields["narrative"].help_text = ""
+        self.fields["narrative"].widget.attrs["rows"] = 3
+        self.fields["kind"].label = f"Checked, no change for {name}"
+        self.name = name
+        self.helper = None
+
+    # Each field's GOV.UK class, and the class that marks it wrong.
+    ROW_FIELD_CLASSES = {
+        "rating": ("govuk-select", "govuk-select--error"),
+        "narrative": ("govuk-textarea", "govuk-textarea--error"),
+        "kind": ("govuk-checkboxes__input", ""),
+    }
+
+    def mark_errors(self) -> None:
+        """Style the fields as GOV.UK does (a wrong one marked), each message tied to its
+        field for screen readers: call once the form's errors are final, before rendering."""
+        for name, (css, error_css) in self.ROW_FIELD_CLASSES.items():
+            attrs = self.fields[name].widget.attrs
+            attrs["class"] = f"{css} {error_css}" if self.has_error(name) and error_css else css
+            if self.has_error(name):
+                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+        if self.has_error("as_at"):
+            for widget in self.fields["as_at"].widget.widgets:
+                widget.attrs["class"] += " govuk-input--error"
+
+    def clean_kind(self):
+        return ActionUpdate.Kind.CHECK if self.cleaned_data["kind"] else ActionUpdate.Kind.UPDATE
+
+    @property
+    def is_touched(self) -> bool:
+        return self.is_bound and any(name in self.changed_data for name in ("rating", "narrative", "kind"))
 
 
 class ActionForm(forms.ModelForm):

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import add_service_errors
+from plans.models import Membership
 from plans.permissions import Editor
 from plans.selectors import partnership_members
 from subgroups.brag import plan_as_at
@@ -20,6 +22,7 @@ from subgroups.forms import (
     ActionUpdateForm,
     ImportConfirmForm,
     SubGroupSettingsForm,
+    UpdateRowForm,
     WorkplanImportForm,
 )
 from subgroups.importing.services import (
@@ -37,6 +40,7 @@ from subgroups.selectors import (
     action_timeline,
     my_actions as my_actions_sections,
     subgroup_overview,
+    update_round_rows,
     workplan_actions,
     workplan_counts,
     workplan_row,
@@ -46,10 +50,13 @@ from subgroups.services import (
     EDITABLE_FIELDS,
     SUBGROUP_SETTINGS,
     EditConflict,
+    UpdateConflict,
+    UpdateRow,
     action_create,
     action_edit,
     action_move,
     action_record_update,
+    action_record_updates,
     action_retire,
     subgroup_configure,
 )
@@ -158,9 +165,10 @@ def action_update(request, pk):
     or My actions) and saving swaps in the new row; without JavaScript, or from the action's
     own page, it is an ordinary page that returns to where the user started."""
     action = get_object_or_404(
-        Action.objects.visible_to(request.user).select_related(
-            "workplan__plan", "workplan__subgroup__partnership"
-        ),
+        Action.objects.visible_to(request.user)
+        .with_current_state()
+        .with_newest_update_id()
+        .select_related("workplan__plan", "workplan__subgroup__partnership"),
         pk=pk,
     )
     workplan = action.workplan
@@ -174,6 +182,7 @@ def action_update(request, pk):
         reporters=reporters,
         form_id=f"update-{action.pk}",
         default_as_at=plan_as_at(workplan.plan).as_at,
+        action=action,
     )
     in_row = bool(request.htmx) and not request.htmx.boosted
     next_url = _safe_next(request)
@@ -182,8 +191,10 @@ def action_update(request, pk):
             update = action_record_update(action=action, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
+            if isinstance(error, UpdateConflict):
+                form.record_conflict(error)
         else:
-            message = f"{action.reference or 'Action'} updated: {update.rating_label} as at {update.as_at:%-d %B %Y}."
+            message = f"{action.reference or 'Action'} {update.summary}."
             if in_row:
                 return render(
                     request,
@@ -247,6 +258,118 @@ def my_actions(request):
         "subgroups/my_actions.html",
         {"sections": sections, "updatable_ids": updatable_ids},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def workplan_update_round(request, pk):
+    """Every action of the workplan the user may update, on one page: each row's rating,
+    date and words (or "Checked, no change"), saved in one submission."""
+    workplan = get_object_or_404(
+        Workplan.objects.visible_to(request.user).select_related("subgroup__partnership", "plan"), pk=pk
+    )
+    editor = Editor.for_user(request.user)
+    rows = _updatable(editor, update_round_rows(actions=workplan.actions.all()))
+    if not rows and not editor.can_edit_workplan(workplan):
+        raise PermissionDenied
+    return _update_round(
+        request,
+        rows=rows,
+        scope=workplan.actions.all(),
+        back_url=workplan.get_absolute_url(),
+        context={"workplan": workplan, "title": f"Update {workplan.subgroup.short_name} workplan {workplan.year}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def my_actions_update_round(request):
+    """The actions of My actions the user may update, as one update round."""
+    editor = Editor.for_user(request.user)
+    if not any(role in UPDATING_ROLES for role in editor.roles.values()):
+        raise PermissionDenied
+    if request.method == "POST":
+        # Whatever the person was shown, even if a row no longer needs attention.
+        scope = Action.objects.visible_to(request.user)
+    else:
+        sections = my_actions_sections(user=request.user, editor=editor)
+        scope = Action.objects.filter(
+            pk__in=[a.pk for section in sections for group in section["groups"] for a in group.actions]
+        )
+    return _update_round(
+        request,
+        rows=None if request.method == "POST" else _updatable(editor, update_round_rows(actions=scope)),
+        scope=scope,
+        back_url=reverse("subgroups:my-actions"),
+        context={"title": "Update my actions", "show_workplan": True},
+    )
+
+
+# Roles that may update actions somewhere (the rest only read).
+UPDATING_ROLES = {Membership.Role.BSU, Membership.Role.LEAD}
+
+
+def _updatable(editor, rows):
+    return [row for row in rows if editor.can_update_action(row, row.workplan)]
+
+
+def _posted_ids(request) -> set[int]:
+    return {int(value) for value in request.POST.getlist("rows") if value.isascii() and value.isdigit()}
+
+
+def _row_forms(rows, data=None) -> list[UpdateRowForm]:
+    return [
+        UpdateRowForm(data, action=row, default_as_at=plan_as_at(row.workplan.plan).as_at) for row in rows
+    ]
+
+
+def _update_round(request, *, rows, scope, back_url, context):
+    """The update round page for `rows` (the actions of `scope` the user may update). A POST
+    saves the rows that were changed, each by the single update's rules (see
+    `action_record_updates`); the rows refused keep their input beside their messages."""
+    editor = Editor.for_user(request.user)
+    outcome = None
+    if request.method == "GET":
+        forms = _row_forms(rows)
+    else:
+        posted = _posted_ids(request)
+        rows = _updatable(editor, update_round_rows(actions=scope.filter(pk__in=posted)))
+        forms = _row_forms(rows, request.POST)
+        touched = [form for form in forms if form.is_touched]
+        valid = [form for form in touched if form.is_valid()]
+        result = action_record_updates(
+            rows=[UpdateRow(action=form.action, **form.cleaned_data) for form in valid], author=request.user
+        )
+        for index, error in result.refused.items():
+            add_service_errors(valid[index], error)
+            if isinstance(error, UpdateConflict):
+                valid[index].record_conflict(error)
+        needing = [form for form in touched if form.errors]
+        missing = len(posted - {row.pk for row in rows})
+        saved = [(update.action, update) for update in result.saved]
+        if saved and not needing and not missing:
+            messages.success(request, _saved_message(saved))
+            return redirect(back_url)
+        outcome = {"saved": saved, "needing": needing, "missing": missing, "touched": len(touched)}
+        # The page again as things now stand: rows refused keep what was typed in them.
+        fresh = {row.pk: row for row in update_round_rows(actions=scope.filter(pk__in=[r.pk for r in rows]))}
+        kept = {form.action.pk: form for form in needing}
+        forms = []
+        for form in _row_forms([fresh[row.pk] for row in rows if row.pk in fresh]):
+            if form.action.pk in kept:
+                kept[form.action.pk].action = form.action
+                form = kept[form.action.pk]
+            forms.append(form)
+    for form in forms:
+        form.mark_errors()
+    return render(
+        request,
+        "subgroups/update_round.html",
+        {**context, "forms": forms, "outcome": outcome, "back_url": back_url},
+    )
+
+
+def _saved_message(saved) -> str:
+    names = ", ".join(action.reference or "Action" for action, _update in saved)
+    return f"{len(saved)} update{'s' if len(saved) != 1 else ''} saved: {names}."
 
 
 def _editable_workplan(request, pk):
