@@ -1,6 +1,5 @@
 """Forms validate input; the services in subgroups/services.py apply the rules and save."""
 
-from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
@@ -16,26 +15,11 @@ from subgroups.importing.services import ImportRefused, import_as_at_errors, pla
 from subgroups.models import TEXT_LIMIT, Action, ActionUpdate, SubGroup
 
 
-UPDATE_KIND_HINTS = {
-    ActionUpdate.Kind.UPDATE: "A rating and what has happened since the last update.",
-    ActionUpdate.Kind.CHECK: "You have checked the action and its position is as the latest update "
-    "says: the rating stays as it is, and words are optional.",
-}
-
-
 class ActionUpdateForm(forms.Form):
-    """A dated BRAG update, or a check ("Checked, no change"). `reporters` (BSU only) lists
+    """A dated BRAG update, or, ticked "Checked, no change", a check. `reporters` (BSU only) lists
     who the update can be recorded for. `seen` is the newest update when the form was
     opened, so one added meanwhile is shown rather than passed over."""
 
-    kind = forms.ChoiceField(
-        label="What are you recording?",
-        choices=[Choice(value, label, hint=UPDATE_KIND_HINTS[value]) for value, label in ActionUpdate.Kind.choices],
-        widget=forms.RadioSelect,
-        initial=ActionUpdate.Kind.UPDATE,
-        # Left out (a form opened before checks existed): an ordinary update.
-        required=False,
-    )
     rating = forms.ChoiceField(
         label="BRAG rating",
         choices=RATING_CHOICES_WITH_NOT_RATED,
@@ -62,6 +46,12 @@ class ActionUpdateForm(forms.Form):
         empty_label="Me: I am giving this update",
         help_text="When you record an update a lead gave you by email or in a meeting.",
     )
+    kind = forms.BooleanField(
+        label="Checked, no change",
+        required=False,
+        help_text="Tick when you have checked the action and its position is as the latest update "
+        "says: the rating stays as it is, and words are optional.",
+    )
     seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, action=None, **kwargs):
@@ -84,8 +74,8 @@ class ActionUpdateForm(forms.Form):
         self.helper.form_id = form_id
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            Field.radios("kind", legend_size=Size.SMALL, small=True),
             Field.radios("rating", legend_size=Size.SMALL, small=True, inline=True),
+            Field.checkbox("kind", small=True),
             Field("as_at"),
             Field.textarea("narrative", label_size=Size.SMALL),
             *([Field.select("reported_by")] if reporters is not None else []),
@@ -94,7 +84,7 @@ class ActionUpdateForm(forms.Form):
         )
 
     def clean_kind(self):
-        return self.cleaned_data["kind"] or ActionUpdate.Kind.UPDATE
+        return ActionUpdate.Kind.CHECK if self.cleaned_data["kind"] else ActionUpdate.Kind.UPDATE
 
     def clean_rating(self):
         rating = self.cleaned_data["rating"]
@@ -109,17 +99,11 @@ class ActionUpdateForm(forms.Form):
 
 class UpdateRowForm(ActionUpdateForm):
     """One action's row of a bulk update round: the single update's fields and rules, laid
-    out to fit a row, each named for the action ("Rating for PEI 1.3"). "Checked, no
-    change" is a tick box. A row is only submitted when its rating, words or tick were
+    out to fit a row, each named for the action ("Rating for PEI 1.3"). A row is only submitted when its rating, words or tick were
     changed (`is_touched`): a date alone is not an update."""
 
-    kind = forms.BooleanField(label="Checked, no change", required=False)
-
     def __init__(self, *args, action, default_as_at, **kwargs):
-        super().__init__(
-            *args, action=action, form_id=f"row-{action.pk}", default_as_at=default_as_at,
-            initial={"kind": False}, **kwargs,
-        )
+        super().__init__(*args, action=action, form_id=f"row-{action.pk}", default_as_at=default_as_at, **kwargs)
         self.action = action
         name = action.reference or f"action {action.pk}"
         self.fields["rating"].widget = forms.Select(choices=self.fields["rating"].choices)
@@ -130,6 +114,7 @@ class UpdateRowForm(ActionUpdateForm):
         self.fields["narrative"].help_text = ""
         self.fields["narrative"].widget.attrs["rows"] = 3
         self.fields["kind"].label = f"Checked, no change for {name}"
+        self.fields["kind"].help_text = ""
         self.name = name
         self.helper = None
 
@@ -151,9 +136,6 @@ class UpdateRowForm(ActionUpdateForm):
         if self.has_error("as_at"):
             for widget in self.fields["as_at"].widget.widgets:
                 widget.attrs["class"] += " govuk-input--error"
-
-    def clean_kind(self):
-        return ActionUpdate.Kind.CHECK if self.cleaned_data["kind"] else ActionUpdate.Kind.UPDATE
 
     @property
     def is_touched(self) -> bool:
