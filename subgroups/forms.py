@@ -46,11 +46,11 @@ class ActionUpdateForm(forms.Form):
         empty_label="Me: I am giving this update",
         help_text="When you record an update a lead gave you by email or in a meeting.",
     )
+    # Ticked: the lead has checked the action and its position is as the latest update says.
     kind = forms.BooleanField(
-        label="Checked, no change",
+        label="Checked, no change: the position is as the latest update says (the rating is "
+        "kept, words are optional)",
         required=False,
-        help_text="Tick when you have checked the action and its position is as the latest update "
-        "says: the rating stays as it is, and words are optional.",
     )
     seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
@@ -114,7 +114,6 @@ class UpdateRowForm(ActionUpdateForm):
         self.fields["narrative"].help_text = ""
         self.fields["narrative"].widget.attrs["rows"] = 3
         self.fields["kind"].label = f"Checked, no change for {name}"
-        self.fields["kind"].help_text = ""
         self.name = name
         self.helper = None
 
