@@ -12,7 +12,6 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import add_service_errors
-from plans.models import Membership
 from plans.permissions import Editor
 from plans.selectors import partnership_members
 from subgroups.brag import plan_as_at
@@ -284,7 +283,7 @@ def workplan_update_round(request, pk):
 def my_actions_update_round(request):
     """The actions of My actions the user may update, as one update round."""
     editor = Editor.for_user(request.user)
-    if not any(role in UPDATING_ROLES for role in editor.roles.values()):
+    if not editor.can_update_some_actions():
         raise PermissionDenied
     if request.method == "POST":
         # Whatever the person was shown, even if a row no longer needs attention.
@@ -301,10 +300,6 @@ def my_actions_update_round(request):
         back_url=reverse("subgroups:my-actions"),
         context={"title": "Update my actions", "show_workplan": True},
     )
-
-
-# Roles that may update actions somewhere (the rest only read).
-UPDATING_ROLES = {Membership.Role.BSU, Membership.Role.LEAD}
 
 
 def _updatable(editor, rows):

@@ -279,3 +279,19 @@ def test_the_round_page_and_its_save_take_no_more_queries_with_ten_times_the_row
     with django_assert_max_num_queries(ceiling):
         assert client.post(round_url(workplan), checked(big, new_rows)).status_code == 302
     assert ActionUpdate.objects.count() == saved + TENFOLD * 4
+
+
+def test_my_actions_round_takes_no_more_queries_with_ten_times_the_rows(client, world, django_assert_max_num_queries):
+    lead, workplan = world["people"]["action_lead"], world["workplan"]
+    client.force_login(lead)
+
+    def grow():
+        for _ in range(TENFOLD * 2):
+            action = ActionFactory(workplan=workplan, lead_user=lead, due_date=D(2024, 6, 1))
+            ActionUpdateFactory(action=action, rating="red", narrative="Stuck.", as_at=D(2024, 5, 1))
+
+    response = assert_queries_do_not_grow(
+        client, reverse("subgroups:my-actions-update-round"), grow=grow, ceiling=20,
+        django_assert_max_num_queries=django_assert_max_num_queries,
+    )
+    assert len(response.context["forms"]) == 2 + TENFOLD * 2
