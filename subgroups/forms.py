@@ -75,8 +75,8 @@ class ActionUpdateForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field.radios("rating", legend_size=Size.SMALL, small=True, inline=True),
-            Field.checkbox("kind", small=True),
             Field("as_at"),
+            Field.checkbox("kind", small=True),
             Field.textarea("narrative", label_size=Size.SMALL),
             *([Field.select("reported_by")] if reporters is not None else []),
             "seen",
