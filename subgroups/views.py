@@ -306,8 +306,16 @@ def _updatable(editor, rows):
     return [row for row in rows if editor.can_update_action(row, row.workplan)]
 
 
+# Longer is no row id (the database's ids are 64-bit): refused here rather than by the database.
+ROW_ID_DIGITS = 18
+
+
 def _posted_ids(request) -> set[int]:
-    return {int(value) for value in request.POST.getlist("rows") if value.isascii() and value.isdigit()}
+    """The rows the page held: ids only, whatever else was sent."""
+    return {
+        int(value) for value in request.POST.getlist("rows")
+        if value.isascii() and value.isdigit() and len(value) <= ROW_ID_DIGITS
+    }
 
 
 def _row_forms(rows, data=None) -> list[UpdateRowForm]:

@@ -189,6 +189,15 @@ def test_rows_the_user_may_not_update_are_never_saved(client, world):
     assert not actions["PEI 1.1"].updates.filter(rating="blue").exists()
 
 
+@pytest.mark.parametrize("rows", [["abc"], ["-1"], ["9" * 30], ["1e3"], ["１２"], []])
+def test_rows_that_are_not_row_ids_are_ignored(client, world, rows):
+    client.force_login(world["people"]["bsu"])
+    before = ActionUpdate.objects.count()
+    page = client.post(round_url(world["workplan"]), {"rows": rows, "row-1-rating": "red"})
+    assert page.status_code == 200 and "Nothing saved" in page.text
+    assert ActionUpdate.objects.count() == before
+
+
 def test_my_actions_round_lists_the_users_actions_across_workplans(client, world):
     lead, actions = world["people"]["action_lead"], world["actions"]
     client.force_login(lead)
