@@ -6,13 +6,15 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from plans.forms import DateInputField
+from plans.forms import DateInputField, add_service_errors
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
 from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
+from subgroups.brag import plan_as_at
 from subgroups.models import TEXT_LIMIT, Action, ActionUpdate, SubGroup
+from subgroups.services import UpdateConflict, UpdateRow
 
 
 class ActionUpdateForm(forms.Form):
@@ -139,6 +141,56 @@ class UpdateRowForm(ActionUpdateForm):
     @property
     def is_touched(self) -> bool:
         return self.is_bound and any(name in self.changed_data for name in ("rating", "narrative", "kind"))
+
+
+class UpdateRoundForms:
+    """The row forms of an update round, one per action of `rows` (annotated as
+    `update_round_rows` leaves them), each starting at its action's current rating and its
+    plan's reporting date. Only the rows changed are validated and passed on."""
+
+    def __init__(self, rows, data=None):
+        self.forms = [
+            UpdateRowForm(data, action=row, default_as_at=plan_as_at(row.workplan.plan).as_at) for row in rows
+        ]
+        self.touched = [form for form in self.forms if form.is_touched]
+        self._valid = [form for form in self.touched if form.is_valid()]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def __len__(self):
+        return len(self.forms)
+
+    def changed_rows(self) -> list[UpdateRow]:
+        """What the service is given: each changed row that passed the form's checks."""
+        return [UpdateRow(action=form.action, **form.cleaned_data) for form in self._valid]
+
+    def show_refusals(self, refused: dict) -> None:
+        """Put the service's refusals (by place in `changed_rows`) beside their rows' fields."""
+        for index, error in refused.items():
+            form = self._valid[index]
+            add_service_errors(form, error)
+            if isinstance(error, UpdateConflict):
+                form.record_conflict(error)
+
+    @property
+    def needing_attention(self) -> list[UpdateRowForm]:
+        return [form for form in self.touched if form.errors]
+
+    def again(self, rows) -> "UpdateRoundForms":
+        """The round as it now stands: fresh forms for `rows`, except the rows that need
+        attention, which keep what was typed in them (shown against their action as it is now)."""
+        kept = {form.action.pk: form for form in self.needing_attention}
+        fresh = UpdateRoundForms(rows)
+        for index, form in enumerate(fresh.forms):
+            if form.action.pk in kept:
+                kept[form.action.pk].action = form.action
+                fresh.forms[index] = kept[form.action.pk]
+        return fresh
+
+    def mark_errors(self) -> None:
+        for form in self.forms:
+            form.mark_errors()
 
 
 class ActionForm(forms.ModelForm):

@@ -21,7 +21,7 @@ from subgroups.forms import (
     ActionUpdateForm,
     ImportConfirmForm,
     SubGroupSettingsForm,
-    UpdateRowForm,
+    UpdateRoundForms,
     WorkplanImportForm,
 )
 from subgroups.importing.services import (
@@ -50,7 +50,6 @@ from subgroups.services import (
     SUBGROUP_SETTINGS,
     EditConflict,
     UpdateConflict,
-    UpdateRow,
     action_create,
     action_edit,
     action_move,
@@ -318,12 +317,6 @@ def _posted_ids(request) -> set[int]:
     }
 
 
-def _row_forms(rows, data=None) -> list[UpdateRowForm]:
-    return [
-        UpdateRowForm(data, action=row, default_as_at=plan_as_at(row.workplan.plan).as_at) for row in rows
-    ]
-
-
 def _update_round(request, *, rows, scope, back_url, context):
     """The update round page for `rows` (the actions of `scope` the user may update). A POST
     saves the rows that were changed, each by the single update's rules (see
@@ -331,38 +324,22 @@ def _update_round(request, *, rows, scope, back_url, context):
     editor = Editor.for_user(request.user)
     outcome = None
     if request.method == "GET":
-        forms = _row_forms(rows)
+        forms = UpdateRoundForms(rows)
     else:
         posted = _posted_ids(request)
         rows = _updatable(editor, update_round_rows(actions=scope.filter(pk__in=posted)))
-        forms = _row_forms(rows, request.POST)
-        touched = [form for form in forms if form.is_touched]
-        valid = [form for form in touched if form.is_valid()]
-        result = action_record_updates(
-            rows=[UpdateRow(action=form.action, **form.cleaned_data) for form in valid], author=request.user
-        )
-        for index, error in result.refused.items():
-            add_service_errors(valid[index], error)
-            if isinstance(error, UpdateConflict):
-                valid[index].record_conflict(error)
-        needing = [form for form in touched if form.errors]
+        forms = UpdateRoundForms(rows, request.POST)
+        result = action_record_updates(rows=forms.changed_rows(), author=request.user)
+        forms.show_refusals(result.refused)
+        needing = forms.needing_attention
         missing = len(posted - {row.pk for row in rows})
         saved = [(update.action, update) for update in result.saved]
         if saved and not needing and not missing:
             messages.success(request, _saved_message(saved))
             return redirect(back_url)
-        outcome = {"saved": saved, "needing": needing, "missing": missing, "touched": len(touched)}
-        # The page again as things now stand: rows refused keep what was typed in them.
-        fresh = {row.pk: row for row in update_round_rows(actions=scope.filter(pk__in=[r.pk for r in rows]))}
-        kept = {form.action.pk: form for form in needing}
-        forms = []
-        for form in _row_forms([fresh[row.pk] for row in rows if row.pk in fresh]):
-            if form.action.pk in kept:
-                kept[form.action.pk].action = form.action
-                form = kept[form.action.pk]
-            forms.append(form)
-    for form in forms:
-        form.mark_errors()
+        outcome = {"saved": saved, "needing": needing, "missing": missing, "touched": len(forms.touched)}
+        forms = forms.again(update_round_rows(actions=scope.filter(pk__in=[row.pk for row in rows])))
+    forms.mark_errors()
     return render(
         request,
         "subgroups/update_round.html",

@@ -100,7 +100,7 @@ def test_the_page_offers_each_row_the_user_may_update_with_fields_named_for_it(c
     page = client.get(round_url(world["workplan"]))
     assert [form.name for form in page.context["forms"]] == ["PEI 1.1", "PEI 1.2", "PEI 1.3", "PEI 1.4"]
     # Each row starts at the action's current rating and the plan's reporting date.
-    first = page.context["forms"][0]
+    first = page.context["forms"].forms[0]
     assert (first.initial["rating"], first.initial["as_at"]) == ("green", D(2025, 3, 31))
 
 
