@@ -59,6 +59,11 @@ class Editor:
         role = self.role_in(workplan.plan.partnership_id)
         return role == Membership.Role.LEAD and action.lead_user_id == self.user_id
 
+    def can_update_some_actions(self) -> bool:
+        """A BSU or lead somewhere: may open an update round of the actions they may update
+        (which rows, `can_update_action` says)."""
+        return any(role in {Membership.Role.BSU, Membership.Role.LEAD} for role in self.roles.values())
+
     def updatable_ids(self, actions) -> set[int]:
         """Which of `actions` (with their workplan and plan loaded) the user may update."""
         return {a.pk for a in actions if self.can_update_action(a, a.workplan)}

@@ -35,7 +35,7 @@ class ActionUpdateInline(admin.TabularInline):
     model = ActionUpdate
     fk_name = "action"
     extra = 0
-    fields = ["as_at", "rating", "narrative", "author", "reported_by", "created_at"]
+    fields = ["as_at", "kind", "rating", "narrative", "author", "reported_by", "created_at"]
     readonly_fields = fields
     can_delete = False
 

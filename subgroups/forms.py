@@ -6,17 +6,21 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from plans.forms import DateInputField
+from plans.forms import DateInputField, add_service_errors
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
 from plans.selectors import partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
 from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
-from subgroups.models import TEXT_LIMIT, Action, SubGroup
+from subgroups.brag import plan_as_at
+from subgroups.models import TEXT_LIMIT, Action, ActionUpdate, SubGroup
+from subgroups.services import UpdateConflict, UpdateRow
 
 
 class ActionUpdateForm(forms.Form):
-    """A dated BRAG update. `reporters` (BSU only) lists who the update can be recorded for."""
+    """A dated BRAG update, or, ticked "Checked, no change", a check. `reporters` (BSU only) lists
+    who the update can be recorded for. `seen` is the newest update when the form was
+    opened, so one added meanwhile is shown rather than passed over."""
 
     rating = forms.ChoiceField(
         label="BRAG rating",
@@ -44,9 +48,22 @@ class ActionUpdateForm(forms.Form):
         empty_label="Me: I am giving this update",
         help_text="When you record an update a lead gave you by email or in a meeting.",
     )
+    # Ticked: the lead has checked the action and its position is as the latest update says.
+    kind = forms.BooleanField(
+        label="Checked, no change: the position is as the latest update says (the rating is "
+        "kept, words are optional)",
+        required=False,
+    )
+    seen = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("as_at", default_as_at or timezone.localdate())
+    def __init__(self, *args, reporters=None, form_id="update-form", default_as_at=None, action=None, **kwargs):
+        """`action`, annotated with `current_rating` and `newest_update_id`, starts the form
+        at the action's current rating and notes the newest update it has."""
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("as_at", default_as_at or timezone.localdate())
+        if action is not None:
+            initial.setdefault("rating", action.current_rating or NOT_RATED)
+            initial.setdefault("seen", action.newest_update_id or 0)
         # Several rows' forms can be open on one page: a prefix keeps their ids apart.
         kwargs.setdefault("prefix", form_id)
         super().__init__(*args, **kwargs)
@@ -61,14 +78,119 @@ class ActionUpdateForm(forms.Form):
         self.helper.layout = Layout(
             Field.radios("rating", legend_size=Size.SMALL, small=True, inline=True),
             Field("as_at"),
+            Field.checkbox("kind", small=True),
             Field.textarea("narrative", label_size=Size.SMALL),
             *([Field.select("reported_by")] if reporters is not None else []),
+            "seen",
             Submit("save", "Save update", css_id=f"{form_id}-save"),
         )
+
+    def clean_kind(self):
+        return ActionUpdate.Kind.CHECK if self.cleaned_data["kind"] else ActionUpdate.Kind.UPDATE
 
     def clean_rating(self):
         rating = self.cleaned_data["rating"]
         return None if rating == NOT_RATED else rating
+
+    def record_conflict(self, conflict) -> None:
+        """After an `UpdateConflict`: keep the person's input, and take the update they have
+        now been shown as seen, so saving again adds theirs."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen")] = conflict.newest.pk if conflict.newest else 0
+
+
+class UpdateRowForm(ActionUpdateForm):
+    """One action's row of a bulk update round: the single update's fields and rules, laid
+    out to fit a row, each named for the action ("Rating for PEI 1.3"). A row is only submitted when its rating, words or tick were
+    changed (`is_touched`): a date alone is not an update."""
+
+    def __init__(self, *args, action, default_as_at, **kwargs):
+        super().__init__(*args, action=action, form_id=f"row-{action.pk}", default_as_at=default_as_at, **kwargs)
+        self.action = action
+        name = action.reference or f"action {action.pk}"
+        self.fields["rating"].widget = forms.Select(choices=self.fields["rating"].choices)
+        self.fields["rating"].label = f"Rating for {name}"
+        self.fields["as_at"].label = f"As at for {name}"
+        self.fields["as_at"].help_text = ""
+        self.fields["narrative"].label = f"Update for {name}"
+        self.fields["narrative"].help_text = ""
+        self.fields["narrative"].widget.attrs["rows"] = 3
+        self.fields["kind"].label = f"Checked, no change for {name}"
+        self.name = name
+        self.helper = None
+
+    # Each field's GOV.UK class, and the class that marks it wrong.
+    ROW_FIELD_CLASSES = {
+        "rating": ("govuk-select", "govuk-select--error"),
+        "narrative": ("govuk-textarea", "govuk-textarea--error"),
+        "kind": ("govuk-checkboxes__input", ""),
+    }
+
+    def mark_errors(self) -> None:
+        """Style the fields as GOV.UK does (a wrong one marked), each message tied to its
+        field for screen readers: call once the form's errors are final, before rendering."""
+        for name, (css, error_css) in self.ROW_FIELD_CLASSES.items():
+            attrs = self.fields[name].widget.attrs
+            attrs["class"] = f"{css} {error_css}" if self.has_error(name) and error_css else css
+            if self.has_error(name):
+                attrs["aria-describedby"] = f"{self[name].auto_id}-error"
+        if self.has_error("as_at"):
+            for widget in self.fields["as_at"].widget.widgets:
+                widget.attrs["class"] += " govuk-input--error"
+
+    @property
+    def is_touched(self) -> bool:
+        return self.is_bound and any(name in self.changed_data for name in ("rating", "narrative", "kind"))
+
+
+class UpdateRoundForms:
+    """The row forms of an update round, one per action of `rows` (annotated as
+    `update_round_rows` leaves them), each starting at its action's current rating and its
+    plan's reporting date. Only the rows changed are validated and passed on."""
+
+    def __init__(self, rows, data=None):
+        self.forms = [
+            UpdateRowForm(data, action=row, default_as_at=plan_as_at(row.workplan.plan).as_at) for row in rows
+        ]
+        self.touched = [form for form in self.forms if form.is_touched]
+        self._valid = [form for form in self.touched if form.is_valid()]
+
+    def __iter__(self):
+        return iter(self.forms)
+
+    def __len__(self):
+        return len(self.forms)
+
+    def changed_rows(self) -> list[UpdateRow]:
+        """What the service is given: each changed row that passed the form's checks."""
+        return [UpdateRow(action=form.action, **form.cleaned_data) for form in self._valid]
+
+    def show_refusals(self, refused: dict) -> None:
+        """Put the service's refusals (by place in `changed_rows`) beside their rows' fields."""
+        for index, error in refused.items():
+            form = self._valid[index]
+            add_service_errors(form, error)
+            if isinstance(error, UpdateConflict):
+                form.record_conflict(error)
+
+    @property
+    def needing_attention(self) -> list[UpdateRowForm]:
+        return [form for form in self.touched if form.errors]
+
+    def again(self, rows) -> "UpdateRoundForms":
+        """The round as it now stands: fresh forms for `rows`, except the rows that need
+        attention, which keep what was typed in them (shown against their action as it is now)."""
+        kept = {form.action.pk: form for form in self.needing_attention}
+        fresh = UpdateRoundForms(rows)
+        for index, form in enumerate(fresh.forms):
+            if form.action.pk in kept:
+                kept[form.action.pk].action = form.action
+                fresh.forms[index] = kept[form.action.pk]
+        return fresh
+
+    def mark_errors(self) -> None:
+        for form in self.forms:
+            form.mark_errors()
 
 
 class ActionForm(forms.ModelForm):

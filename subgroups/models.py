@@ -164,14 +164,23 @@ class ActionQuerySet(PartnershipScopedQuerySet):
 
     def with_current_state(self, as_at: datetime.date | None = None):
         """Annotate each action with its latest update as at `as_at` (or ever, if None):
-        `current_rating` (NULL = not yet rated), `current_narrative`, `current_as_at`,
-        and `last_activity_on` (the latest update's date, else the date it was added)."""
+        `current_rating` (NULL = not yet rated), `current_narrative` (the latest that has
+        words: a check with none keeps the text before it), `current_as_at`, and
+        `last_activity_on` (the latest update's date, else the date it was added)."""
         latest = latest_update_query(as_at)
+        # A check with no words leaves the position's text as the update before it said it.
+        worded = latest.exclude(kind=ActionUpdate.Kind.CHECK, narrative="")
         return self.annotate(
             current_rating=Subquery(latest.values("rating")[:1]),
-            current_narrative=Subquery(latest.values("narrative")[:1]),
+            current_narrative=Subquery(worded.values("narrative")[:1]),
             current_as_at=Subquery(latest.values("as_at")[:1]),
         ).annotate(last_activity_on=Coalesce(F("current_as_at"), F("added_on")))
+
+    def with_newest_update_id(self):
+        """Annotate `newest_update_id`: the id of the update entered last (NULL for none),
+        which an update form notes so that one added after it opened is not passed over."""
+        newest = ActionUpdate.objects.filter(action=OuterRef("pk")).order_by("-pk")
+        return self.annotate(newest_update_id=Subquery(newest.values("pk")[:1]))
 
     def due_passed_condition(self, on: datetime.date) -> Q:
         """The due date is before `on`: overdue, unless the action is complete."""
@@ -331,13 +340,23 @@ UPDATES_NEVER_DELETED = "BRAG updates are never deleted: add a new update instea
 
 
 class ActionUpdate(models.Model):
-    """A dated BRAG update. Append-only: a correction is a new update, never an edit."""
+    """A dated BRAG update. Append-only: a correction is a new update, never an edit.
+
+    Most updates give a rating and say what has happened (`Kind.UPDATE`). A check
+    (`Kind.CHECK`) records that the lead confirmed on `as_at` that the position is unchanged:
+    it carries the rating forward, so every figure stays as it was, and the action is no
+    longer stale."""
+
+    class Kind(models.TextChoices):
+        UPDATE = "update", "BRAG update"
+        CHECK = "check", "Checked, no change"
 
     # PROTECT: deleting a workplan, sub-group, plan or partnership never takes updates with it.
     action = models.ForeignKey(Action, on_delete=models.PROTECT, related_name="updates")
     as_at = models.DateField("As at")
     rating = models.CharField(max_length=5, choices=Rating.choices, null=True, blank=True)
     narrative = models.TextField(blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)])
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.UPDATE)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -364,6 +383,9 @@ class ActionUpdate(models.Model):
                 condition=Q(rating__in=Rating.values) | Q(rating__isnull=True),
                 name="update_rating_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["update", "check"]), name="update_kind_valid"
+            ),
         ]
 
     def __str__(self):
@@ -380,6 +402,17 @@ class ActionUpdate(models.Model):
     @property
     def rating_label(self) -> str:
         return rating_label(self.rating)
+
+    @property
+    def is_check(self) -> bool:
+        return self.kind == self.Kind.CHECK
+
+    @property
+    def summary(self) -> str:
+        """What the update did, after the action's name: "updated: Amber as at 3 June 2024"
+        or "checked, no change: Amber as at 3 June 2024"."""
+        did = "checked, no change" if self.is_check else "updated"
+        return f"{did}: {self.rating_label} as at {self.as_at:%-d %B %Y}"
 
 
 class AppliedImport(models.Model):

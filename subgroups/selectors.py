@@ -190,6 +190,24 @@ def my_actions(*, user, editor) -> list[dict]:
     return sections
 
 
+def update_round_rows(*, actions) -> list[Action]:
+    """The rows of a bulk update round: of `actions` (a queryset), the live ones, each with
+    its current state, its overdue and stale flags as its own plan judges them, and the id
+    of its newest update (`newest_update_id`, for the update forms); by sub-group, year and
+    the workplan's order. A fixed number of queries, whatever the number of rows."""
+    plans = list(BusinessPlan.objects.filter(pk__in=actions.values("workplan__plan")))
+    rows = with_flags_per_plan(actions.live().with_current_state().with_newest_update_id(), plans)
+    return list(
+        rows.select_related("priority", "workplan__plan", "workplan__subgroup").order_by(
+            "workplan__subgroup__short_name",
+            "-workplan__year",
+            F("priority__number").asc(nulls_last=True),
+            "order",
+            "pk",
+        )
+    )
+
+
 def _lead_name(action: Action) -> str:
     if action.lead_user:
         return display_name(action.lead_user)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.models import Subquery
+from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plans.models import Rating, display_name
-from subgroups.models import Action, ActionUpdate, SubGroup
+from plans.models import Rating, display_name, rating_label
+from subgroups.models import Action, ActionUpdate, SubGroup, latest_update_query
 
 # Ratings whose update must say why and what is being done (Red, Amber), or give the
 # evidence of impact (Blue).
@@ -22,16 +24,27 @@ NARRATIVE_REQUIRED = {
 
 
 def action_update_errors(
-    *, action: Action, rating: str | None, narrative: str, as_at: datetime.date, require_narrative: bool = True
+    *,
+    action: Action,
+    rating: str | None,
+    narrative: str,
+    as_at: datetime.date,
+    require_narrative: bool = True,
+    kind: str = ActionUpdate.Kind.UPDATE,
 ) -> dict[str, list[str]]:
-    """The reasons an update would be refused, by form field; empty when it is acceptable.
-    `require_narrative=False` (history imported as given) leaves out the narrative rule."""
+    """The reasons an update would be refused, by form field, that need nothing but the
+    update itself (see `_next_update` for those that depend on the action's latest update);
+    empty when it is acceptable. `require_narrative=False` (history imported as given)
+    leaves out the narrative rule; a check ("Checked, no change") never needs words."""
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
     plan_start = action.workplan.plan.period_start
+    if kind not in ActionUpdate.Kind.values:
+        errors.setdefault("kind", []).append("Choose an update or “Checked, no change”.")
     if rating is not None and rating not in Rating.values:
         errors.setdefault("rating", []).append("Choose Blue, Green, Amber, Red or Not yet rated.")
-    if require_narrative and rating in NARRATIVE_REQUIRED and not narrative:
+    needs_words = require_narrative and kind != ActionUpdate.Kind.CHECK
+    if needs_words and rating in NARRATIVE_REQUIRED and not narrative:
         errors.setdefault("narrative", []).append(NARRATIVE_REQUIRED[rating])
     if as_at > today:
         errors.setdefault("as_at", []).append("The as-at date cannot be in the future.")
@@ -57,6 +70,8 @@ def action_record_update(
     author,
     reported_by=None,
     require_narrative: bool = True,
+    kind: str = ActionUpdate.Kind.UPDATE,
+    seen: int | None = None,
 ) -> ActionUpdate:
     """Append a dated BRAG update to `action`, entered by `author` (on behalf of
     `reported_by`, when someone else gave it). An import records the history a spreadsheet
@@ -65,30 +80,89 @@ def action_record_update(
     Refuses, with a ValidationError keyed by field, an update that breaks a rule: Red and
     Amber need a narrative, Blue needs the impact evidence, the as-at date is not in the
     future and falls within the plan's period, and an update must change something (its rating or
-    narrative differs from the latest update's). Concurrent updates to one action both
-    succeed: the action row is locked only while the "changes something" check runs.
+    narrative differs from the latest update's). A check (`kind="check"`, "Checked, no
+    change") needs no words and changes nothing on purpose: it keeps the latest update's
+    rating (`rating` must be that rating) and is dated after it.
+
+    `seen` is the newest update the person saw when they opened the form (its id; 0 for
+    none): if someone has added one since, the update is refused (an `UpdateConflict`
+    naming theirs) rather than added without the person having read it. Without `seen`,
+    concurrent updates to one action both succeed: the action row is locked only while the
+    checks against its latest update run.
     """
     narrative = (narrative or "").strip()
     errors = action_update_errors(
-        action=action, rating=rating, narrative=narrative, as_at=as_at, require_narrative=require_narrative
+        action=action, rating=rating, narrative=narrative, as_at=as_at,
+        require_narrative=require_narrative, kind=kind,
     )
     if errors:
         raise ValidationError(errors)
     Action.objects.select_for_update().filter(pk=action.pk).first()
+    if seen is not None:
+        newest = action.updates.select_related("author").order_by("-pk").first()
+        if (newest.pk if newest else 0) != seen:
+            raise UpdateConflict(newest)
     latest = action.updates.order_by("-as_at", "-created_at", "-pk").first()
-    if error := _update_changes_nothing(latest, rating, narrative):
-        raise ValidationError(error)
-    update = ActionUpdate(
-        action=action,
-        rating=rating,
-        narrative=narrative,
-        as_at=as_at,
-        author=author,
-        reported_by=reported_by if reported_by and reported_by != author else None,
+    update = _next_update(
+        action=action, latest=latest, rating=rating, narrative=narrative, as_at=as_at, kind=kind,
+        author=author, reported_by=reported_by,
     )
     update.full_clean()
     update.save()
     return update
+
+
+class UpdateConflict(ValidationError):
+    """Someone added an update to the action after the person opened their form: theirs
+    (`newest`) is named, and nothing of the person's is saved until they have seen it."""
+
+    def __init__(self, newest: ActionUpdate | None):
+        self.newest = newest
+        if newest is None:
+            message = "This action's updates changed after you opened this page."
+        else:
+            said = f": “{truncatechars(newest.narrative, 120)}”" if newest.narrative else ""
+            message = (
+                f"{display_name(newest.author)} added an update after you opened this page "
+                f"({newest.get_kind_display()}, {newest.rating_label} as at {newest.as_at:%-d %B %Y}{said})."
+            )
+        super().__init__(
+            f"{message} Yours has not been saved: check it against theirs, then save again to add it."
+        )
+
+
+def _next_update(
+    *, action: Action, latest: ActionUpdate | None, rating, narrative: str, as_at, kind, author, reported_by=None
+) -> ActionUpdate:
+    """The update to append after `latest` (the action's latest update, or None), not yet
+    saved; or a ValidationError keyed by field saying why it is refused. An update must
+    change something; a check keeps `latest`'s rating and is dated after it."""
+    if kind == ActionUpdate.Kind.CHECK:
+        kept = latest.rating if latest else None
+        errors = {}
+        if rating != kept:
+            errors["rating"] = [
+                f"“Checked, no change” keeps the rating, {rating_label(kept)}. To change the "
+                "rating, record an update instead."
+            ]
+        if latest and as_at <= latest.as_at:
+            errors["as_at"] = [
+                f"The latest update is as at {latest.as_at:%-d %B %Y}: a check confirms the "
+                "position on a later date."
+            ]
+        if errors:
+            raise ValidationError(errors)
+    elif message := _update_changes_nothing(latest, rating, narrative):
+        raise ValidationError(message)
+    return ActionUpdate(
+        action=action,
+        rating=rating,
+        narrative=narrative,
+        kind=kind,
+        as_at=as_at,
+        author=author,
+        reported_by=reported_by if reported_by and reported_by != author else None,
+    )
 
 
 def _update_changes_nothing(latest, rating, narrative: str) -> str | None:
@@ -96,10 +170,86 @@ def _update_changes_nothing(latest, rating, narrative: str) -> str | None:
     if latest and latest.rating == rating and latest.narrative.strip() == narrative:
         return (
             "This update changes nothing: the rating and narrative are the same as the "
-            f"latest update (as at {latest.as_at:%-d %B %Y}). Change the rating or say "
-            "what has happened since."
+            f"latest update (as at {latest.as_at:%-d %B %Y}). Change the rating, say "
+            "what has happened since, or record “Checked, no change”."
         )
     return None
+
+
+@dataclass
+class UpdateRow:
+    """One row of a bulk update round: what `action_record_update` would be given."""
+
+    action: Action
+    rating: str | None
+    narrative: str
+    as_at: datetime.date
+    kind: str = ActionUpdate.Kind.UPDATE
+    seen: int | None = None
+
+
+@dataclass
+class UpdatesRecorded:
+    """The outcome of a round: the updates saved, and each refused row's reasons by its
+    place in the rows given (a ValidationError keyed by field, as one update's would be)."""
+
+    saved: list[ActionUpdate]
+    refused: dict[int, ValidationError]
+
+
+@transaction.atomic
+def action_record_updates(*, rows: list[UpdateRow], author) -> UpdatesRecorded:
+    """`action_record_update` for each of `rows` at once (an update round: several actions,
+    each with its own rating, date and words, or a check): every row is judged by exactly
+    the same rules, against its action's latest update with the actions locked; the rows
+    that pass are saved and the others refused, each with its reasons. Each action (with
+    its `workplan.plan` loaded) appears once. A fixed number of queries, whatever the
+    number of rows."""
+    refused: dict[int, ValidationError] = {}
+    for index, row in enumerate(rows):
+        row.narrative = (row.narrative or "").strip()
+        errors = action_update_errors(
+            action=row.action, rating=row.rating, narrative=row.narrative, as_at=row.as_at, kind=row.kind
+        )
+        if errors:
+            refused[index] = ValidationError(errors)
+    checked = [index for index in range(len(rows)) if index not in refused]
+    pks = [rows[index].action.pk for index in checked]
+    if not pks:
+        return UpdatesRecorded(saved=[], refused=refused)
+    list(Action.objects.select_for_update().filter(pk__in=pks).values_list("pk", flat=True))
+    ids = {
+        pk: (latest_id, newest_id)
+        for pk, latest_id, newest_id in Action.objects.filter(pk__in=pks)
+        .with_newest_update_id()
+        .annotate(latest_id=Subquery(latest_update_query(None).values("pk")[:1]))
+        .values_list("pk", "latest_id", "newest_update_id")
+    }
+    conflicts = [
+        index for index in checked
+        if rows[index].seen is not None and (ids[rows[index].action.pk][1] or 0) != rows[index].seen
+    ]
+    wanted = {ids[rows[index].action.pk][0] for index in checked} | {ids[rows[index].action.pk][1] for index in conflicts}
+    updates = ActionUpdate.objects.select_related("author").in_bulk([pk for pk in wanted if pk])
+    for index in conflicts:
+        refused[index] = UpdateConflict(updates.get(ids[rows[index].action.pk][1]))
+    written = []
+    for index in checked:
+        if index in refused:
+            continue
+        row = rows[index]
+        try:
+            update = _next_update(
+                action=row.action, latest=updates.get(ids[row.action.pk][0]), rating=row.rating,
+                narrative=row.narrative, as_at=row.as_at, kind=row.kind, author=author,
+            )
+            update.full_clean(exclude=_NOT_CHECKED_ONE_BY_ONE, validate_constraints=False)
+        except ValidationError as error:
+            refused[index] = error
+        else:
+            written.append(update)
+    saved = ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)
+    return UpdatesRecorded(saved=saved, refused=refused)
 
 
 @dataclass(frozen=True)

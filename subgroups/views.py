@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
@@ -20,6 +21,7 @@ from subgroups.forms import (
     ActionUpdateForm,
     ImportConfirmForm,
     SubGroupSettingsForm,
+    UpdateRoundForms,
     WorkplanImportForm,
 )
 from subgroups.importing.services import (
@@ -37,6 +39,7 @@ from subgroups.selectors import (
     action_timeline,
     my_actions as my_actions_sections,
     subgroup_overview,
+    update_round_rows,
     workplan_actions,
     workplan_counts,
     workplan_row,
@@ -46,10 +49,12 @@ from subgroups.services import (
     EDITABLE_FIELDS,
     SUBGROUP_SETTINGS,
     EditConflict,
+    UpdateConflict,
     action_create,
     action_edit,
     action_move,
     action_record_update,
+    action_record_updates,
     action_retire,
     subgroup_configure,
 )
@@ -158,9 +163,10 @@ def action_update(request, pk):
     or My actions) and saving swaps in the new row; without JavaScript, or from the action's
     own page, it is an ordinary page that returns to where the user started."""
     action = get_object_or_404(
-        Action.objects.visible_to(request.user).select_related(
-            "workplan__plan", "workplan__subgroup__partnership"
-        ),
+        Action.objects.visible_to(request.user)
+        .with_current_state()
+        .with_newest_update_id()
+        .select_related("workplan__plan", "workplan__subgroup__partnership"),
         pk=pk,
     )
     workplan = action.workplan
@@ -174,6 +180,7 @@ def action_update(request, pk):
         reporters=reporters,
         form_id=f"update-{action.pk}",
         default_as_at=plan_as_at(workplan.plan).as_at,
+        action=action,
     )
     in_row = bool(request.htmx) and not request.htmx.boosted
     next_url = _safe_next(request)
@@ -182,8 +189,10 @@ def action_update(request, pk):
             update = action_record_update(action=action, author=request.user, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
+            if isinstance(error, UpdateConflict):
+                form.record_conflict(error)
         else:
-            message = f"{action.reference or 'Action'} updated: {update.rating_label} as at {update.as_at:%-d %B %Y}."
+            message = f"{action.reference or 'Action'} {update.summary}."
             if in_row:
                 return render(
                     request,
@@ -247,6 +256,100 @@ def my_actions(request):
         "subgroups/my_actions.html",
         {"sections": sections, "updatable_ids": updatable_ids},
     )
+
+
+@require_http_methods(["GET", "POST"])
+def workplan_update_round(request, pk):
+    """Every action of the workplan the user may update, on one page: each row's rating,
+    date and words (or "Checked, no change"), saved in one submission."""
+    workplan = get_object_or_404(
+        Workplan.objects.visible_to(request.user).select_related("subgroup__partnership", "plan"), pk=pk
+    )
+    editor = Editor.for_user(request.user)
+    rows = _updatable(editor, update_round_rows(actions=workplan.actions.all()))
+    if not rows and not editor.can_edit_workplan(workplan):
+        raise PermissionDenied
+    return _update_round(
+        request,
+        rows=rows,
+        scope=workplan.actions.all(),
+        back_url=workplan.get_absolute_url(),
+        context={"workplan": workplan, "title": f"Update {workplan.subgroup.short_name} workplan {workplan.year}"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def my_actions_update_round(request):
+    """The actions of My actions the user may update, as one update round."""
+    editor = Editor.for_user(request.user)
+    if not editor.can_update_some_actions():
+        raise PermissionDenied
+    if request.method == "POST":
+        # Whatever the person was shown, even if a row no longer needs attention.
+        scope = Action.objects.visible_to(request.user)
+    else:
+        sections = my_actions_sections(user=request.user, editor=editor)
+        scope = Action.objects.filter(
+            pk__in=[a.pk for section in sections for group in section["groups"] for a in group.actions]
+        )
+    return _update_round(
+        request,
+        rows=None if request.method == "POST" else _updatable(editor, update_round_rows(actions=scope)),
+        scope=scope,
+        back_url=reverse("subgroups:my-actions"),
+        context={"title": "Update my actions", "show_workplan": True},
+    )
+
+
+def _updatable(editor, rows):
+    return [row for row in rows if editor.can_update_action(row, row.workplan)]
+
+
+# Longer is no row id (the database's ids are 64-bit): refused here rather than by the database.
+ROW_ID_DIGITS = 18
+
+
+def _posted_ids(request) -> set[int]:
+    """The rows the page held: ids only, whatever else was sent."""
+    return {
+        int(value) for value in request.POST.getlist("rows")
+        if value.isascii() and value.isdigit() and len(value) <= ROW_ID_DIGITS
+    }
+
+
+def _update_round(request, *, rows, scope, back_url, context):
+    """The update round page for `rows` (the actions of `scope` the user may update). A POST
+    saves the rows that were changed, each by the single update's rules (see
+    `action_record_updates`); the rows refused keep their input beside their messages."""
+    editor = Editor.for_user(request.user)
+    outcome = None
+    if request.method == "GET":
+        forms = UpdateRoundForms(rows)
+    else:
+        posted = _posted_ids(request)
+        rows = _updatable(editor, update_round_rows(actions=scope.filter(pk__in=posted)))
+        forms = UpdateRoundForms(rows, request.POST)
+        result = action_record_updates(rows=forms.changed_rows(), author=request.user)
+        forms.show_refusals(result.refused)
+        needing = forms.needing_attention
+        missing = len(posted - {row.pk for row in rows})
+        saved = [(update.action, update) for update in result.saved]
+        if saved and not needing and not missing:
+            messages.success(request, _saved_message(saved))
+            return redirect(back_url)
+        outcome = {"saved": saved, "needing": needing, "missing": missing, "touched": len(forms.touched)}
+        forms = forms.again(update_round_rows(actions=scope.filter(pk__in=[row.pk for row in rows])))
+    forms.mark_errors()
+    return render(
+        request,
+        "subgroups/update_round.html",
+        {**context, "forms": forms, "outcome": outcome, "back_url": back_url},
+    )
+
+
+def _saved_message(saved) -> str:
+    names = ", ".join(action.reference or "Action" for action, _update in saved)
+    return f"{len(saved)} update{'s' if len(saved) != 1 else ''} saved: {names}."
 
 
 def _editable_workplan(request, pk):

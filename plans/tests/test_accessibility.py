@@ -87,6 +87,14 @@ PAGES = [
         roles=("bsu",),
     ),
     PageSpec(
+        "update several actions",
+        lambda demo: reverse("subgroups:workplan-update-round", args=[demo.workplan.pk]),
+        roles=("bsu", "lead"),
+    ),
+    PageSpec(
+        "update my actions", lambda demo: reverse("subgroups:my-actions-update-round"), roles=("bsu", "lead")
+    ),
+    PageSpec(
         "action edit",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),
         roles=("bsu",),

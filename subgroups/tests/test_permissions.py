@@ -113,6 +113,8 @@ def post_data(world, name):
             f"update-{action.pk}-as_at_1": today.month,
             f"update-{action.pk}-as_at_2": today.year,
         },
+        "workplan-update-round": _round_row(action, today),
+        "my-actions-update-round": _round_row(action, today),
         "action-create": {
             "reference": "X 9.9", "impact": "Impact", "description": "Do something",
             "lead": "Lead", "timeframe": "March 2025",
@@ -141,6 +143,15 @@ def post_data(world, name):
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
 
 
+def _round_row(action, day):
+    """An update round with one changed row: the action's."""
+    fields = {
+        "rating": "amber", "narrative": "Slipping: the venue fell through; rebooked for May.",
+        "as_at_0": day.day, "as_at_1": day.month, "as_at_2": day.year,
+    }
+    return {"rows": [action.pk], **{f"row-{action.pk}-{name}": value for name, value in fields.items()}}
+
+
 def _day_month_year(day):
     return day.day, day.month, day.year
 
@@ -156,6 +167,7 @@ URLS = [
     ("subgroups:action-detail", READ, ["get"], "action"),
     ("subgroups:action-row", READ, ["get"], "action"),
     ("subgroups:action-update", UPDATE, ["get", "post"], "action"),
+    ("subgroups:workplan-update-round", UPDATE, ["get", "post"], "workplan"),
     ("subgroups:action-create", EDIT, ["get", "post"], "workplan"),
     ("subgroups:action-edit", EDIT, ["get", "post"], "action"),
     ("subgroups:action-retire", EDIT, ["get", "post"], "action"),
@@ -249,3 +261,36 @@ def test_permission_grid_for_the_import_preview(client, world, role, method):
     assert response.status_code == expected_status(role, PLAN, method, scoped=True)
     changed = fingerprint() != before
     assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)
+
+
+# My actions' update round is a page of one's own: whoever may update actions somewhere (a
+# BSU or lead, of any partnership) opens it; a POST saves only the rows they may update, and
+# says the others were not saved.
+MY_ROUND = {
+    # role: (GET status, POST status, saved)
+    "anonymous": (302, 302, False),
+    "bsu": (200, 302, True),
+    "subgroup_lead": (200, 302, True),
+    "action_lead": (200, 302, True),
+    "other_lead": (200, 200, False),
+    "executive": (403, 403, False),
+    "viewer": (403, 403, False),
+    "outsider": (200, 200, False),
+}
+
+
+@pytest.mark.parametrize(("role", "method"), [(role, method) for method in ["get", "post"] for role in ROLES])
+def test_permission_grid_for_my_actions_update_round(client, world, role, method):
+    url = reverse("subgroups:my-actions-update-round")
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    before = fingerprint()
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, post_data(world, "my-actions-update-round"))
+    get_status, post_status, saved = MY_ROUND[role]
+    assert response.status_code == (get_status if method == "get" else post_status)
+    assert (fingerprint() != before) == (method == "post" and saved)
+    if method == "post" and response.status_code == 200:
+        assert "could not be saved" in response.text and "X 1.1" not in response.text
