@@ -3,6 +3,7 @@ since the body last met, and the BSU's pages to record, change and delete meetin
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
@@ -12,12 +13,12 @@ from plans.models import Partnership
 from plans.permissions import Editor
 from reports.meeting_forms import MeetingForm
 from reports.meetings import (
-    MeetingSince,
     actions_not_updated,
     meeting_create,
     meeting_delete,
     meeting_delete_refusal,
     meeting_edit,
+    meeting_overview,
     meeting_pack,
     meeting_plan,
     meetings_by_partnership,
@@ -77,19 +78,8 @@ def meeting_create_view(request, partnership_pk):
 
 def meeting_detail(request, pk):
     meeting = _visible_meeting(request, pk)
-    since = MeetingSince.of(meeting)
-    return render(
-        request,
-        "reports/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "plan": meeting_plan(meeting),
-            "since": since,
-            "next_meeting": meeting.same_body().filter(date__gt=meeting.date).order_by("date").first(),
-            "not_updated": actions_not_updated(meeting)["count"],
-            "can_manage": Editor.for_user(request.user).can_manage_meetings(meeting.partnership_id),
-        },
-    )
+    can_manage = Editor.for_user(request.user).can_manage_meetings(meeting.partnership_id)
+    return render(request, "reports/meeting_detail.html", meeting_overview(meeting) | {"can_manage": can_manage})
 
 
 @require_http_methods(["GET", "POST"])
@@ -136,6 +126,8 @@ def meeting_pack_pdf(request, pk):
     """The meeting pack: one PDF with the dashboard, the changes since the body's previous
     meeting, the exceptions and the workplans the body oversees, as at the cut-off."""
     meeting = _visible_meeting(request, pk)
+    if meeting_plan(meeting) is None:
+        raise Http404("The partnership has no business plan to report on.")
     pdf = render_pdf("reports/pdf/meeting_pack.html", meeting_pack(meeting))
     filename = slugify(f"{meeting.partnership.slug} {meeting.title} {meeting.date:%Y-%m-%d} pack")
     return pdf_response(pdf, filename)

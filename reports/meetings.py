@@ -21,7 +21,7 @@ from django.utils import timezone
 from plans.models import BusinessPlan, Partnership, display_name, priority_label
 from reports.charts import stacked_bars
 from reports.models import Meeting
-from reports.selectors import changes_since, exception_report, plan_dashboard
+from reports.selectors import changes_since, exception_report, link_id, plan_dashboard
 from subgroups.brag import BragCounts, brag_summary, plan_as_at
 from subgroups.models import Action, SubGroup, Workplan, not_complete
 from subgroups.selectors import ActionGroup, lead_name
@@ -179,7 +179,7 @@ def meetings_by_partnership(*, user, body: str = "", today: datetime.date | None
     if body in (Meeting.Body.EXECUTIVE, Meeting.Body.PARTNERSHIP):
         meetings = meetings.filter(body=body)
     elif body:
-        meetings = meetings.filter(body=Meeting.Body.SUBGROUP, subgroup_id=_id(body))
+        meetings = meetings.filter(body=Meeting.Body.SUBGROUP, subgroup_id=link_id(body))
     sections = {p.pk: {"partnership": p, "subgroups": [], "upcoming": [], "past": []} for p in partnerships}
     for subgroup in subgroups:
         sections[subgroup.partnership_id]["subgroups"].append(subgroup)
@@ -188,11 +188,6 @@ def meetings_by_partnership(*, user, body: str = "", today: datetime.date | None
     for section in sections.values():
         section["past"].reverse()
     return list(sections.values())
-
-
-def _id(value: str) -> int:
-    value = str(value).strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 18 else 0
 
 
 def meeting_plan(meeting: Meeting) -> BusinessPlan | None:
@@ -232,6 +227,18 @@ class MeetingSince:
         return cls(previous=previous, day=previous.cutoff if previous else None)
 
 
+def meeting_overview(meeting: Meeting) -> dict:
+    """The meeting page: the plan its figures come from, the previous and next meetings of
+    the body, and how many actions have had no update since the previous one."""
+    return {
+        "meeting": meeting,
+        "plan": meeting_plan(meeting),
+        "since": MeetingSince.of(meeting),
+        "next_meeting": meeting.same_body().filter(date__gt=meeting.date).order_by("date").first(),
+        "not_updated": actions_not_updated(meeting)["count"],
+    }
+
+
 @dataclass
 class WorkplanAsAt:
     """A workplan as it stood on a date: its counts and its actions grouped by priority."""
@@ -251,7 +258,9 @@ def workplans_as_at(*, plan: BusinessPlan, workplans: list[Workplan], as_at: dat
         .prefetch_related("themes")
         .order_by("workplan_id", F("priority__number").asc(nulls_last=True), "order", "pk")
     )
-    counts = brag_summary(plan=plan, as_at=as_at, actions=Action.objects.filter(workplan__in=workplans), group_by="workplan")
+    counts = brag_summary(
+        plan=plan, as_at=as_at, actions=Action.objects.filter(workplan__in=workplans), group_by="workplan"
+    )
     by_workplan = {workplan.pk: WorkplanAsAt(workplan, counts.get(workplan.pk, BragCounts())) for workplan in workplans}
     for workplan_id, rows in groupby(actions, key=lambda action: action.workplan_id):
         by_workplan[workplan_id].groups = [
@@ -311,17 +320,19 @@ def actions_not_updated(meeting: Meeting, *, today: datetime.date | None = None)
     plan = meeting_plan(meeting)
     since = MeetingSince.of(meeting)
     workplans = meeting_workplans(meeting, plan) if plan else []
-    actions = (
-        plan_as_at(plan, as_at).as_they_stood(Action.objects.filter(workplan__in=workplans))
-        .filter(not_complete())
-        .select_related("lead_user", "workplan__subgroup", "workplan__plan", "priority")
-        .order_by("workplan__subgroup__short_name", F("priority__number").asc(nulls_last=True), "order", "pk")
-    ) if plan else Action.objects.none()
-    if since.day:
-        actions = actions.filter(Q(current_as_at__isnull=True) | Q(current_as_at__lte=since.day))
-    else:
-        actions = actions.filter(current_as_at__isnull=True)
-    rows = list(actions)
+    rows = []
+    if plan:
+        actions = (
+            plan_as_at(plan, as_at)
+            .as_they_stood(Action.objects.filter(workplan__in=workplans))
+            .filter(not_complete())
+            .select_related("lead_user", "workplan__subgroup", "workplan__plan", "priority")
+            .order_by("workplan__subgroup__short_name", F("priority__number").asc(nulls_last=True), "order", "pk")
+        )
+        no_update_since = Q(current_as_at__isnull=True)
+        if since.day:
+            no_update_since |= Q(current_as_at__lte=since.day)
+        rows = list(actions.filter(no_update_since))
     rows.sort(key=lead_name)
     groups = [LeadGroup(lead=lead, actions=list(items)) for lead, items in groupby(rows, key=lead_name)]
     groups.sort(key=lambda group: (-group.count, group.lead))

@@ -160,7 +160,7 @@ class Meeting(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["partnership", "date", "body", "subgroup"]
+        ordering = ["partnership", "date", "body"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(body__in=["executive", "subgroup", "partnership"]), name="meeting_body_valid"
