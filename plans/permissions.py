@@ -83,3 +83,7 @@ class Editor:
     def can_configure_subgroup(self, subgroup) -> bool:
         """Change a sub-group's names, remit, priorities and leads."""
         return self.is_bsu(subgroup.partnership_id)
+
+    def can_manage_meetings(self, partnership_id: int) -> bool:
+        """Record, change and delete the partnership's meetings."""
+        return self.is_bsu(partnership_id)

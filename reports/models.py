@@ -113,3 +113,104 @@ class ReportSection(models.Model):
 
     def __str__(self):
         return f"{self.report}: {self.slug}"
+
+
+class MeetingQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+    def of_body(self, *, body: str, subgroup_id: int | None = None):
+        """The meetings of one body: the Executive, the full partnership, or one sub-group."""
+        if body == Meeting.Body.SUBGROUP:
+            return self.filter(body=body, subgroup_id=subgroup_id)
+        return self.filter(body=body)
+
+
+class Meeting(models.Model):
+    """A meeting of the Executive, a sub-group or the full partnership. Its pack's figures are
+    counted as at `cutoff` (the meeting's date unless the papers go out earlier); "what changed"
+    is measured from the cut-off of the previous meeting of the same body. Merton's Executive
+    meets monthly and the full partnership three times a year (Business Plan 2023-25)."""
+
+    class Body(models.TextChoices):
+        EXECUTIVE = "executive", "Executive"
+        SUBGROUP = "subgroup", "Sub-group"
+        PARTNERSHIP = "partnership", "Full partnership"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="meetings")
+    body = models.CharField(max_length=12, choices=Body.choices)
+    subgroup = models.ForeignKey(
+        "subgroups.SubGroup",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text="The sub-group that meets, for a sub-group meeting.",
+    )
+    date = models.DateField()
+    cutoff = models.DateField(
+        "Figures as at", help_text="The date the pack's figures are counted at: the meeting's date or earlier."
+    )
+    notes = models.TextField(blank=True, max_length=2000)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every save."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "date", "body"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(body__in=["executive", "subgroup", "partnership"]), name="meeting_body_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(body="subgroup", subgroup__isnull=False) | (~Q(body="subgroup") & Q(subgroup__isnull=True)),
+                name="meeting_subgroup_only_for_subgroup_body",
+            ),
+            models.CheckConstraint(condition=Q(cutoff__lte=models.F("date")), name="meeting_cutoff_not_after_date"),
+            models.UniqueConstraint(
+                fields=["partnership", "body", "date"],
+                condition=Q(subgroup__isnull=True),
+                name="one_meeting_of_a_body_per_day",
+            ),
+            models.UniqueConstraint(
+                fields=["subgroup", "date"],
+                condition=Q(subgroup__isnull=False),
+                name="one_meeting_of_a_subgroup_per_day",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} on {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("reports:meeting-detail", kwargs={"pk": self.pk})
+
+    @property
+    def body_name(self) -> str:
+        """The body as headings name it: "Executive", "Full partnership" or the sub-group's short name."""
+        if self.body == self.Body.SUBGROUP and self.subgroup_id:
+            return self.subgroup.short_name
+        return self.get_body_display()
+
+    @property
+    def title(self) -> str:
+        """ "Executive meeting", "Full partnership meeting", "PEI sub-group meeting". """
+        if self.body == self.Body.SUBGROUP and self.subgroup_id:
+            return f"{self.subgroup.short_name} sub-group meeting"
+        return f"{self.get_body_display()} meeting"
+
+    @property
+    def body_phrase(self) -> str:
+        """The body in a sentence: "the Executive", "the full partnership", "the PEI sub-group"."""
+        if self.body == self.Body.SUBGROUP and self.subgroup_id:
+            return f"the {self.subgroup.short_name} sub-group"
+        return f"the {self.get_body_display()}" if self.body == self.Body.EXECUTIVE else "the full partnership"
+
+    def same_body(self):
+        """The meetings of this meeting's body (this one included)."""
+        return Meeting.objects.filter(partnership=self.partnership_id).of_body(
+            body=self.body, subgroup_id=self.subgroup_id
+        )

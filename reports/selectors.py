@@ -181,11 +181,16 @@ DIRECTIONS = {
 }
 
 
-def changes_since(*, plan: BusinessPlan, since: datetime.date, as_at: datetime.date) -> dict:
+def changes_since(
+    *, plan: BusinessPlan, since: datetime.date, as_at: datetime.date, subgroup: SubGroup | None = None
+) -> dict:
     """What changed between `since` (the last meeting) and `as_at`: actions whose rating
     moved, with direction of travel; actions added and retired in between; and actions with
-    no update since then. One query for the moves, one each for the lists."""
+    no update since then. `subgroup` narrows it to that sub-group's actions. One query for the
+    moves, one each for the lists."""
     actions = Action.objects.filter(workplan__plan=plan)
+    if subgroup is not None:
+        actions = actions.filter(workplan__subgroup=subgroup)
     then = latest_update_query(since)
     compared = (
         actions.existing_on(as_at)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, views
+from reports import annual_views, meeting_views, views
 
 app_name = "reports"
 
@@ -21,4 +21,15 @@ urlpatterns = [
         annual_views.section_preview,
         name="annual-section-preview",
     ),
+    path("meetings/", meeting_views.meeting_list, name="meeting-list"),
+    path(
+        "partnerships/<int:partnership_pk>/meetings/new/",
+        meeting_views.meeting_create_view,
+        name="meeting-create",
+    ),
+    path("meetings/<int:pk>/", meeting_views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", meeting_views.meeting_edit_view, name="meeting-edit"),
+    path("meetings/<int:pk>/delete/", meeting_views.meeting_delete_view, name="meeting-delete"),
+    path("meetings/<int:pk>/pdf/", meeting_views.meeting_pack_pdf, name="meeting-pack"),
+    path("meetings/<int:pk>/not-updated/", meeting_views.meeting_not_updated, name="meeting-not-updated"),
 ]

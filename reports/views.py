@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table
 from reports.forms import ReportForm
+from reports.meetings import last_meeting_before
 from reports.pdf import pdf_response, render_pdf
 from reports.selectors import (
     EXCEPTION_REASONS,
@@ -39,13 +40,26 @@ def _report_context(request):
     return {"form": form, "plan": plan, "as_at": as_at, "actions_url": actions_url}
 
 
+def _since(context):
+    """The date "what changed" starts from: the one asked for, else the cut-off of the
+    Executive's last meeting before the as-at date (with that meeting, to say so)."""
+    form = context["form"]
+    form.is_valid()
+    since = getattr(form, "cleaned_data", {}).get("since")
+    if since is not None or "since" in form.errors:
+        return since, None
+    meeting = last_meeting_before(partnership_id=context["plan"].partnership_id, day=context["as_at"])
+    return (meeting.cutoff, meeting) if meeting else (None, None)
+
+
 def dashboard(request):
     context = _report_context(request)
     data = plan_dashboard(plan=context["plan"], as_at=context["as_at"])
     chart = stacked_bars([(f"{day:%b %Y}", counts) for day, counts in data["trend"]])
-    since = context["form"].cleaned_data.get("since") if context["form"].is_valid() else None
+    since, since_meeting = _since(context)
     if since and since < context["as_at"]:
         data["changes"] = changes_since(plan=context["plan"], since=since, as_at=context["as_at"])
+        data["since_meeting"] = since_meeting
     if request.GET.get("format") in EXPORT_FORMATS:
         table = dashboard_table(plan=context["plan"], as_at=context["as_at"], data=data)
         return export_response(table, _filename(context, "dashboard"), request.GET["format"])

@@ -179,10 +179,10 @@ def my_actions(*, user, editor) -> list[dict]:
         rows = rows_by_plan[plan.pk]
         is_bsu = plan.partnership_id in bsu_partnerships
         if is_bsu:
-            rows.sort(key=_lead_name)
+            rows.sort(key=lead_name)
             groups = [
-                ActionGroup(caption=lead_name, actions=list(items))
-                for lead_name, items in groupby(rows, key=_lead_name)
+                ActionGroup(caption=name, actions=list(items))
+                for name, items in groupby(rows, key=lead_name)
             ]
         else:
             groups = [ActionGroup(caption="Actions you lead", actions=rows)] if rows else []
@@ -208,7 +208,8 @@ def update_round_rows(*, actions) -> list[Action]:
     )
 
 
-def _lead_name(action: Action) -> str:
+def lead_name(action: Action) -> str:
+    """The name an action's lead goes by: their login's name, else the lead text."""
     if action.lead_user:
         return display_name(action.lead_user)
     return action.lead or "No lead named"

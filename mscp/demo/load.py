@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from mscp.demo import medway, merton, merton_annual
+from mscp.demo.meetings import demo_meetings
 from plans.models import (
     BragDefinition,
     BusinessPlan,
@@ -27,7 +28,7 @@ from plans.models import (
     Partnership,
     Priority,
 )
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport, Meeting, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 
 User = get_user_model()
@@ -197,6 +198,22 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                 report.count("updates", created)
 
 
+def _meetings_load(partnership: Partnership, report: LoadReport) -> None:
+    """The partnership's demo meetings (mscp/demo/meetings.py), each found by its body and date."""
+    subgroups = {subgroup.short_name: subgroup for subgroup in partnership.subgroups.all()}
+    for item in demo_meetings(partnership.slug):
+        subgroup = subgroups.get(item["body"])
+        body = Meeting.Body.SUBGROUP if subgroup else item["body"]
+        _, created = Meeting.objects.get_or_create(
+            partnership=partnership,
+            body=body,
+            subgroup=subgroup,
+            date=item["date"],
+            defaults={"cutoff": item["cutoff"], "notes": item["notes"]},
+        )
+        report.count("meetings", created)
+
+
 def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme]) -> None:
     """Give a just-created action its themes as part of its creation, so that its history
     starts with one "added" entry that has them, not an addition and then an edit."""
@@ -221,6 +238,7 @@ def demo_load(*, password: str) -> LoadReport:
     users = demo_users_load(password=password, report=report)
     for data in (merton, medway):
         _partnership_load(data, users, report)
+        _meetings_load(Partnership.objects.get(slug=data.PARTNERSHIP["slug"]), report)
     _memberships_load(users, report)
     _annual_report_load(
         merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report

@@ -48,6 +48,12 @@ def _annual_report(demo):
     return reverse("reports:annual-detail", args=[_annual_report_pk()])
 
 
+def _meeting_pk():
+    from reports.models import Meeting
+
+    return Meeting.objects.get(partnership__slug="merton", body="executive", date="2024-03-07").pk
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -78,6 +84,19 @@ PAGES = [
         lambda demo: reverse("reports:annual-publish", args=[_annual_report_pk()]),
         roles=("bsu",),
     ),
+    PageSpec("meetings", lambda demo: reverse("reports:meeting-list")),
+    PageSpec("meeting", lambda demo: reverse("reports:meeting-detail", args=[_meeting_pk()])),
+    PageSpec(
+        "actions not updated since the last meeting",
+        lambda demo: reverse("reports:meeting-not-updated", args=[_meeting_pk()]),
+    ),
+    PageSpec(
+        "add a meeting",
+        lambda demo: reverse("reports:meeting-create", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec("change a meeting", lambda demo: reverse("reports:meeting-edit", args=[_meeting_pk()]), roles=("bsu",)),
+    PageSpec("delete a meeting", lambda demo: reverse("reports:meeting-delete", args=[_meeting_pk()]), roles=("bsu",)),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
     PageSpec("not found", lambda demo: "/plans/999999/", status=404),

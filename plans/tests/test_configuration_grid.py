@@ -30,6 +30,7 @@ from plans.tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from reports.models import Meeting
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.tests.factories import (
     ActionFactory,
@@ -73,9 +74,14 @@ def _partnership_world(name: str, *, bsu, viewer, author):
     newcomer = UserFactory(username=f"{name.lower()}-newcomer", email=f"new@{name.lower()}.example.org")
     newcomer.set_unusable_password()
     newcomer.save()
+    meeting = Meeting.objects.create(
+        partnership=partnership, body=Meeting.Body.EXECUTIVE, date=datetime.date(2023, 10, 5),
+        cutoff=datetime.date(2023, 10, 5), notes=f"{name} meeting notes",
+    )
     return {
         "partnership": partnership,
         "plan": plan,
+        "meeting": meeting,
         "priority": priority,
         "theme": theme,
         "subgroup": subgroup,
@@ -148,7 +154,7 @@ def snapshot():
         Partnership, BusinessPlan, BragDefinition, Priority, CrossCuttingTheme, Membership,
         SubGroup, SubGroup.priorities.through, SubGroup.leads.through, Workplan, Action,
         Action.themes.through, ActionUpdate, Group, AccessAttempt, AccessLog, AccessFailureLog,
-        Permission.user_set.through,
+        Permission.user_set.through, Meeting,
     ]
     rows = {model._meta.label: list(model.objects.order_by("pk").values_list()) for model in models}
     from django.contrib.auth import get_user_model
@@ -292,6 +298,9 @@ CONFIG_URLS = [
     ("plans:membership-edit", ["get", "post"], "viewer_membership"),
     ("plans:membership-remove", ["get", "post"], "viewer_membership"),
     ("plans:membership-send-link", ["post"], "newcomer"),
+    ("reports:meeting-create", ["get", "post"], "partnership"),
+    ("reports:meeting-edit", ["get", "post"], "meeting"),
+    ("reports:meeting-delete", ["get", "post"], "meeting"),
 ]
 CONFIG_GRID = [
     (role, name, method, whose)
@@ -324,6 +333,11 @@ def config_post_data(name, objects, world):
         "plans:membership-edit": {"role": "executive"},
         "plans:membership-remove": {},
         "plans:membership-send-link": {},
+        "reports:meeting-create": {"meets": "executive", "date": "2023-11-02", "notes": "A new meeting"},
+        "reports:meeting-edit": {
+            "meets": "executive", "date": "2023-10-05", "notes": "Changed notes", "version": objects["meeting"].version,
+        },
+        "reports:meeting-delete": {},
     }[name]
 
 
@@ -385,6 +399,55 @@ def test_report_pages_never_show_another_partnerships_rows(client, world, role, 
         assert response.status_code == 404  # no partnership, so no plans to report on
     assert marker(foreign) not in response.content.decode()
     assert snapshot() == before
+
+
+# --- Meetings: every member reads their own partnership's ------------------------------------
+
+MEETING_READ_URLS = ["reports:meeting-detail", "reports:meeting-pack", "reports:meeting-not-updated"]
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "whose"),
+    [(role, name, whose) for name in MEETING_READ_URLS for whose in ["own", "foreign"] for role in ROLES],
+)
+def test_meeting_pages_grid(client, world, role, name, whose):
+    own, foreign = own_and_foreign(world, role)
+    objects = own if whose == "own" else foreign
+    sign_in(client, world, role)
+    before = snapshot()
+    response = client.get(reverse(name, args=[objects["meeting"].pk]))
+    if role == "anonymous":
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    elif whose == "foreign" or role not in MEMBERS:
+        assert response.status_code == 404  # not their partnership: as if it did not exist
+    else:
+        assert response.status_code == 200
+        text = pdf_text(response.content) if name == "reports:meeting-pack" else response.text
+        assert marker(own) in text and marker(foreign) not in text
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_meetings_list_shows_only_the_users_own_partnerships_meetings(client, world, role):
+    own, foreign = own_and_foreign(world, role)
+    sign_in(client, world, role)
+    response = client.get(reverse("reports:meeting-list"))
+    if role == "anonymous":
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200
+    assert marker(foreign) not in response.text
+    assert (own["meeting"].get_absolute_url() in response.text) == (role in MEMBERS)
+    add = reverse("reports:meeting-create", args=[own["partnership"].pk])
+    assert (add in response.text) == (role in {"bsu", "other_bsu"})
+
+
+def pdf_text(content: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 @pytest.mark.parametrize("role", ["bsu", "staff", "superuser"])

@@ -37,7 +37,7 @@ HOSTILE_VALUES = [
     "١٢",
     "\U0001d7d9",
 ]
-PARAMS = ["plan", "as_at", "since", "priority", "subgroup", "theme", "rating", "lead", "flag", "overdue", "sort", "reason", "format", "page"]
+PARAMS = ["plan", "as_at", "since", "priority", "subgroup", "theme", "rating", "lead", "flag", "overdue", "sort", "reason", "format", "page", "body"]
 
 
 @pytest.fixture
@@ -58,6 +58,7 @@ def pages(client, member_of):
         reverse("reports:exceptions"),
         reverse("reports:actions"),
         reverse("reports:annual-list"),
+        reverse("reports:meeting-list"),
     ]
 
 
