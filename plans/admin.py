@@ -32,10 +32,28 @@ class BragDefinitionInline(admin.TabularInline):
     extra = 0
 
 
+class PlanStatusFilter(admin.SimpleListFilter):
+    """Upcoming, active or ended as of today: read from the plan's dates."""
+
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return BusinessPlan.Status.choices
+
+    def queryset(self, request, queryset):
+        by_status = {
+            BusinessPlan.Status.UPCOMING: queryset.upcoming,
+            BusinessPlan.Status.ACTIVE: queryset.active,
+            BusinessPlan.Status.ENDED: queryset.ended,
+        }
+        return by_status[self.value()]() if self.value() in by_status else queryset
+
+
 @admin.register(BusinessPlan)
 class BusinessPlanAdmin(admin.ModelAdmin):
     list_display = ["title", "partnership", "period_start", "period_end", "status"]
-    list_filter = ["status", "partnership"]
+    list_filter = [PlanStatusFilter, "partnership"]
     search_fields = ["title"]
     inlines = [PriorityInline, ThemeInline, BragDefinitionInline]
 

@@ -95,16 +95,37 @@ class PartnershipScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.partnership_path}__in": visible})
 
 
+# Workplans and annual reports run from April to March.
+FINANCIAL_YEAR_START_MONTH = 4
+
+
+def financial_year(day: datetime.date) -> str:
+    """The financial year (April to March) holding `day`, as workplans name it: "2024-25"."""
+    start = day.year - (day.month < FINANCIAL_YEAR_START_MONTH)
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+
 class BusinessPlanQuerySet(PartnershipScopedQuerySet):
-    def active(self):
-        return self.filter(status=BusinessPlan.Status.ACTIVE)
+    def active(self, on: datetime.date | None = None):
+        """Plans running on `on` (today by default): started and not yet ended."""
+        on = on or timezone.localdate()
+        return self.filter(period_start__lte=on, period_end__gte=on)
+
+    def ended(self, on: datetime.date | None = None):
+        return self.filter(period_end__lt=on or timezone.localdate())
+
+    def upcoming(self, on: datetime.date | None = None):
+        return self.filter(period_start__gt=on or timezone.localdate())
 
 
 class BusinessPlan(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        """Where a plan stands, read from its dates (never set by hand)."""
+
+        UPCOMING = "upcoming", "Upcoming"
         ACTIVE = "active", "Active"
-        ARCHIVED = "archived", "Archived"
+        ENDED = "ended", "Ended"
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="plans")
     title = models.CharField(max_length=200)
@@ -113,7 +134,6 @@ class BusinessPlan(models.Model):
     approved_on = models.DateField(null=True, blank=True)
     approved_by = models.CharField(max_length=200, blank=True)
     next_review = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     introduction = models.TextField(blank=True)
     stale_after_days = models.PositiveSmallIntegerField(
         default=settings.MSCP_DEFAULT_STALE_AFTER_DAYS,
@@ -131,10 +151,6 @@ class BusinessPlan(models.Model):
                 name="plan_period_ends_after_it_starts",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "active", "archived"]),
-                name="plan_status_valid",
-            ),
-            models.CheckConstraint(
                 condition=Q(stale_after_days__gte=1), name="plan_stale_after_days_positive"
             ),
         ]
@@ -150,6 +166,31 @@ class BusinessPlan(models.Model):
         its last day once it has ended, its first day before it starts."""
         today = today or timezone.localdate()
         return min(max(today, self.period_start), self.period_end)
+
+    def status_on(self, day: datetime.date | None = None) -> "BusinessPlan.Status":
+        """Upcoming before the plan's first day, active to its last, ended after it."""
+        day = day or timezone.localdate()
+        if day < self.period_start:
+            return self.Status.UPCOMING
+        if day > self.period_end:
+            return self.Status.ENDED
+        return self.Status.ACTIVE
+
+    @property
+    def status(self) -> "BusinessPlan.Status":
+        return self.status_on()
+
+    @property
+    def years(self) -> list[str]:
+        """The financial years the plan covers, earliest first ("2023-24", "2024-25")."""
+        first = int(financial_year(self.period_start)[:4])
+        last = int(financial_year(self.period_end)[:4])
+        return [financial_year(datetime.date(year, FINANCIAL_YEAR_START_MONTH, 1)) for year in range(first, last + 1)]
+
+    def year_containing(self, day: datetime.date) -> str:
+        """The plan's workplan year holding `day`; its first or last year for a day before it
+        starts or after it ends."""
+        return financial_year(min(max(day, self.period_start), self.period_end))
 
     def brag_meanings(self) -> dict[str, str]:
         """This plan's meaning for each rating, falling back to the defaults."""

@@ -2,6 +2,9 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
+from django.utils import timezone
+
+from plans.models import BusinessPlan
 
 
 def partnership_members(partnership_id: int):
@@ -24,3 +27,19 @@ def partnership_people(*, partnership):
         .prefetch_related(Prefetch("user__led_subgroups", queryset=led, to_attr="led_here"))
         .order_by("user__first_name", "user__last_name", "user__username")
     )
+
+
+def current_plans(plans) -> list:
+    """Of `plans`, the ones a partnership works to now: each partnership's active plans, or,
+    where none is active, its latest-ended one (its work stays in view, and reportable, until
+    the next plan starts). Upcoming plans are not current yet."""
+    today = timezone.localdate()
+    by_partnership: dict[int, list] = {}
+    for plan in plans:
+        by_partnership.setdefault(plan.partnership_id, []).append(plan)
+    current = []
+    for partnership_plans in by_partnership.values():
+        active = [plan for plan in partnership_plans if plan.status_on(today) == BusinessPlan.Status.ACTIVE]
+        ended = [plan for plan in partnership_plans if plan.status_on(today) == BusinessPlan.Status.ENDED]
+        current += active or sorted(ended, key=lambda plan: plan.period_end)[-1:]
+    return sorted(current, key=lambda plan: (plan.partnership.name, -plan.period_start.toordinal()))

@@ -23,7 +23,7 @@ from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
 from reports.selectors import quarter_ends
-from subgroups.models import Action, SubGroup, year_label_bounds
+from subgroups.models import SubGroup, year_label_bounds
 
 WRITTEN, GENERATED, BOTH = "written", "generated", "both"
 NOT_YET_WRITTEN = "Not yet written."
@@ -101,9 +101,7 @@ def year_end_date(*, plan: BusinessPlan, year: str, today: datetime.date | None 
 
 def report_years(plan: BusinessPlan) -> list[str]:
     """The financial years a plan covers, earliest first ("2023-24", "2024-25")."""
-    first = plan.period_start.year - (plan.period_start.month < 4)
-    last = plan.period_end.year - (plan.period_end.month < 4)
-    return [f"{year}-{(year + 1) % 100:02d}" for year in range(first, last + 1)]
+    return plan.years
 
 
 def annual_reports_by_plan(*, user) -> list[dict]:
@@ -150,12 +148,12 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         raise ValidationError(f"{partnership.name} has no business plan covering {year}.")
     as_at = year_end_date(plan=plan, year=year)
     year_start = max(year_label_bounds(year)[0], plan.period_start)
-    judged = plan_as_at(plan, as_at)
-    actions = Action.objects.filter(workplan__year=year)
-    by_priority = brag_summary(plan=plan, as_at=as_at, actions=actions, group_by="priority")
-    by_theme = brag_summary(plan=plan, as_at=as_at, actions=actions, group_by="theme")
+    # The year's figures are the dashboard's for the same year and date: the same scope in brag.
+    judged = plan_as_at(plan, as_at, year=year)
+    by_priority = brag_summary(plan=plan, as_at=as_at, year=year, group_by="priority")
+    by_theme = brag_summary(plan=plan, as_at=as_at, year=year, group_by="theme")
     rows = list(
-        judged.as_they_stood(actions)
+        judged.as_they_stood()
         .filter(
             Q(current_rating__in=[Rating.BLUE, Rating.RED, Rating.AMBER])
             | Q(current_rating__isnull=True)
@@ -207,7 +205,7 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         "totals": _counts(sum(by_priority.values(), BragCounts())),
         "trend": [
             {"as_at": _day(day), "counts": _counts(counts)}
-            for day, counts in brag_trend(plan=plan, actions=actions, days=quarter_ends(year_start, as_at))
+            for day, counts in brag_trend(plan=plan, year=year, days=quarter_ends(year_start, as_at))
         ],
         "priorities": [
             {

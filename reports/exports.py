@@ -14,10 +14,11 @@ def _count_cells(counts) -> list[int]:
     return [row["count"] for row in counts.rows] + [counts.total, counts.overdue, counts.stale]
 
 
-def dashboard_table(*, plan, as_at, data: dict) -> ExportTable:
+def dashboard_table(*, scope, data: dict) -> ExportTable:
     """The dashboard's counts: all actions, then by priority, sub-group and theme."""
+    plan = scope.plan
     table = ExportTable(
-        title=f"{plan.partnership.name}: {plan.title}: BRAG counts as at {as_at:%-d %B %Y}",
+        title=f"{plan.partnership.name}: {plan.title}: {scope.year_label}: BRAG counts as at {scope.as_at:%-d %B %Y}",
         headers=["Grouping", "Name", *COUNT_HEADERS],
         widths={0: 16, 1: 50},
     )
@@ -28,10 +29,11 @@ def dashboard_table(*, plan, as_at, data: dict) -> ExportTable:
     return table
 
 
-def exceptions_table(*, plan, as_at, groups) -> ExportTable:
+def exceptions_table(*, scope, groups) -> ExportTable:
     """The exception report's rows, in the page's order."""
+    plan = scope.plan
     table = ExportTable(
-        title=f"{plan.partnership.name}: {plan.title}: exception report as at {as_at:%-d %B %Y}",
+        title=f"{plan.partnership.name}: {plan.title}: {scope.year_label}: exception report as at {scope.as_at:%-d %B %Y}",
         headers=[
             "Priority", "Sub-group", "Reference", "Action", "Why it is here", "BRAG rating",
             "Latest update", "Update as at", "Lead", "Timeframe", "Due date",

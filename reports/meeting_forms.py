@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from reports.forms import ReportDateField
+from subgroups.filters import ReportDateField
 from reports.models import Meeting
 
 SUBGROUP_CHOICE = "subgroup-{}"

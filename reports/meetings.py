@@ -18,11 +18,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from plans.models import BusinessPlan, Partnership, display_name, priority_label
+from plans.models import BusinessPlan, Partnership, display_name, financial_year, priority_label
 from reports.charts import stacked_bars
 from reports.models import Meeting
-from reports.selectors import changes_since, exception_report, link_id, plan_dashboard
+from reports.selectors import changes_since, exception_report, plan_dashboard
 from subgroups.brag import BragCounts, brag_summary, plan_as_at
+from subgroups.filters import ReportScope, link_id
 from subgroups.models import Action, SubGroup, Workplan, not_complete
 from subgroups.selectors import ActionGroup, lead_name
 
@@ -143,12 +144,6 @@ def meeting_delete(*, meeting: Meeting, by, today: datetime.date | None = None) 
 # -- Reads ------------------------------------------------------------------------------------
 
 
-def year_of(day: datetime.date) -> str:
-    """The financial year (April to March) a day falls in, as workplans name it: "2024-25"."""
-    start = day.year - (day.month < 4)
-    return f"{start}-{(start + 1) % 100:02d}"
-
-
 def previous_meeting(meeting: Meeting) -> Meeting | None:
     """The latest meeting of the same body before this one."""
     return meeting.same_body().filter(date__lt=meeting.date).select_related("subgroup").order_by("-date").first()
@@ -205,7 +200,7 @@ def meeting_plan(meeting: Meeting) -> BusinessPlan | None:
 def meeting_workplans(meeting: Meeting, plan: BusinessPlan) -> list[Workplan]:
     """The workplans the body oversees in the year of its cut-off: a sub-group's own workplan,
     and every sub-group's for the Executive and the full partnership."""
-    workplans = Workplan.objects.filter(plan=plan, year=year_of(meeting.cutoff)).select_related(
+    workplans = Workplan.objects.filter(plan=plan, year=financial_year(meeting.cutoff)).select_related(
         "subgroup__partnership", "plan"
     )
     if meeting.body == Meeting.Body.SUBGROUP:
@@ -277,18 +272,22 @@ def meeting_pack(meeting: Meeting) -> dict:
     plan = meeting_plan(meeting)
     since = MeetingSince.of(meeting)
     as_at = meeting.cutoff
-    scope = {"subgroup": str(meeting.subgroup_id)} if meeting.body == Meeting.Body.SUBGROUP else {}
-    dashboard = plan_dashboard(plan=plan, as_at=as_at)
-    changes = None
-    if since.day and since.day < as_at:
-        changes = changes_since(plan=plan, since=since.day, as_at=as_at, subgroup=meeting.subgroup)
-    groups = exception_report(plan=plan, as_at=as_at, params=scope)
+    scope = ReportScope(
+        plan=plan,
+        as_at=as_at,
+        year=plan.year_containing(as_at),
+        since=since.day if since.day and since.day < as_at else None,
+    )
+    dashboard = plan_dashboard(scope=scope)
+    changes = changes_since(scope=scope, subgroup=meeting.subgroup) if scope.since else None
+    groups = exception_report(scope=scope, subgroup=meeting.subgroup)
     return {
         "meeting": meeting,
         "partnership": meeting.partnership,
         "plan": plan,
         "as_at": as_at,
-        "year": year_of(as_at),
+        "year": scope.year,
+        "scope": scope,
         "since": since,
         "dashboard": dashboard,
         "chart": stacked_bars([(f"{day:%b %Y}", counts) for day, counts in dashboard["trend"]]),
@@ -341,7 +340,7 @@ def actions_not_updated(meeting: Meeting, *, today: datetime.date | None = None)
         "plan": plan,
         "as_at": as_at,
         "since": since,
-        "year": year_of(meeting.cutoff),
+        "year": financial_year(meeting.cutoff),
         "workplans": workplans,
         "groups": groups,
         "count": len(rows),

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
-from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
-from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend, plan_as_at
-from subgroups.models import Action, SubGroup, latest_update_query
-
+from plans.models import CORE_FUNCTIONS, Rating, priority_label
+from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend
+from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
+from subgroups.models import SubGroup, latest_update_query, year_label_bounds
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -28,12 +28,15 @@ def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date
         year, month = first_of_next.year, first_of_next.month
 
 
-def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
-    """Counts by priority, sub-group and theme as the plan stood on `as_at`, and the trend
-    per quarter from the plan's start up to `as_at`."""
-    by_priority = brag_summary(plan=plan, as_at=as_at, group_by="priority")
-    by_subgroup = brag_summary(plan=plan, as_at=as_at, group_by="subgroup")
-    by_theme = brag_summary(plan=plan, as_at=as_at, group_by="theme")
+def plan_dashboard(*, scope: ReportScope) -> dict:
+    """Counts by priority, sub-group and theme of the scope's actions (one workplan year's, or
+    the whole plan's) as they stood on its date, and the trend per quarter from the start of
+    the year (or plan) up to that date."""
+    plan, as_at, year = scope.plan, scope.as_at, scope.year
+    by_priority = brag_summary(plan=plan, as_at=as_at, year=year, group_by="priority")
+    by_subgroup = brag_summary(plan=plan, as_at=as_at, year=year, group_by="subgroup")
+    by_theme = brag_summary(plan=plan, as_at=as_at, year=year, group_by="theme")
+    start = max(year_label_bounds(year)[0], plan.period_start) if year else plan.period_start
     priorities = list(plan.priorities.filter(added_on__lte=as_at))
     subgroups = SubGroup.objects.filter(partnership=plan.partnership_id).order_by("short_name")
     return {
@@ -52,54 +55,16 @@ def plan_dashboard(*, plan: BusinessPlan, as_at: datetime.date) -> dict:
             CountRow(t.title, by_theme.get(t.pk, BragCounts()), {"theme": t.pk})
             for t in plan.themes.all()
         ],
-        "trend": brag_trend(plan=plan, days=quarter_ends(plan.period_start, min(as_at, plan.period_end))),
+        "trend": brag_trend(plan=plan, year=year, days=quarter_ends(start, min(as_at, plan.period_end))),
     }
 
 
-LARGEST_ID = 2**63 - 1
-
-
-def link_id(value: str) -> int:
-    """The id a report link names; 0 (which matches nothing) for anything that is not one,
-    so a mangled link shows no actions rather than failing."""
-    value = str(value).strip()
-    return int(value) if value.isascii() and value.isdigit() and 0 < int(value) <= LARGEST_ID else 0
-
-
-def describe_filters(*, plan: BusinessPlan, params: dict) -> list[str]:
-    """The report links' filters in words ("rated Amber", "in Priority 1: Early Help", …), so
-    a page or PDF behind a count says which actions it shows."""
-    words = []
-    rating = params.get("rating")
-    if rating == NOT_RATED:
-        words.append("not yet rated")
-    elif rating in Rating.values:
-        words.append(f"rated {Rating(rating).label}")
-    if params.get("flag") in ("overdue", "stale"):
-        words.append(f"that are {params['flag']}")
-    if params.get("reason") in EXCEPTION_REASONS:
-        words.append(f"reason {EXCEPTION_REASONS[params['reason']][0]}")
-    priority = params.get("priority")
-    if priority == CORE_FUNCTIONS:
-        words.append("in the core functions (no priority)")
-    elif priority:
-        found = plan.priorities.filter(pk=link_id(priority)).first()
-        words.append(f"in {found}" if found else "in a priority not in this plan")
-    if params.get("subgroup"):
-        found = SubGroup.objects.filter(partnership=plan.partnership_id, pk=link_id(params["subgroup"])).first()
-        words.append(f"of the {found.short_name} sub-group" if found else "of a sub-group not in this partnership")
-    if params.get("theme"):
-        found = plan.themes.filter(pk=link_id(params["theme"])).first()
-        words.append(f"with the theme {found.title}" if found else "with a theme not in this plan")
-    return words
-
-
-def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
-    """The plan's actions as they stood on `as_at`, narrowed by the dashboard's links:
-    priority (an id or "core"), subgroup, theme, rating (or "none") and flag (overdue/stale)."""
+def filtered_actions(*, scope: ReportScope, report: ReportFilter | None = None, subgroup: SubGroup | None = None):
+    """The scope's actions (its plan, and its year unless the whole plan) as they stood on
+    its date, narrowed by the report's link filters (priority or "core", sub-group, theme,
+    rating or "none", overdue/stale flag, exception reason)."""
     actions = (
-        plan_as_at(plan, as_at)
-        .as_they_stood()
+        scope.judgement.as_they_stood()
         .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
         .prefetch_related("themes")
         .order_by(
@@ -109,33 +74,9 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
             "pk",
         )
     )
-    priority = params.get("priority")
-    if priority == CORE_FUNCTIONS:
-        actions = actions.filter(priority__isnull=True)
-    elif priority:
-        actions = actions.filter(priority_id=link_id(priority))
-    if params.get("subgroup"):
-        actions = actions.filter(workplan__subgroup_id=link_id(params["subgroup"]))
-    if params.get("theme"):
-        actions = actions.filter(themes=link_id(params["theme"]))
-    rating = params.get("rating")
-    if rating == NOT_RATED:
-        actions = actions.filter(current_rating__isnull=True)
-    elif rating in Rating.values:
-        actions = actions.filter(current_rating=rating)
-    if params.get("flag") == "overdue":
-        actions = actions.filter(is_overdue=True)
-    elif params.get("flag") == "stale":
-        actions = actions.filter(is_stale=True)
-    return actions
-
-
-EXCEPTION_REASONS = {
-    "red": ("Red", Q(current_rating=Rating.RED)),
-    "amber": ("Amber", Q(current_rating=Rating.AMBER)),
-    "overdue": ("Overdue", Q(is_overdue=True)),
-    "stale": ("Stale", Q(is_stale=True)),
-}
+    if subgroup is not None:
+        actions = actions.filter(workplan__subgroup=subgroup)
+    return report.filter_queryset(actions) if report is not None else actions
 
 
 @dataclass
@@ -145,19 +86,21 @@ class ExceptionGroup:
     actions: list
 
 
-def exception_report(*, plan: BusinessPlan, as_at: datetime.date, params: dict) -> list[ExceptionGroup]:
-    """Actions that were red, amber, overdue or stale on `as_at`, grouped by priority then
-    sub-group, each with its reasons and the days since its last update."""
-    reasons = [params["reason"]] if params.get("reason") in EXCEPTION_REASONS else EXCEPTION_REASONS
+def exception_report(
+    *, scope: ReportScope, report: ReportFilter | None = None, subgroup: SubGroup | None = None
+) -> list[ExceptionGroup]:
+    """The scope's actions that were red, amber, overdue or stale on its date (narrowed by the
+    report's sub-group, priority and reason), grouped by priority then sub-group, each with
+    its reasons and the days since its last update."""
+    as_at = scope.as_at
     condition = Q()
-    for reason in reasons:
-        condition |= EXCEPTION_REASONS[reason][1]
-    narrowed = {key: params.get(key) for key in ("priority", "subgroup")}
+    for _label, reason_condition in EXCEPTION_REASONS.values():
+        condition |= reason_condition
     flags = {
         f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
         for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
     }
-    rows = filtered_actions(plan=plan, as_at=as_at, params=narrowed).filter(condition).annotate(**flags)
+    rows = filtered_actions(scope=scope, report=report, subgroup=subgroup).filter(condition).annotate(**flags)
     groups: list[ExceptionGroup] = []
     for action in rows:
         action.reasons = [
@@ -181,14 +124,14 @@ DIRECTIONS = {
 }
 
 
-def changes_since(
-    *, plan: BusinessPlan, since: datetime.date, as_at: datetime.date, subgroup: SubGroup | None = None
-) -> dict:
-    """What changed between `since` (the last meeting) and `as_at`: actions whose rating
-    moved, with direction of travel; actions added and retired in between; and actions with
-    no update since then. `subgroup` narrows it to that sub-group's actions. One query for the
-    moves, one each for the lists."""
-    actions = Action.objects.filter(workplan__plan=plan)
+def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> dict:
+    """What changed in the scope's actions (one workplan year's, or the whole plan's) between
+    `scope.since` (the last meeting) and its date: actions whose rating moved, with direction
+    of travel; actions added and retired in between; and actions with no update since then.
+    `subgroup` narrows it to that sub-group's actions. One query for the moves, one each for
+    the lists."""
+    since, as_at = scope.since, scope.as_at
+    actions = scope.judgement.actions()
     if subgroup is not None:
         actions = actions.filter(workplan__subgroup=subgroup)
     then = latest_update_query(since)

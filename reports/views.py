@@ -1,5 +1,6 @@
 """The Executive's pages: dashboard, exception report, and the actions behind each count."""
 
+import dataclasses
 from urllib.parse import urlencode
 
 from django.http import Http404
@@ -9,59 +10,66 @@ from django.utils.text import slugify
 
 from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table
-from reports.forms import ReportForm
 from reports.meetings import last_meeting_before
 from reports.pdf import pdf_response, render_pdf
-from reports.selectors import (
-    EXCEPTION_REASONS,
-    changes_since,
-    describe_filters,
-    exception_report,
-    filtered_actions,
-    plan_dashboard,
-)
+from reports.selectors import changes_since, exception_report, filtered_actions, plan_dashboard
 from subgroups.brag import RATING_ORDER
 from subgroups.exports import EXPORT_FORMATS, export_response
+from subgroups.filters import ReportFilter
 from subgroups.models import Workplan
 from subgroups.selectors import workplan_table
 
 
 def _filename(context, report: str) -> str:
-    return f"{context['plan'].partnership.slug}-{report}-{context['as_at']:%Y-%m-%d}"
+    scope = context["scope"]
+    return f"{scope.plan.partnership.slug}-{scope.year or 'whole-plan'}-{report}-{scope.as_at:%Y-%m-%d}"
 
 
-def _report_context(request):
-    form = ReportForm(request.GET or None, user=request.user)
-    plan, as_at = form.chosen()
-    if plan is None:
+def _report_context(request, page: str) -> dict:
+    """The page's parameters read once (`ReportFilter`), with what every report page shows:
+    the scope counted, the form, and the query string of the list behind each count."""
+    report = ReportFilter(request.GET, user=request.user, page=page)
+    scope = report.scope()
+    if scope is None:
         raise Http404("You have no plans to report on.")
-    # The list of actions behind each count, for this plan and date; tables add their filters.
-    actions_url = f"{reverse('reports:actions')}?{urlencode({'plan': plan.pk, 'as_at': as_at.isoformat()})}"
-    return {"form": form, "plan": plan, "as_at": as_at, "actions_url": actions_url}
+    base = {key: value for key, value in report.query().items() if key in ("plan", "year", "as_at")}
+    return {
+        "report": report,
+        "form": report.form,
+        "scope": scope,
+        "plan": scope.plan,
+        "as_at": scope.as_at,
+        # The list of actions behind each count, for this scope; tables add their filters.
+        "actions_url": f"{reverse('reports:actions')}?{urlencode(base)}",
+        "scope_query": urlencode(base),
+        "download_query": report.query_string(format=None),
+    }
 
 
 def _since(context):
-    """The date "what changed" starts from: the one asked for, else the cut-off of the
-    Executive's last meeting before the as-at date (with that meeting, to say so)."""
-    form = context["form"]
-    form.is_valid()
-    since = getattr(form, "cleaned_data", {}).get("since")
-    if since is not None or "since" in form.errors:
-        return since, None
-    meeting = last_meeting_before(partnership_id=context["plan"].partnership_id, day=context["as_at"])
-    return (meeting.cutoff, meeting) if meeting else (None, None)
+    """The scope with the date "what changed" starts from: the one asked for, else the
+    cut-off of the Executive's last meeting before the as-at date (with that meeting, to say
+    so). A refused date stays refused: the form shows why, and nothing is compared."""
+    scope = context["scope"]
+    if scope.since or "since" in context["form"].errors:
+        return scope, None
+    meeting = last_meeting_before(partnership_id=scope.plan.partnership_id, day=scope.as_at)
+    if meeting is None or meeting.cutoff >= scope.as_at:
+        return scope, None
+    return dataclasses.replace(scope, since=meeting.cutoff), meeting
 
 
 def dashboard(request):
-    context = _report_context(request)
-    data = plan_dashboard(plan=context["plan"], as_at=context["as_at"])
+    context = _report_context(request, "dashboard")
+    scope = context["scope"]
+    data = plan_dashboard(scope=scope)
     chart = stacked_bars([(f"{day:%b %Y}", counts) for day, counts in data["trend"]])
-    since, since_meeting = _since(context)
-    if since and since < context["as_at"]:
-        data["changes"] = changes_since(plan=context["plan"], since=since, as_at=context["as_at"])
+    scope, since_meeting = _since(context)
+    if scope.since:
+        data["changes"] = changes_since(scope=scope)
         data["since_meeting"] = since_meeting
     if request.GET.get("format") in EXPORT_FORMATS:
-        table = dashboard_table(plan=context["plan"], as_at=context["as_at"], data=data)
+        table = dashboard_table(scope=scope, data=data)
         return export_response(table, _filename(context, "dashboard"), request.GET["format"])
     return render(
         request,
@@ -71,43 +79,33 @@ def dashboard(request):
 
 
 def action_list(request):
-    context = _report_context(request)
-    actions = filtered_actions(plan=context["plan"], as_at=context["as_at"], params=request.GET)
-    filters = describe_filters(plan=context["plan"], params=request.GET)
+    context = _report_context(request, "actions")
+    actions = filtered_actions(scope=context["scope"], report=context["report"])
+    filters = context["report"].describe()
     return render(request, "reports/action_list.html", context | {"actions": actions, "filters": filters})
 
 
 def exceptions(request):
-    context = _report_context(request)
-    groups = exception_report(plan=context["plan"], as_at=context["as_at"], params=request.GET)
+    context = _report_context(request, "exceptions")
+    scope, report = context["scope"], context["report"]
+    groups = exception_report(scope=scope, report=report)
+    count = sum(len(group.actions) for group in groups)
     if request.GET.get("format") == "pdf":
         return pdf_response(
-            render_pdf("reports/pdf/exceptions.html", context | _exceptions_pdf_context(context["plan"], groups, request.GET)),
+            render_pdf(
+                "reports/pdf/exceptions.html",
+                context | {"groups": groups, "count": count, "filters": report.describe()},
+            ),
             _filename(context, "exceptions"),
         )
     if request.GET.get("format") in EXPORT_FORMATS:
-        table = exceptions_table(plan=context["plan"], as_at=context["as_at"], groups=groups)
+        table = exceptions_table(scope=scope, groups=groups)
         return export_response(table, _filename(context, "exceptions"), request.GET["format"])
     return render(
         request,
         "reports/exceptions.html",
-        context
-        | {
-            "groups": groups,
-            "count": sum(len(group.actions) for group in groups),
-            "reasons": {key: label for key, (label, _q) in EXCEPTION_REASONS.items()},
-            "priorities": context["plan"].priorities.all(),
-            "subgroups": context["plan"].partnership.subgroups.all(),
-        },
+        context | {"groups": groups, "count": count, "filters": report.describe()},
     )
-
-
-def _exceptions_pdf_context(plan, groups, params) -> dict:
-    return {
-        "groups": groups,
-        "count": sum(len(group.actions) for group in groups),
-        "filters": describe_filters(plan=plan, params=params),
-    }
 
 
 def workplan_pdf(request, pk):

@@ -5,7 +5,8 @@ Every count the product shows (home page, plan page, sub-group page, dashboards,
 reports, annual reports, PDFs) comes from `brag_summary`, `brag_summary_per_plan` or
 `brag_trend`, and every one of them judges a plan through `plan_as_at`: as at the date asked
 for, else the plan's reporting date (today while it runs, its last day once it has ended),
-with the plan's own stale period. So a figure means the same thing everywhere. Counting
+with the plan's own stale period, and over the workplan year asked for (a scope such as
+"2024-25") or the whole plan. So a figure means the same thing everywhere. Counting
 happens in SQL: one statement per call, whatever the number of actions, groups, plans or days.
 """
 
@@ -97,15 +98,19 @@ class PlanJudgement:
 
     plan: BusinessPlan
     as_at: datetime.date
+    # The workplan year counted ("2024-25"); None counts every workplan of the plan.
+    year: str | None = None
 
     @property
     def stale_after_days(self) -> int:
         return self.plan.stale_after_days
 
     def actions(self, actions: QuerySet | None = None) -> QuerySet:
-        """`actions` (by default every action) kept to this plan's: an action is only ever
-        judged by its own plan's date and stale period."""
-        return (Action.objects.all() if actions is None else actions).filter(workplan__plan=self.plan)
+        """`actions` (by default every action) kept to this plan's, and to the year's workplans
+        when a year is the scope: an action is only ever judged by its own plan's date and
+        stale period."""
+        actions = (Action.objects.all() if actions is None else actions).filter(workplan__plan=self.plan)
+        return actions if self.year is None else actions.filter(workplan__year=self.year)
 
     def with_flags(self, actions: QuerySet) -> QuerySet:
         """`actions` (annotated by `with_current_state`) with `is_overdue` and `is_stale`
@@ -118,10 +123,13 @@ class PlanJudgement:
         return self.with_flags(brag_actions(actions=self.actions(actions), as_at=self.as_at))
 
 
-def plan_as_at(plan: BusinessPlan, as_at: datetime.date | None = None) -> PlanJudgement:
+def plan_as_at(
+    plan: BusinessPlan, as_at: datetime.date | None = None, *, year: str | None = None
+) -> PlanJudgement:
     """`plan` judged as at `as_at`, or, without one, at its reporting date: today while the
-    plan runs, its last day once it has ended (its first day before it starts)."""
-    return PlanJudgement(plan=plan, as_at=as_at or plan.reporting_date())
+    plan runs, its last day once it has ended (its first day before it starts). With `year`
+    only that workplan year's actions count; without, the whole plan's."""
+    return PlanJudgement(plan=plan, as_at=as_at or plan.reporting_date(), year=year)
 
 
 def with_flags_per_plan(actions: QuerySet, plans: list[BusinessPlan]) -> QuerySet:
@@ -187,10 +195,12 @@ def brag_summary(
     as_at: datetime.date | None = None,
     actions: QuerySet | None = None,
     group_by: str | None = None,
+    year: str | None = None,
 ) -> BragCounts | dict[int | None, BragCounts]:
     """Count the plan's actions by rating as they stood on `as_at` (by default the plan's
     reporting date, see `plan_as_at`), plus how many were overdue and stale by the plan's
-    stale period. `actions` narrows the count to some of the plan's actions.
+    stale period. `actions` narrows the count to some of the plan's actions, `year` to one
+    workplan year's ("2024-25"); without a year the whole plan counts.
 
     Actions added after `as_at` or retired by then are left out; an action's rating is its
     latest update on or before `as_at`, and one with none is "not yet rated".
@@ -198,7 +208,7 @@ def brag_summary(
     groups with no actions are absent, so callers use `.get(key, BragCounts())`.
     """
     key = GROUPINGS[group_by] if group_by else None
-    totals = _fold(_grouped_rows(plan_as_at(plan, as_at), actions, key), key)
+    totals = _fold(_grouped_rows(plan_as_at(plan, as_at, year=year), actions, key), key)
     if key is None:
         return totals.get(None, BragCounts())
     return totals
@@ -263,11 +273,13 @@ def brag_trend(
     plan: BusinessPlan,
     days: list[datetime.date],
     actions: QuerySet | None = None,
+    year: str | None = None,
 ) -> list[tuple[datetime.date, BragCounts]]:
-    """`brag_summary(plan=plan, as_at=day, actions=actions)` for each of `days`, in one query."""
+    """`brag_summary(plan=plan, as_at=day, actions=actions, year=year)` for each of `days`,
+    in one query."""
     if not days:
         return []
-    actions = plan_as_at(plan).actions(actions)
+    actions = plan_as_at(plan, year=year).actions(actions)
     stale_after_days = plan.stale_after_days
     connection = connections[actions.db]
     adapt = connection.ops.adapt_datefield_value

@@ -8,7 +8,7 @@ from django.db.models import F, Prefetch, Q
 
 from plans.models import BusinessPlan, Rating, display_name, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
-from subgroups.filters import ActionFilter
+from subgroups.filters import ActionFilter, ReportFilter, ReportScope
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.services import action_history_changes
 
@@ -158,13 +158,20 @@ def attention_needed(actions, *, plans):
     )
 
 
-def my_actions(*, user, editor) -> list[dict]:
-    """The "My actions" page: per active plan the user can see, the actions needing attention
-    that they lead or whose sub-group they lead. A BSU sees every lead's, grouped by lead so
-    it is clear who is behind. One query for the actions of every plan."""
-    plans = list(BusinessPlan.objects.visible_to(user).active().select_related("partnership"))
+def my_actions(*, user, editor, report: ReportFilter) -> list[dict]:
+    """The "My actions" page: per current plan the user can see (see `current_plans`), the
+    actions needing attention that they lead or whose sub-group they lead, of the year the
+    report asks for (by default each plan's current year; or the whole plan). A BSU sees
+    every lead's, grouped by lead so it is clear who is behind. One query for the actions
+    of every plan."""
+    plans = report.current_plans
+    years = {plan.pk: report.year_of(plan) for plan in plans}
     bsu_partnerships = [plan.partnership_id for plan in plans if editor.is_bsu(plan.partnership_id)]
-    actions = Action.objects.filter(
+    in_scope = Q(pk__in=[])
+    for plan in plans:
+        year = years[plan.pk]
+        in_scope |= Q(workplan__plan=plan, **({"workplan__year": year} if year else {}))
+    actions = Action.objects.filter(in_scope).filter(
         Q(workplan__plan__partnership__in=bsu_partnerships)
         | Q(lead_user=user)
         | Q(workplan__subgroup__in=editor.led_subgroup_ids)
@@ -186,7 +193,13 @@ def my_actions(*, user, editor) -> list[dict]:
             ]
         else:
             groups = [ActionGroup(caption="Actions you lead", actions=rows)] if rows else []
-        sections.append({"plan": plan, "groups": groups, "count": len(rows), "is_bsu": is_bsu})
+        sections.append({
+            "plan": plan,
+            "scope": ReportScope(plan=plan, as_at=plan_as_at(plan).as_at, year=years[plan.pk]),
+            "groups": groups,
+            "count": len(rows),
+            "is_bsu": is_bsu,
+        })
     return sections
 
 

@@ -16,6 +16,7 @@ from plans.permissions import Editor
 from plans.selectors import partnership_members
 from subgroups.brag import plan_as_at
 from subgroups.exports import EXPORT_FORMATS, export_response, workplan_export_table
+from subgroups.filters import ReportFilter
 from subgroups.forms import (
     ActionForm,
     ActionUpdateForm,
@@ -247,14 +248,15 @@ def my_actions(request):
     """The actions the user leads, or whose sub-group they lead, that need attention, with
     the update form a click away. The BSU sees every lead's."""
     editor = Editor.for_user(request.user)
-    sections = my_actions_sections(user=request.user, editor=editor)
+    report = ReportFilter(request.GET, user=request.user, page="my-actions")
+    sections = my_actions_sections(user=request.user, editor=editor, report=report)
     updatable_ids = editor.updatable_ids(
         action for section in sections for group in section["groups"] for action in group.actions
     )
     return render(
         request,
         "subgroups/my_actions.html",
-        {"sections": sections, "updatable_ids": updatable_ids},
+        {"sections": sections, "updatable_ids": updatable_ids, "form": report.form},
     )
 
 
@@ -288,7 +290,8 @@ def my_actions_update_round(request):
         # Whatever the person was shown, even if a row no longer needs attention.
         scope = Action.objects.visible_to(request.user)
     else:
-        sections = my_actions_sections(user=request.user, editor=editor)
+        report = ReportFilter(request.GET, user=request.user, page="my-actions")
+        sections = my_actions_sections(user=request.user, editor=editor, report=report)
         scope = Action.objects.filter(
             pk__in=[a.pk for section in sections for group in section["groups"] for a in group.actions]
         )

@@ -36,7 +36,6 @@ PLAN = {
     "approved_on": None,
     "approved_by": "MSCP Executive",
     "next_review": None,
-    "status": "active",
     "introduction": (
         "The Children and Social Work Act 2017, the Child Safeguarding Practice Review and "
         "Relevant Agency (England) Regulations 2018 and Working Together to Safeguard Children "

@@ -38,7 +38,6 @@ PLAN = {
     "approved_on": date(2023, 3, 2),
     "approved_by": "MSCP Executive",
     "next_review": date(2025, 3, 31),
-    "status": "active",
     "introduction": (
         "The Children and Social Work Act 2017 places a duty on local safeguarding partners to "
         "safeguard and promote the welfare of children in the area. This includes making "

@@ -43,7 +43,6 @@ class BusinessPlanFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Business Plan {n}")
     period_start = datetime.date(2023, 4, 1)
     period_end = datetime.date(2025, 3, 31)
-    status = BusinessPlan.Status.ACTIVE
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
@@ -41,14 +42,23 @@ def test_wrong_password_shows_an_error_summary(client):
     assert "There is a problem" in response.text
 
 
-def test_home_lists_only_the_users_active_plans(client, member_of, plan):
+def test_home_lists_only_the_users_plans_under_their_status_from_dates(client, member_of, plan):
     BusinessPlanFactory(title="Another partnership's plan")
-    BusinessPlanFactory(partnership=plan.partnership, title="Old plan", status="archived")
+    today = timezone.localdate()
+    running = BusinessPlanFactory(
+        partnership=plan.partnership, title="Running plan",
+        period_start=today - datetime.timedelta(days=30), period_end=today + datetime.timedelta(days=300),
+    )
     client.force_login(member_of(plan.partnership))
     response = client.get(reverse("plans:home"))
-    assert "MSCP Business Plan 2023-25" in response.text
     assert "Another partnership's plan" not in response.text
-    assert "Old plan" not in response.text
+    # The 2023-25 plan ended on 31 March 2025: still listed, but never as active.
+    assert [(label, [row[0] for row in rows]) for label, rows in response.context["sections"]] == [
+        ("Active plans", [running]),
+        ("Ended plans", [plan]),
+    ]
+    active, ended = response.text.split("Ended plans")
+    assert "Running plan" in active and "MSCP Business Plan 2023-25" in ended
 
 
 def test_home_page_figures_are_the_dashboards_for_the_same_plan(client, member_of, plan):
@@ -64,7 +74,8 @@ def test_home_page_figures_are_the_dashboards_for_the_same_plan(client, member_o
     ActionFactory(workplan=workplan, added_on=datetime.date(2025, 5, 1))
     client.force_login(member_of(plan.partnership))
     home = client.get(reverse("plans:home"))
-    dashboard = client.get(reverse("reports:dashboard"), {"plan": plan.pk})
+    # The home page counts the whole plan, as the dashboard does when asked for it.
+    dashboard = client.get(reverse("reports:dashboard"), {"plan": plan.pk, "year": "all"})
     [(shown_plan, counts, as_at)] = home.context["plan_rows"]
     assert shown_plan == plan and as_at == datetime.date(2025, 3, 31) == dashboard.context["as_at"]
     assert counts == dashboard.context["totals"]

@@ -33,13 +33,14 @@ def test_dashboard_csv_has_the_pages_figures(client, executive, plan):
 def test_exceptions_xlsx_has_title_frozen_header_and_escaped_narrative(client, executive, plan):
     action = plan.workplans.get().actions.get(reference="A1")
     ActionUpdateFactory(action=action, rating="red", narrative="=HYPERLINK(\"x\")", as_at="2024-06-01")
-    response = client.get(reverse("reports:exceptions"), {"format": "xlsx"})
+    whole_plan = {"year": "all"}
+    response = client.get(reverse("reports:exceptions"), whole_plan | {"format": "xlsx"})
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet["A1"].value.endswith("exception report as at 31 March 2025")
+    assert sheet["A1"].value.endswith("whole plan (2023-24 to 2024-25 workplans): exception report as at 31 March 2025")
     assert sheet.freeze_panes == "A3"
     assert [c.value for c in sheet[2]][:3] == ["Priority", "Sub-group", "Reference"]
     rows = {row[2]: row for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows["A1"][5] == "Red" and rows["A1"][6] == "'=HYPERLINK(\"x\")"
     red_cell = next(r for r in sheet.iter_rows(min_row=3) if r[2].value == "A1")[5]
     assert red_cell.fill.fgColor.rgb.endswith("AA2A16")
-    assert len(rows) == len([a for g in client.get(reverse("reports:exceptions")).context["groups"] for a in g.actions])
+    assert len(rows) == len([a for g in client.get(reverse("reports:exceptions"), whole_plan).context["groups"] for a in g.actions])

@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plans.models import Membership
+from plans.models import Membership, financial_year
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, UserFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from reports.meetings import (
@@ -20,7 +20,6 @@ from reports.meetings import (
     meeting_delete,
     meeting_edit,
     meetings_by_partnership,
-    year_of,
 )
 from reports.models import Meeting
 from reports.tests.test_pdfs import assert_accessible, read
@@ -166,7 +165,7 @@ def test_the_latest_meeting_and_a_cancelled_future_one_can_be_deleted(world):
 
 def test_the_year_of_a_day_runs_april_to_march():
     days = [D(2024, 3, 31), D(2024, 4, 1), D(2099, 12, 1)]
-    assert [year_of(day) for day in days] == ["2023-24", "2024-25", "2099-00"]
+    assert [financial_year(day) for day in days] == ["2023-24", "2024-25", "2099-00"]
 
 
 # --- "Since" defaults to the previous meeting of the body ------------------------------------

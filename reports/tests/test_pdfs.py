@@ -122,7 +122,7 @@ def test_exception_pdf_honours_filters_and_as_at(client, plan, bsu):
     response = client.get(url)
     assert "exceptions-2024-03-31.pdf" in response["Content-Disposition"]
     reader = read(response.content)
-    assert_accessible(reader, f"Exception report: {plan.title} as at 31 March 2024")
+    assert_accessible(reader, f"Exception report: {plan.title}, 2023-24 workplans, as at 31 March 2024")
     text = text_of(reader)
     assert all("As at 31 March 2024" in page.extract_text() for page in reader.pages)
     assert "A1" in text and "Provider withdrew." in text

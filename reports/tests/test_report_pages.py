@@ -12,6 +12,9 @@ from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
+# The fixture's plan ended on 31 March 2025 and its actions are in its 2023-24 workplan; these
+# tests count the whole plan, as the pages did before a year was their default scope.
+WHOLE_PLAN = {"year": "all"}
 
 
 def test_quarter_ends_cover_the_period():
@@ -20,7 +23,8 @@ def test_quarter_ends_cover_the_period():
 
 
 def test_dashboard_defaults_to_the_plans_reporting_date(client, executive, plan):
-    response = client.get(reverse("reports:dashboard"))
+    # The whole plan; the default year (2024-25, holding 31 March 2025) is tested in test_years.
+    response = client.get(reverse("reports:dashboard"), WHOLE_PLAN)
     assert response.context["as_at"] == D(2025, 3, 31)
     totals = response.context["totals"]
     assert (totals.blue, totals.amber, totals.red, totals.not_rated, totals.overdue) == (1, 1, 1, 1, 1)
@@ -63,37 +67,37 @@ def test_the_date_is_entered_in_day_month_and_year_boxes(client, executive, plan
 
 
 def test_each_count_links_to_its_actions(client, executive, plan):
-    dashboard = client.get(reverse("reports:dashboard"))
+    dashboard = client.get(reverse("reports:dashboard"), WHOLE_PLAN)
     priority = plan.priorities.get()
-    link = f"{reverse('reports:actions')}?plan={plan.pk}&amp;as_at=2025-03-31&amp;priority={priority.pk}&amp;rating=red"
+    link = f"{reverse('reports:actions')}?plan={plan.pk}&amp;year=all&amp;as_at=2025-03-31&amp;priority={priority.pk}&amp;rating=red"
     assert link in dashboard.text
     listed = client.get(link.replace("&amp;", "&"))
     assert [a.reference for a in listed.context["actions"]] == ["A1"]
-    overdue = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": "core", "flag": "overdue"})
+    overdue = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": "core", "flag": "overdue"} | WHOLE_PLAN)
     assert [a.reference for a in overdue.context["actions"]] == ["A3"]
 
 
 def test_the_actions_behind_a_count_say_which_filter_they_show(client, executive, plan):
     priority = plan.priorities.get()
     listed = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": priority.pk, "rating": "red"})
-    assert f"Showing actions rated Red, in {priority}." in listed.text
+    assert f"Showing actions of the 2024-25 workplans rated Red, in {priority}." in listed.text
     assert listed.context["filters"] == ["rated Red", f"in {priority}"]
     overdue = client.get(reverse("reports:actions"), {"plan": plan.pk, "priority": "core", "flag": "overdue"})
-    assert "Showing actions that are overdue, in the core functions (no priority)." in overdue.text
-    everything = client.get(reverse("reports:actions"), {"plan": plan.pk})
-    assert "Showing every action of the plan." in everything.text
+    assert "Showing actions of the 2024-25 workplans that are overdue, in the core functions (no priority)." in overdue.text
+    everything = client.get(reverse("reports:actions"), {"plan": plan.pk} | WHOLE_PLAN)
+    assert "Showing every action of the whole plan (2023-24 to 2024-25 workplans)." in everything.text
     foreign = client.get(reverse("reports:actions"), {"plan": plan.pk, "subgroup": "999999"})
     assert "of a sub-group not in this partnership" in foreign.text
 
 
 def test_exception_report_groups_and_filters(client, executive, plan):
-    response = client.get(reverse("reports:exceptions"))
+    response = client.get(reverse("reports:exceptions"), WHOLE_PLAN)
     [group] = response.context["groups"][:1]
     references = {a.reference: a.reasons for g in response.context["groups"] for a in g.actions}
     assert references == {"A1": ["Red", "Stale"], "A4": ["Amber", "Stale"], "A3": ["Overdue", "Stale"]}
     assert group.priority == "Priority 1: Early Help"
     assert "Provider withdrew." in response.text
-    red_only = client.get(reverse("reports:exceptions"), {"reason": "red"})
+    red_only = client.get(reverse("reports:exceptions"), {"reason": "red"} | WHOLE_PLAN)
     assert [a.reference for g in red_only.context["groups"] for a in g.actions] == ["A1"]
     earlier = client.get(reverse("reports:exceptions"), {"as_at": "2023-06-30"})
     assert [a.reference for g in earlier.context["groups"] for a in g.actions] == []
@@ -127,7 +131,7 @@ def test_query_count_is_constant(client, executive, plan, extra, page, django_as
 def test_since_the_last_meeting_shows_direction_of_travel(client, executive, plan):
     # Between 1 Aug 2023 and 31 Mar 2025: A1 not yet rated -> red (first rated);
     # A2 green -> blue (completed); A3 never updated (silent); A4 added Oct 2024.
-    response = client.get(reverse("reports:dashboard"), {"since": "2023-08-01"})
+    response = client.get(reverse("reports:dashboard"), {"since": "2023-08-01"} | WHOLE_PLAN)
     changes = response.context["changes"]
     assert {a.reference: a.direction for a in changes["moved"]} == {"A1": "First rated", "A2": "Completed"}
     assert [a.reference for a in changes["added"]] == ["A4"]
@@ -170,7 +174,7 @@ def test_action_list_queries_do_not_grow_with_actions_updates_or_partnerships(
             MembershipFactory(user=executive, partnership=other.partnership)
 
     response = assert_queries_do_not_grow(
-        client, reverse("reports:actions"), params={"plan": plan.pk} | params, grow=grow, ceiling=12,
+        client, reverse("reports:actions"), params={"plan": plan.pk} | WHOLE_PLAN | params, grow=grow, ceiling=12,
         django_assert_max_num_queries=django_assert_max_num_queries,
     )
     assert len(response.context["actions"]) >= TENFOLD * 4

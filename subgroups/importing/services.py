@@ -189,7 +189,7 @@ def plan_for_year(*, subgroup, year: str) -> BusinessPlan:
         BusinessPlan.objects.filter(
             partnership=subgroup.partnership_id, period_start__lte=starts, period_end__gte=ends
         )
-        .order_by("status", "-period_start")  # "active" sorts before "archived" and "draft"
+        .order_by("-period_start")  # the latest-starting plan when two overlap the year
         .first()
     )
     if plan is None:

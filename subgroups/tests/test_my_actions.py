@@ -105,3 +105,22 @@ def test_queries_do_not_grow_with_partnerships_actions_or_updates(
     )
     assert len(response.context["sections"]) == TENFOLD
     assert len(references(response)) > TENFOLD * TENFOLD
+
+
+def test_my_actions_counts_the_plans_current_year_unless_asked(client, plan_actions):
+    """The plan ended on 31 March 2025, so its current year is 2024-25: last year's red action
+    shows only when 2023-24 or the whole plan is chosen."""
+    workplan = plan_actions["workplan"]
+    last_year = WorkplanFactory(plan=workplan.plan, subgroup=workplan.subgroup, year="2023-24")
+    old = ActionFactory(workplan=last_year, reference="OLD", lead_user=plan_actions["lead"], due_date=D(2025, 6, 1))
+    ActionUpdateFactory(action=old, rating="red", as_at=D(2025, 3, 1))
+    client.force_login(plan_actions["lead"])
+    url = reverse("subgroups:my-actions")
+    default = client.get(url)
+    assert "OLD" not in references(default)
+    assert "the 2024-25 workplans" in default.text
+    assert references(client.get(url, {"year": "2023-24"})) == ["OLD"]
+    assert "OLD" in references(client.get(url, {"year": "all"}))
+    refused = client.get(url, {"year": "1999-00"})
+    assert "Choose a year (2023-24, 2024-25) or the whole plan." in refused.text
+    assert references(refused) == references(default)
