@@ -1,10 +1,11 @@
 from django import template
 
-from plans.models import rating_label
+from subgroups.brag import count_label
 
 register = template.Library()
 
 
 @register.filter
 def brag_label(rating: str | None) -> str:
-    return rating_label(rating)
+    """The words for a rating, or for a closure ("Carried forward", "Not achieved")."""
+    return count_label(rating)
