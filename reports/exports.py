@@ -1,10 +1,13 @@
 """CSV and XLSX downloads of the report tables (dashboard, exception report), with the same
 figures as the pages, written by the table writer of subgroups/exports.py."""
 
-from plans.models import NOT_RATED_LABEL, rating_label
+from plans.models import rating_label
+from subgroups.brag import COUNT_ORDER, count_label
 from subgroups.exports import ExportTable
 
-COUNT_HEADERS = ["Blue", "Green", "Amber", "Red", NOT_RATED_LABEL, "Total", "Overdue", "Stale"]
+# Each category of the counts in words (the ratings, then "Carried forward" and "Not
+# achieved"), in the order of BragCounts.rows.
+COUNT_HEADERS = [*(count_label(category) for category in COUNT_ORDER), "Total", "Overdue", "Stale"]
 
 
 def _count_cells(counts) -> list[int]:

@@ -9,7 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, NOT_RATED, BusinessPlan, Rating, priority_label
 from subgroups.brag import BragCounts, brag_summary, brag_trend, plan_as_at
-from subgroups.models import Action, SubGroup, latest_update_query
+from subgroups.models import Action, Closure, SubGroup, latest_update_query
 
 
 
@@ -86,7 +86,9 @@ def describe_filters(*, plan: BusinessPlan, params: dict) -> list[str]:
     a page or PDF behind a count says which actions it shows."""
     words = []
     rating = params.get("rating")
-    if rating == NOT_RATED:
+    if rating in Closure.values:
+        words.append(f"closed as {Closure(rating).label.lower()}")
+    elif rating == NOT_RATED:
         words.append("not yet rated")
     elif rating in Rating.values:
         words.append(f"rated {Rating(rating).label}")
@@ -115,7 +117,10 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     actions = (
         plan_as_at(plan, as_at)
         .as_they_stood()
-        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .select_related(
+            "priority", "lead_user", "workplan__plan", "workplan__subgroup",
+            "carried_into__workplan", "carried_from__workplan",
+        )
         .prefetch_related("themes")
         .order_by(
             F("priority__number").asc(nulls_last=True),
@@ -134,10 +139,13 @@ def filtered_actions(*, plan: BusinessPlan, as_at: datetime.date, params: dict):
     if params.get("theme"):
         actions = actions.filter(themes=link_id(params["theme"]))
     rating = params.get("rating")
-    if rating == NOT_RATED:
-        actions = actions.filter(current_rating__isnull=True)
+    # A closed action is counted under its closure, not its rating (subgroups.brag).
+    if rating in Closure.values:
+        actions = actions.filter(closure_then=rating)
+    elif rating == NOT_RATED:
+        actions = actions.filter(current_rating__isnull=True, closure_then="")
     elif rating in Rating.values:
-        actions = actions.filter(current_rating=rating)
+        actions = actions.filter(current_rating=rating, closure_then="")
     if params.get("flag") == "overdue":
         actions = actions.filter(is_overdue=True)
     elif params.get("flag") == "stale":
@@ -162,7 +170,8 @@ class ExceptionGroup:
 
 def exception_report(*, plan: BusinessPlan, as_at: datetime.date, params: dict) -> list[ExceptionGroup]:
     """Actions that were red, amber, overdue or stale on `as_at`, grouped by priority then
-    sub-group, each with its reasons and the days since its last update."""
+    sub-group, each with its reasons and the days since its last update. An action closed
+    by then (carried forward, not achieved) is never an exception."""
     reasons = [params["reason"]] if params.get("reason") in EXCEPTION_REASONS else EXCEPTION_REASONS
     condition = Q()
     for reason in reasons:
@@ -172,7 +181,11 @@ def exception_report(*, plan: BusinessPlan, as_at: datetime.date, params: dict) 
         f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
         for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
     }
-    rows = filtered_actions(plan=plan, as_at=as_at, params=narrowed).filter(condition).annotate(**flags)
+    rows = (
+        filtered_actions(plan=plan, as_at=as_at, params=narrowed)
+        .filter(condition, closure_then="")
+        .annotate(**flags)
+    )
     groups: list[ExceptionGroup] = []
     for action in rows:
         action.reasons = [
@@ -199,7 +212,8 @@ DIRECTIONS = {
 def changes_since(*, plan: BusinessPlan, since: datetime.date, as_at: datetime.date) -> dict:
     """What changed between `since` (the last meeting) and `as_at`: actions whose rating
     moved, with direction of travel; actions added and retired in between; and actions with
-    no update since then. One query for the moves, one each for the lists."""
+    no update since then (never one closed by `as_at`: carried forward, it is listed once, as
+    the action that continues it). One query for the moves, one each for the lists."""
     actions = Action.objects.filter(workplan__plan=plan)
     then = latest_update_query(since)
     compared = (
@@ -208,6 +222,7 @@ def changes_since(*, plan: BusinessPlan, since: datetime.date, as_at: datetime.d
         .annotate(
             rating_then=Subquery(then.values("rating")[:1]),
             updated_then=Subquery(then.values("as_at")[:1]),
+            closure_then=Action.objects.closure_on(as_at),
         )
         .select_related("priority", "workplan__subgroup")
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
@@ -218,7 +233,12 @@ def changes_since(*, plan: BusinessPlan, since: datetime.date, as_at: datetime.d
         if existed_then and action.rating_then != action.current_rating:
             action.direction = _direction(action.rating_then, action.current_rating)
             moved.append(action)
-        if existed_then and action.current_as_at == action.updated_then and action.current_rating != Rating.BLUE:
+        if (
+            existed_then
+            and action.current_as_at == action.updated_then
+            and action.current_rating != Rating.BLUE
+            and not action.closure_then
+        ):
             silent.append(action)
     window = {"added_on__gt": since, "added_on__lte": as_at}
     return {

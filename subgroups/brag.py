@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from django.db import connections
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from plans.models import BusinessPlan, Rating, rating_label
+from plans.models import NOT_RATED, BusinessPlan, Rating, rating_label
 from subgroups.models import Action, Closure
 
 # How each grouping reaches its key from an action. A theme grouping counts an action once
@@ -40,7 +40,9 @@ COUNT_ORDER = [*RATING_ORDER, *CLOSURE_ORDER]
 def count_label(category: str | None) -> str:
     """The words for a category of the counts: a rating's ("Amber", "Not yet rated") or a
     closure's ("Carried forward", "Not achieved")."""
-    return Closure(category).label if category in Closure.values else rating_label(category)
+    if category in Closure.values:
+        return Closure(category).label
+    return rating_label(None if category == NOT_RATED else category)
 
 
 @dataclass(frozen=True)

@@ -323,7 +323,7 @@ class Action(models.Model):
     carried_into = models.OneToOneField(
         "self",
         verbose_name="Carried forward into",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="carried_from",

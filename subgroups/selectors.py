@@ -148,7 +148,9 @@ def attention_needed(actions, *, plans):
             | Q(is_overdue=True)
             | Q(is_stale=True)
         )
-        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .select_related(
+            "priority", "lead_user", "workplan__plan", "workplan__subgroup", "carried_from__workplan"
+        )
         .prefetch_related("themes")
     )
 

@@ -234,6 +234,9 @@ def _read(name: str, value, related: dict[str, tuple[type, dict]]) -> str:
         return "; ".join(sorted(row_name(pk) for pk in value)) or "none"
     if name in related and value is not None:
         return row_name(value)
+    choices = dict(Action._meta.get_field(name).flatchoices)
+    if choices and value:
+        return str(choices.get(value, value))
     return _describe(value)
 
 

@@ -214,7 +214,6 @@ def _closures_load(data: ModuleType, plan, users: dict[str, "User"], report: Loa
         action.closure_reason, action.carried_into = item.get("reason", ""), into
         action.version += 1
         action._history_user = by
-        action._history_date = _entered_at(item["closed_on"])
         action.save()
         report.count("closures", True)
 
