@@ -367,6 +367,7 @@ class YearEndForm(forms.Form):
                 "choice": self[f"choice-{action.pk}"],
                 "reason": self[f"reason-{action.pk}"],
                 "version": self[f"version-{action.pk}"],
+                "refusal": self.refusals.get(action.pk, ""),
             }
             for action in self.actions
         ]

@@ -38,6 +38,10 @@ def _filtered_workplan(demo):
     return f"{demo.workplan.get_absolute_url()}?{query}"
 
 
+def _carried_forward_action(demo):
+    return demo.workplan.actions.get(reference="PEI 1.6").get_absolute_url()
+
+
 def _annual_report_pk():
     from reports.models import AnnualReport
 
@@ -135,6 +139,17 @@ PAGES = [
         ),
         roles=("bsu",),
     ),
+    PageSpec(
+        "workplan year end",
+        lambda demo: reverse("subgroups:workplan-year-end", args=[demo.workplan.pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "plan year end",
+        lambda demo: reverse("subgroups:plan-year-end", args=[demo.plan.pk]) + "?year=2023-24",
+        roles=("bsu",),
+    ),
+    PageSpec("action carried forward", lambda demo: _carried_forward_action(demo)),
     PageSpec(
         "forbidden",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),
