@@ -130,6 +130,9 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        # The year end confirmed: X 1.1 closed as not achieved, the other action left open.
+        "workplan-year-end": _year_end_data(world),
+        "plan-year-end": _year_end_data(world),
         "workplan-import": {
             "year": workplan.year,
             **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
@@ -139,6 +142,14 @@ def post_data(world, name):
             ),
         },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
+
+
+def _year_end_data(world):
+    data = {"year": world["workplan"].year, "token": "grid", "confirm": "1"}
+    for action in world["workplan"].actions.all():
+        data |= {f"choice-{action.pk}": "leave", f"reason-{action.pk}": "", f"version-{action.pk}": action.version}
+    action = world["action"]
+    return data | {f"choice-{action.pk}": "close", f"reason-{action.pk}": "Stood down by the Executive."}
 
 
 def _day_month_year(day):
@@ -172,6 +183,8 @@ URLS = [
     ("reports:annual-publish", PLAN, ["get", "post"], "report"),
     ("reports:annual-start-from", PLAN, ["post"], "published"),
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
+    ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
+    ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
