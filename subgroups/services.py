@@ -678,11 +678,20 @@ def carry_forward(
     into_year = into_year or next_year_label(current.workplan.year)
     if refusal := carry_forward_refusals(actions=[current], into_year=into_year).get(current.pk):
         raise ValidationError(refusal)
-    workplan, created = Workplan.objects.get_or_create(
-        subgroup=current.workplan.subgroup, year=into_year, defaults={"plan": current.workplan.plan}
-    )
+    workplan = Workplan.objects.filter(subgroup=current.workplan.subgroup_id, year=into_year).first()
+    created = workplan is None
     if created:
+        workplan = Workplan(subgroup=current.workplan.subgroup, plan=current.workplan.plan, year=into_year)
         workplan._history_user = by
+        workplan.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                workplan.save()
+        except IntegrityError:
+            raise ValidationError(
+                f"The {current.workplan.subgroup.short_name} {into_year} workplan was created by someone "
+                "else meanwhile: check the choices and apply them again."
+            ) from None
     last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
     new = Action(
         workplan=workplan,
