@@ -53,7 +53,10 @@ class Editor:
         )
 
     def can_update_action(self, action, workplan) -> bool:
-        """Add a BRAG update to `action` (of `workplan`, passed to avoid a query)."""
+        """Add a BRAG update to `action` (of `workplan`, passed to avoid a query): never to
+        one closed at a year end."""
+        if getattr(action, "closure", ""):
+            return False
         if self.can_edit_workplan(workplan):
             return True
         role = self.role_in(workplan.plan.partnership_id)

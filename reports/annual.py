@@ -158,8 +158,9 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             Q(current_rating__in=[Rating.BLUE, Rating.RED, Rating.AMBER])
             | Q(current_rating__isnull=True)
             | Q(is_overdue=True)
+            | ~Q(closure="")
         )
-        .select_related("priority", "workplan__subgroup")
+        .select_related("priority", "workplan__subgroup", "carried_into__workplan")
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
     )
     achievements: dict[int | None, list] = {}
@@ -176,10 +177,19 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             "updated_on": _day(action.current_as_at),
             "lead": action.lead,
         }
-        if action.current_rating == Rating.BLUE:
+        if action.current_rating == Rating.BLUE and not action.closure:
             achievements.setdefault(action.priority_id, []).append(entry)
             continue
-        reasons = []
+        # How the year end closed it (carried forward, not achieved) and why, whenever the
+        # rollover was done: that is the year's outcome for the action.
+        if action.closure:
+            entry |= {
+                "closure": action.closure,
+                "closure_label": action.closure_label,
+                "closure_reason": action.closure_reason,
+                "carried_into": action.carried_into.year_label if action.carried_into else "",
+            }
+        reasons = [action.closure_label] if action.closure else []
         if action.current_rating in (Rating.RED, Rating.AMBER):
             reasons.append(rating_label(action.current_rating))
         if action.current_rating is None:

@@ -9,7 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 from plans.models import CORE_FUNCTIONS, Rating, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend
 from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
-from subgroups.models import SubGroup, latest_update_query, year_label_bounds
+from subgroups.models import Action, SubGroup, latest_update_query, year_label_bounds
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -65,7 +65,10 @@ def filtered_actions(*, scope: ReportScope, report: ReportFilter | None = None, 
     rating or "none", overdue/stale flag, exception reason)."""
     actions = (
         scope.judgement.as_they_stood()
-        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .select_related(
+            "priority", "lead_user", "workplan__plan", "workplan__subgroup",
+            "carried_into__workplan", "carried_from__workplan",
+        )
         .prefetch_related("themes")
         .order_by(
             F("priority__number").asc(nulls_last=True),
@@ -91,7 +94,8 @@ def exception_report(
 ) -> list[ExceptionGroup]:
     """The scope's actions that were red, amber, overdue or stale on its date (narrowed by the
     report's sub-group, priority and reason), grouped by priority then sub-group, each with
-    its reasons and the days since its last update."""
+    its reasons and the days since its last update. An action closed by then (carried
+    forward, not achieved) is never an exception."""
     as_at = scope.as_at
     condition = Q()
     for _label, reason_condition in EXCEPTION_REASONS.values():
@@ -100,7 +104,11 @@ def exception_report(
         f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
         for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
     }
-    rows = filtered_actions(scope=scope, report=report, subgroup=subgroup).filter(condition).annotate(**flags)
+    rows = (
+        filtered_actions(scope=scope, report=report, subgroup=subgroup)
+        .filter(condition, closure_then="")
+        .annotate(**flags)
+    )
     groups: list[ExceptionGroup] = []
     for action in rows:
         action.reasons = [
@@ -127,9 +135,10 @@ DIRECTIONS = {
 def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> dict:
     """What changed in the scope's actions (one workplan year's, or the whole plan's) between
     `scope.since` (the last meeting) and its date: actions whose rating moved, with direction
-    of travel; actions added and retired in between; and actions with no update since then.
-    `subgroup` narrows it to that sub-group's actions. One query for the moves, one each for
-    the lists."""
+    of travel; actions added and retired in between; and actions with no update since then
+    (never one closed by its date: carried forward, it is listed once, as the action that
+    continues it). `subgroup` narrows it to that sub-group's actions. One query for the
+    moves, one each for the lists."""
     since, as_at = scope.since, scope.as_at
     actions = scope.judgement.actions()
     if subgroup is not None:
@@ -141,6 +150,7 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
         .annotate(
             rating_then=Subquery(then.values("rating")[:1]),
             updated_then=Subquery(then.values("as_at")[:1]),
+            closure_then=Action.objects.closure_on(as_at),
         )
         .select_related("priority", "workplan__subgroup")
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
@@ -151,7 +161,12 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
         if existed_then and action.rating_then != action.current_rating:
             action.direction = _direction(action.rating_then, action.current_rating)
             moved.append(action)
-        if existed_then and action.current_as_at == action.updated_then and action.current_rating != Rating.BLUE:
+        if (
+            existed_then
+            and action.current_as_at == action.updated_then
+            and action.current_rating != Rating.BLUE
+            and not action.closure_then
+        ):
             silent.append(action)
     window = {"added_on__gt": since, "added_on__lte": as_at}
     return {

@@ -17,8 +17,8 @@ from urllib.parse import urlencode
 from django.db import connections
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from plans.models import BusinessPlan, Rating, rating_label
-from subgroups.models import Action
+from plans.models import NOT_RATED, BusinessPlan, Rating, rating_label
+from subgroups.models import Action, Closure
 
 # How each grouping reaches its key from an action. A theme grouping counts an action once
 # under each theme it addresses.
@@ -32,6 +32,19 @@ GROUPINGS = {
 
 # Display order of the scale: complete first, then by how well things are going.
 RATING_ORDER = [Rating.BLUE, Rating.GREEN, Rating.AMBER, Rating.RED, None]
+# After the scale: the actions closed at a year end, each counted under its closure instead
+# of its rating (and never as overdue or stale).
+CLOSURE_ORDER = [Closure.CARRIED_FORWARD, Closure.NOT_ACHIEVED]
+# Every category a count is split into, in the order pages, exports and PDFs show them.
+COUNT_ORDER = [*RATING_ORDER, *CLOSURE_ORDER]
+
+
+def count_label(category: str | None) -> str:
+    """The words for a category of the counts: a rating's ("Amber", "Not yet rated") or a
+    closure's ("Carried forward", "Not achieved")."""
+    if category in Closure.values:
+        return Closure(category).label
+    return rating_label(None if category == NOT_RATED else category)
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,8 @@ class BragCounts:
     amber: int = 0
     red: int = 0
     not_rated: int = 0
+    carried_forward: int = 0
+    not_achieved: int = 0
     overdue: int = 0
     stale: int = 0
 
@@ -51,9 +66,18 @@ class BragCounts:
 
     @property
     def total(self) -> int:
+        return self.open + self.closed
+
+    @property
+    def open(self) -> int:
         return self.blue + self.green + self.amber + self.red + self.not_rated
 
+    @property
+    def closed(self) -> int:
+        return self.carried_forward + self.not_achieved
+
     def count_for(self, rating: str | None) -> int:
+        """The count of a rating (None: not yet rated) or of a closure."""
         return getattr(self, rating or "not_rated")
 
     def percent(self, rating: str | None) -> int:
@@ -62,15 +86,17 @@ class BragCounts:
 
     @property
     def rows(self) -> list[dict]:
-        """One row per rating, in scale order, for templates and exports."""
+        """One row per rating in scale order, then one per closure (carried forward, not
+        achieved), for templates and exports: `rating` is the category's key."""
         return [
             {
                 "rating": rating,
-                "label": rating_label(rating),
+                "label": count_label(rating),
                 "count": self.count_for(rating),
                 "percent": self.percent(rating),
+                "is_closure": rating in CLOSURE_ORDER,
             }
-            for rating in RATING_ORDER
+            for rating in COUNT_ORDER
         ]
 
 
@@ -158,14 +184,17 @@ def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
 
 
 def _fold(rows, key: str | None) -> dict:
-    """Add up grouped rows of (key, current_rating, is_due_passed, is_inactive, actions) into
-    BragCounts per group. An action is overdue or stale only when it is not complete, which is
-    read from the row's rating here rather than asking SQL to look the rating up again."""
+    """Add up grouped rows of (key, closure_then, current_rating, is_due_passed, is_inactive,
+    actions) into BragCounts per group. An action closed by then counts under its closure
+    whatever its rating, and is never overdue or stale. An open one is overdue or stale only
+    when it is not complete, which is read from the row's rating here rather than asking SQL
+    to look the rating up again."""
     totals: dict = {}
     for row in rows:
-        rating = row["current_rating"] or "not_rated"
+        closure = row["closure_then"]
+        rating = closure or row["current_rating"] or "not_rated"
         part = {rating: row["actions"]}
-        if rating != Rating.BLUE:
+        if not closure and rating != Rating.BLUE:
             if row["is_due_passed"]:
                 part["overdue"] = row["actions"]
             if row["is_inactive"]:
@@ -184,7 +213,9 @@ def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, key: str | No
         .with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
         .annotate(judged_plan=Value(judged.plan.pk, output_field=IntegerField()))
         .order_by()
-        .values("judged_plan", *([key] if key else []), "current_rating", "is_due_passed", "is_inactive")
+        .values(
+            "judged_plan", *([key] if key else []), "closure_then", "current_rating", "is_due_passed", "is_inactive"
+        )
         .annotate(actions=Count("pk", distinct=True))
     )
 
@@ -242,20 +273,23 @@ def brag_summary_per_plan(
 # The trend asks the same question as `brag_summary` for every day at once, in one
 # statement: the actions cross-joined with a list of days. The ORM cannot join a list of
 # values, so this is SQL; it mirrors `ActionQuerySet.existing_condition`,
-# `latest_update_query`, `due_passed_condition` and `inactive_condition`, and
+# `latest_update_query`, `closure_on`, `due_passed_condition` and `inactive_condition`, and
 # reports/tests/test_brag.py checks that it agrees with `brag_summary` day by day.
 TREND_SQL = """
 WITH days (day, cutoff) AS (VALUES {days}),
 candidates AS ({actions})
-SELECT day, current_rating, is_due_passed, is_inactive, COUNT(*) AS actions
+SELECT day, closure_then, current_rating, is_due_passed, is_inactive, COUNT(*) AS actions
 FROM (
     SELECT
         days.day,
+        (CASE WHEN a.closed_on IS NOT NULL AND a.closed_on <= days.day THEN a.closure ELSE '' END)
+            AS closure_then,
         (SELECT u.rating FROM subgroups_actionupdate u
           WHERE u.action_id = a.id AND u.as_at <= days.day
           ORDER BY u.as_at DESC, u.created_at DESC, u.id DESC LIMIT 1) AS current_rating,
-        (a.due_date < days.day) AS is_due_passed,
-        (COALESCE(
+        (a.due_date < days.day AND NOT (a.closed_on IS NOT NULL AND a.closed_on <= days.day))
+            AS is_due_passed,
+        (NOT (a.closed_on IS NOT NULL AND a.closed_on <= days.day) AND COALESCE(
             (SELECT u.as_at FROM subgroups_actionupdate u
               WHERE u.action_id = a.id AND u.as_at <= days.day
               ORDER BY u.as_at DESC, u.created_at DESC, u.id DESC LIMIT 1),
@@ -264,7 +298,7 @@ FROM (
     WHERE a.added_on <= days.day
       AND NOT (a.is_retired AND a.retired_on IS NOT NULL AND a.retired_on <= days.day)
 ) judged
-GROUP BY day, current_rating, is_due_passed, is_inactive
+GROUP BY day, closure_then, current_rating, is_due_passed, is_inactive
 """
 
 
@@ -285,7 +319,7 @@ def brag_trend(
     adapt = connection.ops.adapt_datefield_value
     candidates_sql, candidates_params = (
         actions.order_by()
-        .values("id", "due_date", "added_on", "is_retired", "retired_on")
+        .values("id", "due_date", "added_on", "is_retired", "retired_on", "closure", "closed_on")
         .query.sql_with_params()
     )
     day_params = []

@@ -143,19 +143,39 @@ def brag_rating_and_update(rating, narrative) -> str:
     return f"{word} - {narrative}" if narrative else word
 
 
+def closure_words(action) -> str:
+    """How a year end closed the action, in words: "Carried forward into PEI 1.2 (2024-25)",
+    "Not achieved: <reason>"; "" while it is open."""
+    if not action.closure:
+        return ""
+    words = action.closure_label
+    if action.carried_into_id:
+        words += f" into {action.carried_into.year_label}"
+    if action.closure_reason:
+        words += f": {action.closure_reason}"
+    return f"{words} ({action.closed_on:%-d %B %Y})"
+
+
+# The column after the standard ones, only when some action has closed at a year end: the
+# import leaves it unread.
+YEAR_END_HEADER = "Year end"
+
+
 def workplan_export_table(*, workplan, actions, as_at) -> ExportTable:
-    """The workplan's live actions (annotated with their current state) as the standard
-    six-column table. Several themes in one cell are separated by semicolons, because theme
-    titles themselves contain commas."""
+    """The workplan's actions (annotated with their current state) as the standard six-column
+    table, and, when any closed at a year end, a column saying how. Several themes in one
+    cell are separated by semicolons, because theme titles themselves contain commas."""
+    actions = list(actions)
+    with_closures = any(action.closure for action in actions)
     subgroup = workplan.subgroup
     table = ExportTable(
         title=(
             f"{workplan.plan.title}: {subgroup.name} ({subgroup.short_name}) workplan "
             f"{workplan.year}, as at {as_at:%-d %B %Y}"
         ),
-        headers=WORKPLAN_HEADERS,
+        headers=WORKPLAN_HEADERS + ([YEAR_END_HEADER] if with_closures else []),
         rating_columns={7},
-        widths={0: 12, 1: 28, 2: 45, 3: 45, 4: 30, 5: 24, 6: 18, 7: 60},
+        widths={0: 12, 1: 28, 2: 45, 3: 45, 4: 30, 5: 24, 6: 18, 7: 60, 8: 40},
     )
     for action in actions:
         table.rows.append([
@@ -167,5 +187,6 @@ def workplan_export_table(*, workplan, actions, as_at) -> ExportTable:
             action.lead,
             action.timeframe,
             brag_rating_and_update(action.current_rating, action.current_narrative),
+            *([closure_words(action)] if with_closures else []),
         ])
     return table

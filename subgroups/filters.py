@@ -26,7 +26,7 @@ from plans.models import (
 )
 from plans.selectors import current_plans
 from subgroups.brag import PlanJudgement, plan_as_at
-from subgroups.models import Action, SubGroup
+from subgroups.models import Action, Closure, SubGroup
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -266,7 +266,10 @@ class ReportFilter(django_filters.FilterSet):
     priority = LinkChoiceFilter(label="Priority", empty_label="All priorities", method="filter_priority")
     theme = LinkChoiceFilter(label="Cross-cutting theme", empty_label="All themes", method="filter_theme")
     rating = LinkChoiceFilter(
-        label="BRAG rating", empty_label="All ratings", choices=RATING_CHOICES_WITH_NOT_RATED, method="filter_rating"
+        label="BRAG rating",
+        empty_label="All ratings",
+        choices=[*RATING_CHOICES_WITH_NOT_RATED, *Closure.choices],
+        method="filter_rating",
     )
     flag = LinkChoiceFilter(
         label="Overdue or stale",
@@ -409,7 +412,9 @@ class ReportFilter(django_filters.FilterSet):
         params, plan, words = self.data or {}, self.scope().plan, []
         rating = params.get("rating")
         if "rating" in self.filters:
-            if rating == NOT_RATED:
+            if rating in Closure.values:
+                words.append(f"closed as {Closure(rating).label.lower()}")
+            elif rating == NOT_RATED:
                 words.append("not yet rated")
             elif rating in Rating.values:
                 words.append(f"rated {Rating(rating).label}")
@@ -453,9 +458,12 @@ class ReportFilter(django_filters.FilterSet):
         return queryset.filter(themes=link_id(value))
 
     def filter_rating(self, queryset, name, value):
+        # A closed action is counted under its closure, not its rating (subgroups.brag).
+        if value in Closure.values:
+            return queryset.filter(closure_then=value)
         if value == NOT_RATED:
-            return queryset.filter(current_rating__isnull=True)
-        return queryset.filter(current_rating=value) if value in Rating.values else queryset
+            return queryset.filter(current_rating__isnull=True, closure_then="")
+        return queryset.filter(current_rating=value, closure_then="") if value in Rating.values else queryset
 
     def filter_flag(self, queryset, name, value):
         return queryset.filter(FLAGS[value]) if value in FLAGS else queryset

@@ -14,7 +14,7 @@ from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
 from subgroups.brag import plan_as_at
 from subgroups.models import TEXT_LIMIT, Action, ActionUpdate, SubGroup
-from subgroups.services import UpdateConflict, UpdateRow
+from subgroups.services import CARRY, CLOSE, LEAVE, UpdateConflict, UpdateRow, YearEndChoice
 
 
 class ActionUpdateForm(forms.Form):
@@ -436,3 +436,73 @@ class SubGroupSettingsForm(forms.ModelForm):
         # The service validates and saves the sub-group; the form only checks its input, so
         # the instance the view passes on is left unchanged until the save succeeds.
         pass
+
+
+class YearEndForm(forms.Form):
+    """One choice per incomplete action at a year end: carry it forward into `into_year`,
+    close it as not achieved (with a reason), or leave it open. `refusals` maps an action's
+    id to why it cannot be carried forward (shown beside its choice if chosen).
+
+    Fields are named by action: choice-<id>, reason-<id> and version-<id> (the version the
+    page was opened at, so a change made meanwhile is refused rather than overwritten)."""
+
+    def __init__(self, data=None, *, actions, into_year: str, refusals: dict[int, str]):
+        super().__init__(data)
+        self.actions = list(actions)
+        self.into_year = into_year
+        self.refusals = refusals
+        for action in self.actions:
+            self.fields[f"choice-{action.pk}"] = forms.ChoiceField(
+                label=f"What happens to {action}",
+                choices=[
+                    (CARRY, f"Carry forward into {into_year}"),
+                    (CLOSE, "Close as not achieved"),
+                    (LEAVE, "Leave open"),
+                ],
+                initial=LEAVE,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Choose what happens to {action}."},
+            )
+            self.fields[f"reason-{action.pk}"] = forms.CharField(
+                label="Reason", required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 2})
+            )
+            self.fields[f"version-{action.pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=action.version, min_value=0
+            )
+
+    def clean(self):
+        data = super().clean()
+        for action in self.actions:
+            choice = data.get(f"choice-{action.pk}")
+            if choice == CLOSE and not (data.get(f"reason-{action.pk}") or "").strip():
+                self.add_error(f"reason-{action.pk}", f"Say why {action} was not achieved.")
+            if choice == CARRY and action.pk in self.refusals:
+                self.add_error(f"choice-{action.pk}", self.refusals[action.pk])
+        return data
+
+    def rows(self) -> list[dict]:
+        """Each action with its three fields, for the page and the preview."""
+        return [
+            {
+                "action": action,
+                "choice": self[f"choice-{action.pk}"],
+                "reason": self[f"reason-{action.pk}"],
+                "version": self[f"version-{action.pk}"],
+                "refusal": self.refusals.get(action.pk, ""),
+            }
+            for action in self.actions
+        ]
+
+    def choices(self) -> list:
+        """The cleaned choices, as the service takes them."""
+        return [
+            YearEndChoice(
+                action_id=action.pk,
+                version=self.cleaned_data[f"version-{action.pk}"],
+                choice=self.cleaned_data[f"choice-{action.pk}"],
+                reason=(self.cleaned_data[f"reason-{action.pk}"] or "").strip()
+                if self.cleaned_data[f"choice-{action.pk}"] == CLOSE
+                else "",
+            )
+            for action in self.actions
+        ]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -152,6 +152,18 @@ def latest_update_query(as_at: datetime.date | None):
     return updates.order_by("-as_at", "-created_at", "-pk")
 
 
+class Closure(models.TextChoices):
+    """How an incomplete action left its workplan at a year end: a closed state of its own,
+    neither complete (Blue) nor overdue nor stale, always shown in these words."""
+
+    CARRIED_FORWARD = "carried_forward", "Carried forward"
+    NOT_ACHIEVED = "not_achieved", "Not achieved"
+
+
+def closure_label(closure: str) -> str:
+    return Closure(closure).label if closure else ""
+
+
 class ActionQuerySet(PartnershipScopedQuerySet):
     partnership_path = "workplan__subgroup__partnership"
 
@@ -159,8 +171,26 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         """Actions that were in their workplan on `day`: added by then and not yet retired."""
         return self.filter(self.existing_condition(day))
 
-    def live(self):
+    def in_workplan(self):
+        """Not retired: the actions a workplan lists, open or closed at a year end."""
         return self.filter(is_retired=False)
+
+    def live(self):
+        """Not retired and not closed: the actions still being worked on."""
+        return self.filter(is_retired=False, closure="")
+
+    def closed_condition(self, on: datetime.date) -> Q:
+        """Closed (carried forward or not achieved) on or before `on`. Before its closing
+        date an action is exactly as it was."""
+        return Q(closed_on__lte=on)
+
+    def closure_on(self, on: datetime.date) -> Case:
+        """The action's closure as at `on` ("" while it was open then)."""
+        return Case(
+            When(self.closed_condition(on), then=F("closure")),
+            default=Value(""),
+            output_field=models.CharField(),
+        )
 
     def with_current_state(self, as_at: datetime.date | None = None):
         """Annotate each action with its latest update as at `as_at` (or ever, if None):
@@ -183,16 +213,16 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         return self.annotate(newest_update_id=Subquery(newest.values("pk")[:1]))
 
     def due_passed_condition(self, on: datetime.date) -> Q:
-        """The due date is before `on`: overdue, unless the action is complete."""
-        return Q(due_date__lt=on)
+        """The due date is before `on`: overdue, unless the action is complete or closed."""
+        return Q(due_date__lt=on) & ~self.closed_condition(on)
 
     def inactive_condition(
         self, on: datetime.date, after_days: int, activity_field: str = "last_activity_on"
     ) -> Q:
-        """No update for `after_days` days before `on`: stale, unless the action is complete.
-        Needs `with_current_state` (or another annotation named by `activity_field`)."""
+        """No update for `after_days` days before `on`: stale, unless the action is complete
+        or closed. Needs `with_current_state` (or another annotation named by `activity_field`)."""
         cutoff = on - datetime.timedelta(days=after_days)
-        return Q(**{f"{activity_field}__lt": cutoff})
+        return Q(**{f"{activity_field}__lt": cutoff}) & ~self.closed_condition(on)
 
     def overdue_condition(self, on: datetime.date, rating_field: str = "current_rating") -> Q:
         """Due date passed and not complete. Needs `with_current_state` (or another
@@ -214,8 +244,10 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         return Q(added_on__lte=day) & ~Q(is_retired=True, retired_on__lte=day)
 
     def with_flags(self, *, on: datetime.date, stale_after_days: int):
-        """Annotate `is_overdue` and `is_stale` as judged on `on`. Needs `with_current_state`."""
+        """Annotate `is_overdue` and `is_stale` as judged on `on`, and `closure_then` (the
+        closure as at `on`, "" while open). Needs `with_current_state`."""
         return self.annotate(
+            closure_then=self.closure_on(on),
             is_overdue=ExpressionWrapper(self.overdue_condition(on), output_field=BooleanField()),
             is_stale=ExpressionWrapper(
                 self.stale_condition(on, stale_after_days), output_field=BooleanField()
@@ -225,8 +257,10 @@ class ActionQuerySet(PartnershipScopedQuerySet):
     def with_date_flags(self, *, on: datetime.date, stale_after_days: int):
         """Annotate the date halves of the flags, `is_due_passed` and `is_inactive`: cheaper
         than `with_flags` where the caller knows each row's rating and applies "not complete"
-        itself (each flag would otherwise repeat the latest-update lookup in SQL)."""
+        itself (each flag would otherwise repeat the latest-update lookup in SQL). Also
+        `closure_then`, the closure as at `on` ("" while open)."""
         return self.annotate(
+            closure_then=self.closure_on(on),
             is_due_passed=ExpressionWrapper(self.due_passed_condition(on), output_field=BooleanField()),
             is_inactive=ExpressionWrapper(
                 self.inactive_condition(on, stale_after_days), output_field=BooleanField()
@@ -287,6 +321,23 @@ class Action(models.Model):
     order = models.PositiveIntegerField(default=0)
     is_retired = models.BooleanField(default=False)
     retired_on = models.DateField(null=True, blank=True)
+    closure = models.CharField(
+        "Closed as", max_length=20, choices=Closure.choices, blank=True, default="",
+        help_text="Empty while the action is open.",
+    )
+    closed_on = models.DateField("Closed on", null=True, blank=True)
+    closure_reason = models.TextField(
+        "Reason for closing", blank=True, validators=[MaxLengthValidator(TEXT_LIMIT)]
+    )
+    carried_into = models.OneToOneField(
+        "self",
+        verbose_name="Carried forward into",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_from",
+        help_text="The action that continues this one in the next year's workplan.",
+    )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="Goes up by one with every edit."
     )
@@ -308,6 +359,11 @@ class Action(models.Model):
                 condition=Q(is_retired=False) | Q(retired_on__isnull=False),
                 name="retired_action_has_retired_on",
             ),
+            models.CheckConstraint(
+                condition=(Q(closure="") & Q(closed_on__isnull=True) & Q(carried_into__isnull=True))
+                | (Q(closure__in=Closure.values) & Q(closed_on__isnull=False)),
+                name="closed_action_has_closed_on",
+            ),
         ]
 
     def __str__(self):
@@ -319,6 +375,19 @@ class Action(models.Model):
 
     def get_absolute_url(self):
         return reverse("subgroups:action-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_closed(self) -> bool:
+        return bool(self.closure)
+
+    @property
+    def closure_label(self) -> str:
+        return closure_label(self.closure)
+
+    @property
+    def year_label(self) -> str:
+        """How another year's page names this action: "PEI 1.2 (2023-24)"."""
+        return f"{self} ({self.workplan.year})"
 
     def delete(self, *args, **kwargs):
         if self.pk is not None and self.updates.exists():
@@ -434,3 +503,33 @@ class AppliedImport(models.Model):
 
     def __str__(self):
         return f"{self.filename} imported into {self.workplan}"
+
+
+class YearEndRollover(models.Model):
+    """A year end applied from the year-end page: what was chosen, by whom and when. Written
+    in the same transaction as the closures it records, keyed by a digest of the preview's
+    token, so a second confirmation of one preview (a double click, a second tab) finds it
+    and changes nothing."""
+
+    token_digest = models.CharField(max_length=64, unique=True)
+    plan = models.ForeignKey(BusinessPlan, on_delete=models.CASCADE, related_name="year_ends")
+    year = models.CharField(max_length=7, validators=[validate_year_label])
+    into_year = models.CharField(max_length=7, validators=[validate_year_label])
+    workplan = models.ForeignKey(
+        Workplan, on_delete=models.CASCADE, null=True, blank=True, related_name="year_ends",
+        help_text="The one workplan rolled over; empty when the page covered every sub-group.",
+    )
+    carried_forward = models.PositiveIntegerField(default=0)
+    not_achieved = models.PositiveIntegerField(default=0)
+    left_open = models.PositiveIntegerField(default=0)
+    workplans_created = models.TextField(blank=True, help_text="One workplan per line.")
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-applied_at"]
+
+    def __str__(self):
+        return f"Year end {self.year} of {self.workplan or self.plan}"

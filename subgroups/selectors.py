@@ -9,8 +9,15 @@ from django.db.models import F, Prefetch, Q
 from plans.models import BusinessPlan, Rating, display_name, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ActionFilter, ReportFilter, ReportScope
-from subgroups.models import Action, SubGroup, Workplan
-from subgroups.services import action_history_changes
+from subgroups.models import Action, SubGroup, Workplan, not_complete
+from subgroups.services import (
+    CARRY,
+    CLOSE,
+    LEAVE,
+    action_history_changes,
+    carry_forward_refusals,
+    next_year_label,
+)
 
 
 @dataclass
@@ -23,12 +30,15 @@ class ActionGroup:
 
 
 def workplan_actions(*, workplan: Workplan):
-    """The workplan's live actions with their current rating and overdue/stale flags,
-    in plan order (by priority, core functions last, then the workplan's own order)."""
+    """The workplan's actions (open, or closed at a year end; not retired) with their current
+    rating, overdue/stale flags and the actions they were carried from or into, in plan order
+    (by priority, core functions last, then the workplan's own order)."""
     return (
         plan_as_at(workplan.plan)
-        .with_flags(workplan.actions.live().with_current_state())
-        .select_related("priority", "lead_user", "workplan__plan")
+        .with_flags(workplan.actions.in_workplan().with_current_state())
+        .select_related(
+            "priority", "lead_user", "workplan__plan", "carried_into__workplan", "carried_from__workplan"
+        )
         .prefetch_related("themes")
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
     )
@@ -38,7 +48,7 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
     """The filtered, sorted workplan table: grouped by priority unless the user sorted it."""
     actions = workplan_actions(workplan=workplan)
     leads = (
-        workplan.actions.live().exclude(lead="").order_by("lead").values_list("lead", flat=True)
+        workplan.actions.in_workplan().exclude(lead="").order_by("lead").values_list("lead", flat=True)
     )
     action_filter = ActionFilter(
         params, queryset=actions, workplan=workplan, leads=list(dict.fromkeys(leads))
@@ -60,7 +70,7 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
         "is_sorted": is_sorted,
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
         "shown": len(rows),
-        "total": workplan.actions.live().count(),
+        "total": workplan.actions.in_workplan().count(),
         "as_at": plan_as_at(workplan.plan).as_at,
     }
 
@@ -153,7 +163,9 @@ def attention_needed(actions, *, plans):
             | Q(is_overdue=True)
             | Q(is_stale=True)
         )
-        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
+        .select_related(
+            "priority", "lead_user", "workplan__plan", "workplan__subgroup", "carried_from__workplan"
+        )
         .prefetch_related("themes")
     )
 
@@ -259,3 +271,57 @@ def action_timeline(*, action: Action) -> list[TimelineEntry]:
         first = records[0]
         entries.append(TimelineEntry(at=first.history_date, kind="edit", who=_person(first.history_user), changes=[]))
     return sorted(entries, key=lambda entry: entry.at, reverse=True)
+
+
+def year_end_actions(*, plan: BusinessPlan, year: str, workplan: Workplan | None = None):
+    """The incomplete actions of the plan's `year` workplans (or of `workplan` only): open
+    (neither retired nor closed) and not rated Blue as they now stand, by sub-group then in
+    workplan order, each with its current rating."""
+    actions = Action.objects.filter(workplan__plan=plan, workplan__year=year)
+    if workplan is not None:
+        actions = actions.filter(workplan=workplan)
+    return (
+        actions.live()
+        .with_current_state()
+        .filter(not_complete())
+        .select_related("workplan__subgroup", "workplan__plan", "priority")
+        .order_by("workplan__subgroup__short_name", F("priority__number").asc(nulls_last=True), "order", "pk")
+    )
+
+
+def year_end_page(*, plan: BusinessPlan, year: str, workplan: Workplan | None = None) -> dict:
+    """What the year-end page needs: the incomplete actions, the year they would be carried
+    into, why any cannot be, and which sub-groups have no workplan for that year yet."""
+    into_year = next_year_label(year)
+    actions = list(year_end_actions(plan=plan, year=year, workplan=workplan))
+    refusals = carry_forward_refusals(actions=actions, into_year=into_year)
+    have_workplan = set(
+        Workplan.objects.filter(plan__partnership=plan.partnership_id, year=into_year).values_list(
+            "subgroup_id", flat=True
+        )
+    )
+    return {
+        "plan": plan,
+        "year": year,
+        "into_year": into_year,
+        "actions": actions,
+        "refusals": refusals,
+        "have_workplan": have_workplan,
+    }
+
+
+def year_end_preview(*, page: dict, choices: list) -> dict:
+    """The preview of the chosen year end: how many of each, and the workplans it creates."""
+    by_id = {action.pk: action for action in page["actions"]}
+    carried = [by_id[c.action_id] for c in choices if c.choice == CARRY]
+    closed = [(by_id[c.action_id], c.reason) for c in choices if c.choice == CLOSE]
+    left = [by_id[c.action_id] for c in choices if c.choice == LEAVE]
+    new_workplans = sorted(
+        {a.workplan.subgroup.short_name for a in carried if a.workplan.subgroup_id not in page["have_workplan"]}
+    )
+    return {"carried": carried, "closed": closed, "left": left, "new_workplans": new_workplans}
+
+
+def plan_years(*, plan: BusinessPlan) -> list[str]:
+    """The years the plan has workplans for, earliest first."""
+    return sorted(set(plan.workplans.values_list("year", flat=True)))

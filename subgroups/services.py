@@ -5,14 +5,24 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Subquery
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from plans.models import Rating, display_name, rating_label
-from subgroups.models import Action, ActionUpdate, SubGroup, latest_update_query
+from subgroups.importing.uploads import token_digest
+from subgroups.models import (
+    Action,
+    ActionUpdate,
+    Closure,
+    SubGroup,
+    Workplan,
+    YearEndRollover,
+    latest_update_query,
+    year_label_bounds,
+)
 
 # Ratings whose update must say why and what is being done (Red, Amber), or give the
 # evidence of impact (Blue).
@@ -37,6 +47,11 @@ def action_update_errors(
     empty when it is acceptable. `require_narrative=False` (history imported as given)
     leaves out the narrative rule; a check ("Checked, no change") never needs words."""
     errors: dict[str, list[str]] = {}
+    if action.closure:
+        errors["__all__"] = [
+            f"{action} was closed as {action.closure_label.lower()} on {action.closed_on:%-d %B %Y}: "
+            "it takes no more updates."
+        ]
     today = timezone.localdate()
     plan_start = action.workplan.plan.period_start
     if kind not in ActionUpdate.Kind.values:
@@ -370,6 +385,9 @@ def _read(name: str, value, related: dict[str, tuple[type, dict]]) -> str:
         return "; ".join(sorted(row_name(pk) for pk in value)) or "none"
     if name in related and value is not None:
         return row_name(value)
+    choices = dict(Action._meta.get_field(name).flatchoices)
+    if choices and value:
+        return str(choices.get(value, value))
     return _describe(value)
 
 
@@ -393,6 +411,8 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes) 
     if current.version != expected_version:
         changes, changed_by = action_changes_since(action=current, version=expected_version)
         raise EditConflict(current=current, changes=changes, changed_by=changed_by)
+    if current.is_closed:
+        raise ValidationError(f"{current} was closed at a year end: it is no longer edited.")
     for name in EDITABLE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -689,3 +709,240 @@ def actions_record_updates_many(
         _check(update, index)
         written.append(update)
     return ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)
+
+
+# Year end: an incomplete action is carried forward into the next year's workplan, closed as
+# not achieved, or left open. Closing keeps the action as it stood: as at any earlier date
+# every page shows what it showed before.
+
+
+def next_year_label(year: str) -> str:
+    """The financial year after `year`: "2024-25" after "2023-24"."""
+    start = year_label_bounds(year)[0].year + 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def year_end_refusal(action: Action, expected_version: int | None) -> str | None:
+    """Why `action` (locked, as it now is) cannot be closed; None when it can."""
+    if expected_version is not None and action.version != expected_version:
+        return (
+            f"{action} was changed by someone else after this page was opened: "
+            "check it and choose again."
+        )
+    if action.is_retired:
+        return f"{action} has been retired."
+    if action.is_closed:
+        return f"{action} is already closed as {action.closure_label.lower()}."
+    return None
+
+
+def carry_forward_refusals(*, actions: list[Action], into_year: str) -> dict[int, str]:
+    """Why each of `actions` (with their workplan, plan and sub-group loaded) cannot be
+    carried into `into_year` of its plan, by action id: the plan ends before that year, or
+    the reference is taken in that year's workplan. One query whatever the number."""
+    starts_on = year_label_bounds(into_year)[0]
+    taken = set(
+        Action.objects.filter(
+            workplan__subgroup__in={action.workplan.subgroup_id for action in actions},
+            workplan__year=into_year,
+            reference__in={action.reference for action in actions if action.reference},
+        ).values_list("workplan__subgroup_id", "reference")
+    )
+    refusals = {}
+    for action in actions:
+        plan = action.workplan.plan
+        if starts_on > plan.period_end:
+            refusals[action.pk] = (
+                f"{plan.title} ends on {plan.period_end:%-d %B %Y}, before {into_year}: close "
+                f"{action} as not achieved, or leave it open."
+            )
+        elif (action.workplan.subgroup_id, action.reference) in taken:
+            refusals[action.pk] = (
+                f"{action.reference} is already used in the {action.workplan.subgroup.short_name} "
+                f"{into_year} workplan."
+            )
+    return refusals
+
+
+def _closed(current: Action, *, closure: str, reason: str, on: datetime.date, by, into=None) -> Action:
+    current.closure = closure
+    current.closure_reason = (reason or "").strip()
+    current.closed_on = on
+    current.carried_into = into
+    current.version += 1
+    current._history_user = by
+    current.full_clean(validate_unique=False, validate_constraints=False)
+    current.save()
+    return current
+
+
+def _locked_open(action: Action, expected_version: int | None) -> Action:
+    current = Action.objects.select_for_update().select_related("workplan__plan", "workplan__subgroup").get(
+        pk=action.pk
+    )
+    if refusal := year_end_refusal(current, expected_version):
+        raise ValidationError(refusal)
+    return current
+
+
+@transaction.atomic
+def close_not_achieved(
+    *, action: Action, reason: str, by, on: datetime.date | None = None, expected_version: int | None = None
+) -> Action:
+    """Close `action` as not achieved on `on` (default today), saying why. Refused if it is
+    closed or retired already, or (with `expected_version`) changed since it was loaded."""
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why this action was not achieved."})
+    current = _locked_open(action, expected_version)
+    return _closed(current, closure=Closure.NOT_ACHIEVED, reason=reason, on=on or timezone.localdate(), by=by)
+
+
+@dataclass
+class CarriedForward:
+    old: Action
+    new: Action
+    workplan_created: bool
+
+
+@transaction.atomic
+def carry_forward(
+    *,
+    action: Action,
+    by,
+    into_year: str | None = None,
+    reason: str = "",
+    on: datetime.date | None = None,
+    expected_version: int | None = None,
+) -> CarriedForward:
+    """Carry `action` forward into its sub-group's workplan for `into_year` (by default the
+    next year), creating that workplan if there is none, and close it as carried forward on
+    `on` (default today), linked to the new action.
+
+    The new action keeps the reference, priority, impact, action, themes, lead and timeframe;
+    its due date is cleared (the old one has passed or is about to: the sub-group sets the new
+    one), and it is added on the new year's first day, or on `on` if later. It starts with the
+    rating it had, as its first update as at the day it is added, so the new year's figures
+    show where it stands rather than "not yet rated"; the narrative says where it came from.
+    """
+    current = _locked_open(action, expected_version)
+    on = on or timezone.localdate()
+    into_year = into_year or next_year_label(current.workplan.year)
+    if refusal := carry_forward_refusals(actions=[current], into_year=into_year).get(current.pk):
+        raise ValidationError(refusal)
+    workplan = Workplan.objects.filter(subgroup=current.workplan.subgroup_id, year=into_year).first()
+    created = workplan is None
+    if created:
+        workplan = Workplan(subgroup=current.workplan.subgroup, plan=current.workplan.plan, year=into_year)
+        workplan._history_user = by
+        workplan.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                workplan.save()
+        except IntegrityError:
+            raise ValidationError(
+                f"The {current.workplan.subgroup.short_name} {into_year} workplan was created by someone "
+                "else meanwhile: check the choices and apply them again."
+            ) from None
+    last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
+    new = Action(
+        workplan=workplan,
+        order=last + 1,
+        added_on=max(on, year_label_bounds(into_year)[0]),
+        **{name: getattr(current, name) for name in EDITABLE_FIELDS if name != "due_date"},
+    )
+    new._history_user = by
+    new.full_clean()
+    new.save()
+    new.themes.set(current.themes.all())
+    latest = current.updates.order_by("-as_at", "-created_at", "-pk").first()
+    if latest is not None and (latest.rating or latest.narrative):
+        ActionUpdate.objects.create(
+            action=new,
+            as_at=new.added_on,
+            rating=latest.rating,
+            narrative=f"Carried forward from {current.year_label}. {latest.narrative}".strip(),
+            author=by,
+        )
+    _closed(current, closure=Closure.CARRIED_FORWARD, reason=reason, on=on, by=by, into=new)
+    return CarriedForward(old=current, new=new, workplan_created=created)
+
+
+class AlreadyRolledOver(Exception):
+    """The year end has been applied already (a second click, a second tab)."""
+
+    def __init__(self, rollover: YearEndRollover):
+        self.rollover = rollover
+        super().__init__("This year end has already been applied.")
+
+
+class YearEndRefused(Exception):
+    """Some choices cannot be applied: `errors` maps an action's id to why. Nothing changed."""
+
+    def __init__(self, errors: dict[int, str]):
+        self.errors = errors
+        super().__init__("; ".join(errors.values()))
+
+
+CARRY, CLOSE, LEAVE = "carry", "close", "leave"
+
+
+@dataclass(frozen=True)
+class YearEndChoice:
+    action_id: int
+    version: int
+    choice: str  # CARRY, CLOSE or LEAVE
+    reason: str = ""
+
+
+def year_end_applied(*, token: str) -> YearEndRollover | None:
+    return YearEndRollover.objects.filter(token_digest=token_digest(token)).select_related("applied_by").first()
+
+
+@transaction.atomic
+def year_end_apply(
+    *, plan, year: str, choices: list[YearEndChoice], by, token: str, workplan=None
+) -> YearEndRollover:
+    """Apply a previewed year end in one transaction: every choice or, if any is refused (an
+    action changed since the preview, a reference taken), none. Applied once per `token`: a
+    second confirmation raises AlreadyRolledOver and changes nothing. The rollover is recorded
+    (who, when, how many of each), and each action's history records its closure."""
+    try:
+        with transaction.atomic():
+            rollover = YearEndRollover.objects.create(
+                token_digest=token_digest(token), plan=plan, year=year, into_year=next_year_label(year),
+                workplan=workplan, applied_by=by,
+            )
+    except IntegrityError:
+        raise AlreadyRolledOver(year_end_applied(token=token)) from None
+    errors: dict[int, str] = {}
+    actions = Action.objects.filter(
+        pk__in=[choice.action_id for choice in choices], workplan__plan=plan, workplan__year=year
+    ).in_bulk()
+    created = []
+    for choice in choices:
+        action = actions.get(choice.action_id)
+        if action is None:
+            errors[choice.action_id] = "This action is not in this year's workplans."
+            continue
+        if choice.choice == LEAVE:
+            rollover.left_open += 1
+            continue
+        try:
+            if choice.choice == CARRY:
+                result = carry_forward(
+                    action=action, by=by, into_year=rollover.into_year, reason=choice.reason,
+                    expected_version=choice.version,
+                )
+                rollover.carried_forward += 1
+                if result.workplan_created:
+                    created.append(str(result.new.workplan))
+            else:
+                close_not_achieved(action=action, reason=choice.reason, by=by, expected_version=choice.version)
+                rollover.not_achieved += 1
+        except ValidationError as error:
+            errors[choice.action_id] = " ".join(error.messages)
+    if errors:
+        raise YearEndRefused(errors)
+    rollover.workplans_created = "\n".join(created)
+    rollover.save()
+    return rollover

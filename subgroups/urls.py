@@ -1,6 +1,6 @@
 from django.urls import path
 
-from subgroups import plan_views, views
+from subgroups import plan_views, views, year_end_views
 
 app_name = "subgroups"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("subgroups/<int:pk>/", views.subgroup_detail, name="subgroup-detail"),
     path("subgroups/<int:pk>/settings/", views.subgroup_settings, name="subgroup-settings"),
     path("workplans/<int:pk>/", views.workplan_detail, name="workplan-detail"),
+    path("workplans/<int:pk>/year-end/", year_end_views.workplan_year_end, name="workplan-year-end"),
+    path("plans/<int:pk>/year-end/", year_end_views.plan_year_end, name="plan-year-end"),
     path("actions/<int:pk>/", views.action_detail, name="action-detail"),
     path("actions/<int:pk>/update/", views.action_update, name="action-update"),
     path("actions/<int:pk>/row/", views.action_row, name="action-row"),

@@ -109,7 +109,10 @@ def action_detail(request, pk):
     action = get_object_or_404(
         Action.objects.visible_to(request.user)
         .with_current_state()
-        .select_related("workplan__subgroup__partnership", "workplan__plan", "priority", "lead_user")
+        .select_related(
+            "workplan__subgroup__partnership", "workplan__plan", "priority", "lead_user",
+            "carried_into__workplan", "carried_from__workplan",
+        )
         .prefetch_related("themes"),
         pk=pk,
     )
@@ -390,7 +393,7 @@ def action_create_view(request, pk):
 def action_edit_view(request, pk):
     action = _editable_action(request, pk)
     workplan = action.workplan
-    if action.is_retired:
+    if action.is_retired or action.is_closed:
         raise PermissionDenied
     form = ActionForm(request.POST or None, instance=action, workplan=workplan)
     conflict = None

@@ -30,6 +30,7 @@ from plans.models import (
 )
 from reports.models import AnnualReport, Meeting, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+from subgroups.services import next_year_label
 
 User = get_user_model()
 
@@ -196,6 +197,26 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                     },
                 )
                 report.count("updates", created)
+    _closures_load(data, plan, users, report)
+
+
+def _closures_load(data: ModuleType, plan, users: dict[str, "User"], report: LoadReport) -> None:
+    """Close the actions the seeds say were carried forward (or not achieved) at a year end,
+    each linked to the action that continues it, as the year-end page would have."""
+    by = users.get("bsu")
+    for item in getattr(data, "CLOSURES", []):
+        actions = Action.objects.filter(workplan__plan=plan, workplan__subgroup__short_name=item["subgroup"])
+        action = actions.get(workplan__year=item["year"], reference=item["reference"])
+        if action.closure:
+            report.count("closures", False)
+            continue
+        into = actions.get(workplan__year=next_year_label(item["year"]), reference=item["into"]) if item.get("into") else None
+        action.closure, action.closed_on = item["closure"], item["closed_on"]
+        action.closure_reason, action.carried_into = item.get("reason", ""), into
+        action.version += 1
+        action._history_user = by
+        action.save()
+        report.count("closures", True)
 
 
 def _meetings_load(partnership: Partnership, report: LoadReport) -> None:

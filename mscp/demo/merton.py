@@ -4349,3 +4349,25 @@ WORKPLANS = [
         ],
     },
 ]
+
+# The 2023-24 actions the seeds say were carried forward into the 2024-25 workplans, each
+# closed at the year end and linked to the action that continues it (which the 2024-25
+# workplan describes as "Carried forward from 2023-24 (...)"). The seeds record no action
+# closed as not achieved.
+CLOSURES = [
+    {
+        "subgroup": subgroup,
+        "year": "2023-24",
+        "reference": reference,
+        "closure": "carried_forward",
+        "closed_on": date(2024, 4, 1),
+        "into": into,
+        "reason": reason,
+    }
+    for subgroup, reference, into, reason in [
+        ("PEI", "PEI 1.6", "PEI 1.2", "Community partners asked for more time to co-produce the outreach plan."),
+        ("PPYP", "PPYP 3.7", "PPYP 3.2", "Sign-off of the transitional safeguarding protocol by both boards moved to autumn 2024."),
+        ("ESS", "ESS 4.4", "ESS 4.1", "Perpetrator programme procurement completes in summer 2024."),
+        ("ESS", "ESS 5.5", "ESS 5.2", "Neglect guidance awaits the final review in May 2024."),
+    ]
+]

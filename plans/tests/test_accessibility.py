@@ -38,6 +38,10 @@ def _filtered_workplan(demo):
     return f"{demo.workplan.get_absolute_url()}?{query}"
 
 
+def _carried_forward_action(demo):
+    return demo.workplan.actions.get(reference="PEI 1.6").get_absolute_url()
+
+
 def _annual_report_pk():
     from reports.models import AnnualReport
 
@@ -162,6 +166,17 @@ PAGES = [
         ),
         roles=("bsu",),
     ),
+    PageSpec(
+        "workplan year end",
+        lambda demo: reverse("subgroups:workplan-year-end", args=[demo.workplan.pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "plan year end",
+        lambda demo: reverse("subgroups:plan-year-end", args=[demo.plan.pk]) + "?year=2023-24",
+        roles=("bsu",),
+    ),
+    PageSpec("action carried forward", lambda demo: _carried_forward_action(demo)),
     PageSpec(
         "forbidden",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),
@@ -413,7 +428,8 @@ def test_brag_badges_meet_contrast_in_both_modes(page, demo, sign_in):
         page.reload()
         badges = page.evaluate(BADGES_JS)
         ratings = {re.search(r"app-brag--(\w+)", badge["rating"]).group(1) for badge in badges}
-        assert ratings == {"blue", "green", "amber", "red", "none"}
+        # The ratings, and the closures that count tables head their columns with.
+        assert ratings == {"blue", "green", "amber", "red", "none", "carried_forward", "not_achieved"}
         for badge in badges:
             ratio = contrast_ratio(parse_rgb(badge["color"]), parse_rgb(badge["background"]))
             assert ratio >= minimum, f"{mode}: {badge} has contrast {ratio:.1f}"

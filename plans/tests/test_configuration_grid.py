@@ -301,6 +301,8 @@ CONFIG_URLS = [
     ("reports:meeting-create", ["get", "post"], "partnership"),
     ("reports:meeting-edit", ["get", "post"], "meeting"),
     ("reports:meeting-delete", ["get", "post"], "meeting"),
+    ("subgroups:workplan-year-end", ["get", "post"], "workplan"),
+    ("subgroups:plan-year-end", ["get", "post"], "plan"),
 ]
 CONFIG_GRID = [
     (role, name, method, whose)
@@ -319,7 +321,16 @@ def config_url(name, objects, target):
 
 def config_post_data(name, objects, world):
     subgroup = objects["subgroup"]
+    action = objects["action"]
+    # The year end applied: the one action closed as not achieved.
+    year_end = {
+        "year": "2023-24", "token": f"grid-{name}", "confirm": "1",
+        f"choice-{action.pk}": "close", f"reason-{action.pk}": "Dropped by the board.",
+        f"version-{action.pk}": action.version,
+    }
     return {
+        "subgroups:workplan-year-end": year_end,
+        "subgroups:plan-year-end": year_end,
         "subgroups:subgroup-settings": {
             "name": f"{subgroup.name} renamed", "short_name": subgroup.short_name,
             "remit": "A remit", "chair": "", "members": "",

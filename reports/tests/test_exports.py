@@ -26,7 +26,10 @@ def test_dashboard_csv_has_the_pages_figures(client, executive, plan):
     assert rows[0][0].endswith("BRAG counts as at 31 March 2025")
     totals = page.context["totals"]
     assert rows[2][:2] == ["All actions", plan.title]
-    assert [int(v) for v in rows[2][2:]] == [totals.blue, totals.green, totals.amber, totals.red, totals.not_rated, totals.total, totals.overdue, totals.stale]
+    assert [int(v) for v in rows[2][2:]] == [
+        totals.blue, totals.green, totals.amber, totals.red, totals.not_rated,
+        totals.carried_forward, totals.not_achieved, totals.total, totals.overdue, totals.stale,
+    ]
     assert ["Priority", "Priority 1: Early Help"] == rows[3][:2]
 
 

@@ -28,15 +28,30 @@ def _cell(count: int, href: str, hidden: str, percent: int | None = None) -> dic
     return {"count": count, "href": href if count else "", "hidden": hidden, "percent": percent}
 
 
-def _row(row, *, all_label: str, actions_url: str, percent: bool, total: bool, flags: bool) -> dict:
-    """A row of the table from a BragCounts (labelled `all_label`), a (label, counts) pair, or
-    anything with `label` and `counts` (a CountRow, an annual report's stored dict): a cell
-    per category of the counts, then Total (`total`), Overdue and Stale (`flags`)."""
+def _label_and_counts(row, all_label: str):
     if isinstance(row, BragCounts):
         row = {"label": all_label, "counts": row}
     elif isinstance(row, tuple | list):
         row = {"label": row[0], "counts": row[1]}
-    label, counts = _field(row, "label"), _field(row, "counts")
+    return row, _field(row, "label"), _field(row, "counts")
+
+
+def _categories(rows, footer) -> list[dict]:
+    """The columns: every rating of the scale, then a closure ("Carried forward", "Not
+    achieved") only where some row counts one, so a year with none closed reads as before."""
+    counted = [_label_and_counts(row, "")[2] for row in [*rows, *([footer] if footer is not None else [])]]
+    return [
+        category
+        for category in BragCounts().rows
+        if not category.get("is_closure") or any(counts.count_for(category["rating"]) for counts in counted)
+    ]
+
+
+def _row(row, *, categories, all_label: str, actions_url: str, percent: bool, total: bool, flags: bool) -> dict:
+    """A row of the table from a BragCounts (labelled `all_label`), a (label, counts) pair, or
+    anything with `label` and `counts` (a CountRow, an annual report's stored dict): a cell
+    per category of the counts, then Total (`total`), Overdue and Stale (`flags`)."""
+    row, label, counts = _label_and_counts(row, all_label)
     if isinstance(label, datetime.date):
         label = format_date(label, ROW_DATE_FORMAT)
     base = "&".join(filter(None, [actions_url, _field(row, "query_string", "")])) if actions_url else ""
@@ -46,12 +61,12 @@ def _row(row, *, all_label: str, actions_url: str, percent: bool, total: bool, f
 
     cells = [
         _cell(
-            category["count"],
+            counts.count_for(category["rating"]),
             link(f"rating={category['rating'] or NOT_RATED}"),
             f"{category['label']} actions, {label}",
-            category["percent"] if percent else None,
+            counts.percent(category["rating"]) if percent else None,
         )
-        for category in counts.rows
+        for category in categories
     ]
     if total:
         cells.append(_cell(counts.total, link(), f"actions, {label}"))
@@ -94,6 +109,8 @@ def brag_count_table(
     }
     if isinstance(rows, BragCounts):
         rows = [rows]
+    categories = _categories(rows, footer)
+    options["categories"] = categories
     parts = [{"element": "tbody", "class": "govuk-table__body", "rows": [_row(row, **options) for row in rows]}]
     if footer is not None:
         parts.append({"element": "tfoot", "class": "", "rows": [_row(footer, **options)]})
@@ -102,7 +119,7 @@ def brag_count_table(
         {
             "caption": content,
             "row_header": row_header,
-            "categories": BragCounts().rows,
+            "categories": categories,
             "total": total,
             "flags": flags,
             "parts": parts,

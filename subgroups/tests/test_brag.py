@@ -101,7 +101,7 @@ def test_grouped_by_theme_counts_each_action_under_its_themes(scenario):
     assert by_theme[scenario["theme"].pk] == BragCounts(red=1, not_rated=1, overdue=1, stale=2)
 
 
-def test_rows_give_every_rating_in_scale_order_with_shares():
+def test_rows_give_every_rating_in_scale_order_then_the_closures_with_shares():
     counts = BragCounts(blue=1, green=2, amber=0, red=1, not_rated=0)
     assert [(row["label"], row["count"], row["percent"]) for row in counts.rows] == [
         ("Blue", 1, 25),
@@ -109,6 +109,8 @@ def test_rows_give_every_rating_in_scale_order_with_shares():
         ("Amber", 0, 0),
         ("Red", 1, 25),
         ("Not yet rated", 0, 0),
+        ("Carried forward", 0, 0),
+        ("Not achieved", 0, 0),
     ]
     assert BragCounts().percent("blue") == 0
 

@@ -76,20 +76,18 @@ def test_a_column_per_rating_named_by_its_word_then_total_overdue_and_stale():
     assert texts(body)[1:] == ["4", "3", "2", "1", "0", "10", "2", "1"]
 
 
-def test_every_category_the_counts_yield_gets_a_column(monkeypatch):
-    """A category added to BragCounts.rows (such as "Carried forward") appears without the
-    component changing: its word heads the column and each row shows its count."""
-    scale = BragCounts.rows.fget
-
-    def with_carried_forward(counts):
-        return [*scale(counts), {"rating": "carried_forward", "label": "Carried forward", "count": 7, "percent": 0}]
-
-    monkeypatch.setattr(BragCounts, "rows", property(with_carried_forward))
+def test_a_closure_gets_a_column_of_its_own_only_where_one_is_counted():
+    """Closed actions ("Carried forward", "Not achieved") are a category of the counts: the
+    word heads its column and each row shows its count, but only in a table where some row
+    counts one, so a year with nothing closed reads as it always has."""
+    closed = BragCounts(blue=4, green=3, amber=2, red=1, carried_forward=7, overdue=2, stale=1)
     t = table('{% brag_count_table rows row_header="Sub-group" %}By sub-group{% endbrag_count_table %}',
-              rows=[("PEI", COUNTS)])
-    head, body = t.rows
+              rows=[("PEI", closed), ("QAPR", COUNTS)])
+    head, pei, qapr = t.rows
     assert texts(head) == ["Sub-group", *WORDS, "Carried forward", "Total", "Overdue", "Stale"]
-    assert texts(body) == ["PEI", "4", "3", "2", "1", "0", "7", "10", "2", "1"]
+    assert texts(pei) == ["PEI", "4", "3", "2", "1", "0", "7", "17", "2", "1"]
+    assert texts(qapr) == ["QAPR", "4", "3", "2", "1", "0", "0", "10", "2", "1"]
+    assert "Not achieved" not in texts(head)
 
 
 def test_the_caption_names_the_table_and_its_scrolling_region():

@@ -132,6 +132,9 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        # The year end confirmed: X 1.1 closed as not achieved, the other action left open.
+        "workplan-year-end": _year_end_data(world),
+        "plan-year-end": _year_end_data(world),
         "workplan-import": {
             "year": workplan.year,
             **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
@@ -150,6 +153,14 @@ def _round_row(action, day):
         "as_at_0": day.day, "as_at_1": day.month, "as_at_2": day.year,
     }
     return {"rows": [action.pk], **{f"row-{action.pk}-{name}": value for name, value in fields.items()}}
+
+
+def _year_end_data(world):
+    data = {"year": world["workplan"].year, "token": "grid", "confirm": "1"}
+    for action in world["workplan"].actions.all():
+        data |= {f"choice-{action.pk}": "leave", f"reason-{action.pk}": "", f"version-{action.pk}": action.version}
+    action = world["action"]
+    return data | {f"choice-{action.pk}": "close", f"reason-{action.pk}": "Stood down by the Executive."}
 
 
 def _day_month_year(day):
@@ -184,6 +195,8 @@ URLS = [
     ("reports:annual-publish", PLAN, ["get", "post"], "report"),
     ("reports:annual-start-from", PLAN, ["post"], "published"),
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
+    ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
+    ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
