@@ -2,6 +2,7 @@
 and a TCP proxy in front of PostgreSQL that a test can cut, as a network fault would."""
 
 import contextlib
+import fcntl
 import os
 import socket
 import subprocess
@@ -46,6 +47,23 @@ def collect_static(env: dict) -> None:
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=env, check=True, timeout=300,
     )
+
+
+def shared_static_root(tmp_path_factory) -> Path:
+    """The production settings' collected static files (hashed and compressed), collected once
+    per test run and shared by every module that starts gunicorn, whichever xdist worker runs
+    it: collecting and compressing them costs some twelve seconds of CPU. The first worker to
+    ask collects under a lock; the others wait for it, then read the same folder."""
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, above each worker's own
+    root = run / "production-static"
+    with open(run / "production-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / ".collected").exists():
+            collect_static(production_environment(STATIC_ROOT=str(root), DATABASE_URL="sqlite://"))
+            (root / ".collected").touch()
+    return root
 
 
 @contextlib.contextmanager

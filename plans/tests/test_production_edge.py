@@ -16,7 +16,7 @@ from http.cookies import SimpleCookie
 
 import pytest
 
-from plans.tests.servers import ROOT, collect_static, gunicorn, production_environment
+from plans.tests.servers import ROOT, gunicorn, production_environment, shared_static_root
 
 PASSWORD = "a-long-test-password"
 
@@ -36,7 +36,7 @@ def server(tmp_path_factory):
     uploads.mkdir()
     env = production_environment(
         DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}",
-        STATIC_ROOT=str(folder / "static"),
+        STATIC_ROOT=str(shared_static_root(tmp_path_factory)),
         TRUSTED_PROXY_COUNT="1",
         TMPDIR=str(uploads),  # where Django would write an uploaded body it cannot keep in memory
     )
@@ -44,7 +44,6 @@ def server(tmp_path_factory):
         env.pop(name, None)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
     subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", MAKE_USERS], cwd=ROOT, env=env, check=True, timeout=120)
-    collect_static(env)
     with gunicorn(env) as (base, output):
         yield {"base": base, "output": output, "uploads": uploads}
 
