@@ -1,4 +1,7 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests, and the order in which a parallel run hands out its
+test modules."""
+
+from collections import Counter
 
 import pytest
 from django.core.cache import caches
@@ -28,6 +31,48 @@ def empty_cache():
     if isinstance(caches["default"], LocMemCache):
         caches["default"].clear()
     yield
+
+
+# A parallel run (`--dist loadfile`) hands each worker whole modules, in the order collected
+# (pytest.ini turns off xdist's own order, most tests first, which started the long browser
+# modules last, so one worker ran on alone at the end). The modules that take longest, real
+# browsers, servers and subprocesses, start first; the rest follow, most tests first, and fill
+# the workers' time, so the workers finish together. Longest first, from a run's
+# `--durations=0` summed per file; a module missing here is only scheduled later.
+LONGEST_MODULES = [
+    "plans/tests/test_accessibility.py",
+    "plans/tests/test_browser_every_page.py",
+    "plans/tests/test_readme_commands.py",
+    "plans/tests/test_configuration_grid.py",
+    "subgroups/tests/test_import_bombs_server.py",
+    "subgroups/tests/test_faults.py",
+    "plans/tests/test_production_edge.py",
+    "reports/tests/test_browser_annual.py",
+    "plans/tests/test_operations.py",
+    "subgroups/tests/test_browser_updates.py",
+    "subgroups/tests/test_browser_update_entry_points.py",
+    "plans/tests/test_backup.py",
+    "subgroups/tests/test_browser_import.py",
+    "plans/tests/test_load_demo.py",
+    "subgroups/tests/test_my_actions.py",
+    "reports/tests/test_hostile_queries.py",
+    "reports/tests/test_pdfs.py",
+    "reports/tests/test_annual_report.py",
+    "reports/tests/test_browser_dashboard.py",
+]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Longest modules first (a stable sort: each module's tests keep their order)."""
+    rank = {module: index for index, module in enumerate(LONGEST_MODULES)}
+    sizes = Counter(item.nodeid.split("::")[0] for item in items)
+
+    def module_order(item):
+        module = item.nodeid.split("::")[0]
+        return rank.get(module, len(rank)), -sizes[module], module
+
+    items.sort(key=module_order)
 
 
 # Browser fixtures (Playwright + Chromium, axe-core): see conftest_browser.py.

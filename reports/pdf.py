@@ -11,7 +11,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
+
+# WeasyPrint is imported where a PDF is made, not here: loading it (Pango through cffi) takes
+# most of a second, which every manage.py command and server process would otherwise pay at
+# start-up because the URLconf imports the views that import this module.
 
 # WeasyPrint logs every layout step at INFO; only its warnings are worth anyone's attention.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -21,7 +24,9 @@ PDF_STYLESHEETS = ("css/brag.css", "css/pdf.css")
 PDF_VARIANT = "pdf/ua-1"
 
 
-def _stylesheets() -> list[CSS]:
+def _stylesheets() -> list:
+    from weasyprint import CSS
+
     return [
         CSS(filename=finders.find(name) or str(settings.STATIC_ROOT / name))
         for name in PDF_STYLESHEETS
@@ -30,6 +35,8 @@ def _stylesheets() -> list[CSS]:
 
 def html_to_pdf(html: str) -> bytes:
     """WeasyPrint's rendering of `html` with the PDF stylesheets, as PDF/UA-1 bytes."""
+    from weasyprint import HTML
+
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(
         stylesheets=_stylesheets(), pdf_variant=PDF_VARIANT
     )

@@ -10,10 +10,6 @@ import io
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 
 from plans.brag_palette import BRAG_PALETTE
 from plans.models import NOT_RATED, rating_label
@@ -70,6 +66,10 @@ def rating_word(value) -> str | None:
 def xlsx_cell(value):
     """`safe_cell`, without the control characters (bell, escape...) that a workbook cannot
     hold; pasted text sometimes carries them."""
+    # openpyxl is imported where a workbook is made: the views import this module, and
+    # loading openpyxl would slow every command's and server's start-up.
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     value = safe_cell(value)
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
@@ -89,6 +89,10 @@ def csv_response(table: ExportTable, filename: str) -> HttpResponse:
 
 def xlsx_response(table: ExportTable, filename: str) -> HttpResponse:
     """A workbook with a title row, a frozen bold header row, wrapped text and BRAG fills."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Report"

@@ -2,7 +2,9 @@
 and a TCP proxy in front of PostgreSQL that a test can cut, as a network fault would."""
 
 import contextlib
+import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -46,6 +48,46 @@ def collect_static(env: dict) -> None:
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT, env=env, check=True, timeout=300,
     )
+
+
+def _once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """The folder `name`, made by `make(folder)` once per test run and shared by every xdist
+    worker: the first worker to ask makes it under a lock; the others wait, then read it."""
+    run = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        run = run.parent  # the run's folder, above each worker's own
+    folder = run / name
+    with open(run / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".made").exists():
+            folder.mkdir(exist_ok=True)
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
+def shared_static_root(tmp_path_factory) -> Path:
+    """The production settings' collected static files (hashed and compressed), collected once
+    per test run for every module that starts gunicorn: collecting and compressing them costs
+    some twelve seconds of CPU."""
+    return _once_per_run(
+        tmp_path_factory,
+        "production-static",
+        lambda folder: collect_static(production_environment(STATIC_ROOT=str(folder), DATABASE_URL="sqlite://")),
+    )
+
+
+def migrated_sqlite(tmp_path_factory, path: Path) -> None:
+    """Put at `path` an SQLite database that `manage.py migrate` brought up to date on the
+    production settings: migrated once per test run, then copied for each server."""
+
+    def migrate(folder):
+        env = production_environment(DATABASE_URL=f"sqlite:///{folder / 'db.sqlite3'}")
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+        )
+
+    shutil.copyfile(_once_per_run(tmp_path_factory, "migrated-sqlite", migrate) / "db.sqlite3", path)
 
 
 @contextlib.contextmanager

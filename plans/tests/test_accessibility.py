@@ -13,9 +13,16 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 
-from conftest_browser import axe_violations, describe_violations
+from conftest_browser import axe_violations, describe_violations, preload_axe
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+@pytest.fixture
+def browser_context(browser_context):
+    """Every test here runs axe on the pages it visits: axe-core is in each page from the start."""
+    preload_axe(browser_context)
+    return browser_context
+
 
 CONTRAST_CLASS = "app-high-contrast"
 CONTRAST_KEY = "app-contrast"

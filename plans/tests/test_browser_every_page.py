@@ -51,7 +51,8 @@ def signed_in_page(browser, live_server, sign_in, demo, request):
 
     username, width = request.param
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": 900})
-    context.set_default_timeout(20_000)
+    # As generous as conftest_browser's contexts: a PDF rendered on a busy machine can take a while.
+    context.set_default_timeout(30_000)
     page = context.new_page()
     sign_in(page, get_user_model().objects.get(username=username))
     yield page, width

@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from mscp.observability import RequestIdFilter
-from plans.tests.servers import ROOT, NoRedirect, collect_static, gunicorn, production_environment
+from plans.tests.servers import ROOT, NoRedirect, gunicorn, migrated_sqlite, production_environment, shared_static_root
 
 
 @pytest.mark.django_db
@@ -84,13 +84,14 @@ def test_the_error_page_quotes_the_request_id(rf):
     assert "abc123def456" in html
 
 
-def test_the_production_server_serves_pages_static_files_and_health(tmp_path):
-    """`make serve`'s own steps: gunicorn with the production settings and whitenoise."""
+def test_the_production_server_serves_pages_static_files_and_health(tmp_path, tmp_path_factory):
+    """`make serve`'s own steps: gunicorn with the production settings and whitenoise, serving
+    what collectstatic collected on those settings, from a database `migrate` made (both done
+    once for the run's servers)."""
     env = production_environment(
-        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", STATIC_ROOT=str(tmp_path / "static")
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", STATIC_ROOT=str(shared_static_root(tmp_path_factory))
     )
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True, timeout=300)
-    collect_static(env)
+    migrated_sqlite(tmp_path_factory, tmp_path / "db.sqlite3")
     with gunicorn(env) as (base, output):
         health = urllib.request.urlopen(f"{base}/healthz", timeout=10)
         assert json.load(health) == {"status": "ok", "database": "ok"}

@@ -15,7 +15,7 @@ from django.test import Client
 
 from plans.models import Membership
 from plans.tests.factories import PriorityFactory, ThemeFactory
-from plans.tests.servers import NoRedirect, TcpProxy, collect_static, gunicorn, production_environment
+from plans.tests.servers import NoRedirect, TcpProxy, gunicorn, production_environment, shared_static_root
 from subgroups.tests.factories import ActionFactory, WorkplanFactory
 from subgroups.tests.test_manage_actions import action_data
 
@@ -29,10 +29,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def static_root(tmp_path_factory):
-    """The hashed static files the production settings serve (collected once)."""
-    root = tmp_path_factory.mktemp("static")
-    collect_static(production_environment(STATIC_ROOT=str(root), DATABASE_URL="sqlite://"))
-    return root
+    """The hashed static files the production settings serve (collected once per run)."""
+    return shared_static_root(tmp_path_factory)
 
 
 @pytest.fixture
