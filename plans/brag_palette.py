@@ -36,6 +36,11 @@ BRAG_PALETTE = {
     NOT_RATED_KEY: BragColours(background="#ffffff", text="#0b0c0c", chart="#b1b4b6"),
 }
 
+# The closures an action can end a year with (subgroups.models.Closure): words, no colour, so
+# nobody reads them as a rating. Badges only: charts and spreadsheets show ratings alone.
+CLOSURE_BADGE = BragColours(background="#ffffff", text="#0b0c0c", chart="#ffffff")
+CLOSURE_KEYS = ("carried_forward", "not_achieved")
+
 
 def stylesheet() -> str:
     """static/css/brag.css: the badge and chart-bar colours, linked by the pages (before
@@ -46,6 +51,8 @@ def stylesheet() -> str:
     ]
     for key, colours in BRAG_PALETTE.items():
         lines.append(f".app-brag--{key} {{ background: {colours.background}; color: {colours.text}; }}")
+    closures = ", ".join(f".app-brag--{key}" for key in CLOSURE_KEYS)
+    lines.append(f"{closures} {{ background: {CLOSURE_BADGE.background}; color: {CLOSURE_BADGE.text}; }}")
     for key, colours in BRAG_PALETTE.items():
         lines.append(f".app-chart__segment--{key} {{ fill: {colours.chart}; }}")
     return "\n".join(lines) + "\n"

@@ -96,7 +96,7 @@ def meeting_edit(*, meeting: Meeting, expected_version: int, fields: dict, by) -
     """Save changes to the meeting's body, date, cut-off and notes (the rules of
     `meeting_create`). If someone saved the meeting after the editor loaded `expected_version`,
     the save is refused, naming who, and nothing changes."""
-    current = Meeting.objects.select_for_update().select_related("subgroup").get(pk=meeting.pk)
+    current = Meeting.objects.select_for_update(of=("self",)).select_related("subgroup").get(pk=meeting.pk)
     if current.version != expected_version:
         latest = current.history.order_by("-history_date", "-history_id").first()
         who = display_name(latest.history_user) if latest and latest.history_user else "Someone"

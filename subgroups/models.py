@@ -385,6 +385,13 @@ class Action(models.Model):
         return closure_label(self.closure)
 
     @property
+    def closure_as_judged(self) -> str:
+        """The closure a row shows: as at the date the row was judged (`closure_then`, which
+        the report queries annotate), so a page as at a day before the year end shows the
+        action open; else its closure now."""
+        return getattr(self, "closure_then", self.closure)
+
+    @property
     def year_label(self) -> str:
         """How another year's page names this action: "PEI 1.2 (2023-24)"."""
         return f"{self} ({self.workplan.year})"

@@ -789,12 +789,18 @@ def _locked_open(action: Action, expected_version: int | None) -> Action:
 def close_not_achieved(
     *, action: Action, reason: str, by, on: datetime.date | None = None, expected_version: int | None = None
 ) -> Action:
-    """Close `action` as not achieved on `on` (default today), saying why. Refused if it is
+    """Close `action` as not achieved on `on` (default `closing_day`), saying why. Refused if it is
     closed or retired already, or (with `expected_version`) changed since it was loaded."""
     if not (reason or "").strip():
         raise ValidationError({"reason": "Say why this action was not achieved."})
     current = _locked_open(action, expected_version)
-    return _closed(current, closure=Closure.NOT_ACHIEVED, reason=reason, on=on or timezone.localdate(), by=by)
+    return _closed(current, closure=Closure.NOT_ACHIEVED, reason=reason, on=on or closing_day(current), by=by)
+
+
+def closing_day(action: Action) -> datetime.date:
+    """The day a year end closes `action` on when no day is given: today, or the plan's last
+    day once the plan has ended, so its final figures (which are as at that day) show it."""
+    return min(timezone.localdate(), action.workplan.plan.period_end)
 
 
 @dataclass
@@ -816,7 +822,7 @@ def carry_forward(
 ) -> CarriedForward:
     """Carry `action` forward into its sub-group's workplan for `into_year` (by default the
     next year), creating that workplan if there is none, and close it as carried forward on
-    `on` (default today), linked to the new action.
+    `on` (default `closing_day`), linked to the new action.
 
     The new action keeps the reference, priority, impact, action, themes, lead and timeframe;
     its due date is cleared (the old one has passed or is about to: the sub-group sets the new
@@ -825,7 +831,7 @@ def carry_forward(
     show where it stands rather than "not yet rated"; the narrative says where it came from.
     """
     current = _locked_open(action, expected_version)
-    on = on or timezone.localdate()
+    on = on or closing_day(current)
     into_year = into_year or next_year_label(current.workplan.year)
     if refusal := carry_forward_refusals(actions=[current], into_year=into_year).get(current.pk):
         raise ValidationError(refusal)

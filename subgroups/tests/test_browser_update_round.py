@@ -31,27 +31,27 @@ def test_the_bsu_updates_a_workplan_in_one_round_with_the_mouse(page, demo, sign
     assert_no_axe_violations(page, "update round")
 
     page.get_by_label("Checked, no change for PEI 1.1").check()
-    page.get_by_label("Rating for PEI 1.6").select_option(label="Red")  # no words: refused
+    page.get_by_label("Rating for PEI 2.1").select_option(label="Red")  # no words: refused
     page.get_by_label("Rating for PEI 2.4").select_option(label="Amber")
     page.get_by_label("Update for PEI 2.4").fill("Launch slipped to June: the pathway needs the ED's sign-off.")
     page.get_by_role("button", name="Save updates").click()
 
     page.locator(".govuk-error-summary").wait_for()
     assert "2 updates saved; 1 needs attention." in page.locator("#round-outcome").inner_text()
-    assert "PEI 1.6: Say why this action is red" in page.locator(".govuk-error-summary").inner_text()
-    assert "Say why this action is red" in row(page, "PEI 1.6").inner_text()
-    assert page.get_by_label("Rating for PEI 1.6").input_value() == "red"  # kept as typed
+    assert "PEI 2.1: Say why this action is red" in page.locator(".govuk-error-summary").inner_text()
+    assert "Say why this action is red" in row(page, "PEI 2.1").inner_text()
+    assert page.get_by_label("Rating for PEI 2.1").input_value() == "red"  # kept as typed
     assert ActionUpdate.objects.count() == before + 2
     assert actions["PEI 1.1"].updates.order_by("-pk").first().kind == ActionUpdate.Kind.CHECK
     assert_no_axe_violations(page, "update round with a row refused")
 
     page.locator(".govuk-error-summary a").first.click()
-    assert page.evaluate("document.activeElement.id") == page.get_by_label("Update for PEI 1.6").get_attribute("id")
-    page.get_by_label("Update for PEI 1.6").fill("Community partners withdrew; the chair is escalating to the Executive.")
+    assert page.evaluate("document.activeElement.id") == page.get_by_label("Update for PEI 2.1").get_attribute("id")
+    page.get_by_label("Update for PEI 2.1").fill("Community partners withdrew; the chair is escalating to the Executive.")
     page.get_by_role("button", name="Save updates").click()
     wait_for_path(page, demo.workplan.get_absolute_url())
-    assert "1 update saved: PEI 1.6." in page.locator(".govuk-notification-banner--success").inner_text()
-    assert actions["PEI 1.6"].updates.order_by("-pk").first().rating == "red"
+    assert "1 update saved: PEI 2.1." in page.locator(".govuk-notification-banner--success").inner_text()
+    assert actions["PEI 2.1"].updates.order_by("-pk").first().rating == "red"
     assert ActionUpdate.objects.count() == before + 3
 
     # The history shows the check in words.
