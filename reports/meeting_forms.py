@@ -3,12 +3,23 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.core.exceptions import ValidationError
 
 from subgroups.filters import ReportDateField
 from reports.models import Meeting
 
 SUBGROUP_CHOICE = "subgroup-{}"
 NOTES_LIMIT = 2000
+
+
+class MeetingDateField(ReportDateField):
+    """The meeting's own date: required, so a part-filled date is asked for in full rather
+    than offered to be left empty."""
+
+    def compress(self, data_list):
+        if any(data_list) and not all(data_list):
+            raise ValidationError("Enter the day, month and year of the meeting.", code="incomplete")
+        return super().compress(data_list)
 
 
 class MeetingForm(forms.Form):
@@ -20,7 +31,7 @@ class MeetingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose who meets.", "invalid_choice": "Choose one of the bodies listed."},
     )
-    date = ReportDateField(label="Date of the meeting", help_text="For example 12 3 2025.")
+    date = MeetingDateField(label="Date of the meeting", help_text="For example 12 3 2025.")
     cutoff = ReportDateField(
         label="Figures as at",
         help_text="The date the pack's figures are counted at, when the papers go out before the "

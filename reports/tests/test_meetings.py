@@ -349,6 +349,13 @@ def test_a_figures_date_after_the_meeting_is_explained_beside_the_field(client, 
     assert Meeting.objects.count() == before
     missing = client.post(reverse("reports:meeting-create", args=[world["partnership"].pk]), {"meets": "executive"})
     assert "Enter the date of the meeting." in missing.text
+    part_filled = client.post(
+        reverse("reports:meeting-create", args=[world["partnership"].pk]),
+        {"meets": "executive", "date_0": "", "date_1": "13", "date_2": "2024"},
+    )
+    assert "Enter the day, month and year of the meeting." in part_filled.text
+    assert "leave all three empty" not in part_filled.text
+    assert Meeting.objects.count() == before
 
 
 def test_an_edit_made_from_a_stale_page_is_refused_and_keeps_the_input(client, world):
