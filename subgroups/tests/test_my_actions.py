@@ -297,3 +297,15 @@ def test_someone_who_leads_nothing_sees_no_groups_but_the_filters(client, member
     assert references(page) == []
     assert Groups(page.text).groups == []
     assert "Nothing needs your attention in this plan among the actions shown." in page.text
+
+
+def test_someone_in_two_partnerships_is_told_whose_sub_group_each_is(client, member_of, plan_actions):
+    bsu = member_of(plan_actions["workplan"].plan.partnership, Membership.Role.BSU)
+    other = WorkplanFactory(year="2024-25", subgroup__short_name="QA", plan__period_end=D(2026, 3, 31))
+    MembershipFactory(user=bsu, partnership=other.plan.partnership, role=Membership.Role.LEAD)
+    client.force_login(bsu)
+    offered = dict(client.get(reverse("subgroups:my-actions")).context["form"].fields["subgroup"].choices)
+    assert offered[str(other.subgroup.pk)] == f"QA ({other.plan.partnership.name})"
+    page = client.get(reverse("subgroups:my-actions"), {"subgroup": other.subgroup.pk})
+    assert f"Showing only: of the QA ({other.plan.partnership.name}) sub-group." in page.text
+    assert references(page) == []
