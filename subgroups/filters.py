@@ -2,6 +2,7 @@
 report page, export and PDF reads (`ReportFilter`)."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -137,6 +138,12 @@ EXCEPTION_REASONS = {
     "overdue": ("Overdue", Q(is_overdue=True)),
     "stale": ("Stale", Q(is_stale=True)),
 }
+# Why an action needs attention (My actions, `attention_needed`): never rated, or an exception
+# reason; the condition on a live action with its current state and flags.
+ATTENTION_REASONS = {
+    NOT_RATED: ("Not yet rated", Q(current_rating__isnull=True)),
+    **EXCEPTION_REASONS,
+}
 FLAGS = {"overdue": Q(is_overdue=True), "stale": Q(is_stale=True)}
 
 LARGEST_ID = 2**63 - 1
@@ -189,10 +196,15 @@ class ReportDateFilter(django_filters.Filter):
 class LinkChoiceField(django_filters.fields.ChoiceField):
     """A select that also takes what a report link names and the select does not offer (an id
     of another plan's priority, a mangled link): such a value is not an error but matches no
-    action, and the page says so in words (`ReportFilter.describe`)."""
+    action, and the page says so in words (`ReportFilter.describe`). With `lenient` False (a
+    page no other page links to with these values) such a value is refused beside the field."""
+
+    def __init__(self, *args, lenient=True, **kwargs):
+        self.lenient = lenient
+        super().__init__(*args, **kwargs)
 
     def valid_value(self, value):
-        return True
+        return self.lenient or super().valid_value(value)
 
 
 class LinkChoiceFilter(django_filters.ChoiceFilter):
@@ -291,8 +303,9 @@ class ReportFilter(django_filters.FilterSet):
         "dashboard": ["plan", "year", "as_at", "since"],
         "exceptions": ["plan", "year", "as_at", "subgroup", "priority", "reason"],
         "actions": ["plan", "year", "as_at", "priority", "subgroup", "theme", "rating", "flag"],
-        # My actions spans the user's current plans: a year, or each plan's current year.
-        "my-actions": ["year"],
+        # My actions spans the user's current plans: a year (or each plan's current year), a
+        # sub-group of their partnerships, a reason the action needs attention.
+        "my-actions": ["year", "subgroup", "reason"],
     }
     SCOPE_FIELDS = ("plan", "year", "as_at", "since")
 
@@ -305,14 +318,9 @@ class ReportFilter(django_filters.FilterSet):
         visible = list(plans)
         current = current_plans(visible)
         self.current_plans = current
+        self.reasons = EXCEPTION_REASONS
         if "plan" not in self.filters:
-            years = sorted({year for plan in current for year in plan.years})
-            self.filters["year"].extra.update(
-                choices=[*((year, year) for year in years), (WHOLE_PLAN, "The whole of each plan")],
-                empty_label="Each plan's current year",
-                error_messages={"invalid_choice": f"Choose a year ({', '.join(years)}) or the whole plan."},
-            )
-            self.chosen_plan = None
+            self._offer_for_current_plans()
             return
         # The plan the other choices are offered for: the one asked for if it is one of the
         # user's, else the default. The plan field itself still reports a wrong one.
@@ -344,6 +352,42 @@ class ReportFilter(django_filters.FilterSet):
                 (str(s.pk), s.short_name)
                 for s in SubGroup.objects.filter(partnership=plan.partnership_id).order_by("short_name")
             ]
+
+    def _offer_for_current_plans(self):
+        """The choices of a page over each of the user's current plans (My actions): their
+        years, their partnerships' sub-groups and the reasons an action needs attention. No
+        other page links here with these values, so one not offered is refused beside its
+        field."""
+        current, self.chosen_plan = self.current_plans, None
+        years = sorted({year for plan in current for year in plan.years})
+        self.filters["year"].extra.update(
+            choices=[*((year, year) for year in years), (WHOLE_PLAN, "The whole of each plan")],
+            empty_label="Each plan's current year",
+            error_messages={"invalid_choice": f"Choose a year ({', '.join(years)}) or the whole plan."},
+        )
+        if "subgroup" in self.filters:
+            partnerships = {plan.partnership_id for plan in current}
+
+            @functools.cache  # read once, to check a value, show the select and describe it
+            def subgroups():
+                found = SubGroup.objects.filter(partnership__in=partnerships).select_related("partnership")
+                return [
+                    (str(s.pk), s.short_name if len(partnerships) == 1 else f"{s.short_name} ({s.partnership.name})")
+                    for s in found.order_by("short_name", "partnership__name")
+                ]
+
+            self.filters["subgroup"].extra.update(
+                lenient=False,
+                choices=subgroups,
+                error_messages={"invalid_choice": "Choose a sub-group from the list, or all sub-groups."},
+            )
+        if "reason" in self.filters:
+            self.reasons = ATTENTION_REASONS
+            self.filters["reason"].extra.update(
+                lenient=False,
+                choices=[(key, label) for key, (label, _q) in ATTENTION_REASONS.items()],
+                error_messages={"invalid_choice": "Choose a reason from the list, or any reason."},
+            )
 
     @property
     def form(self):
@@ -409,7 +453,8 @@ class ReportFilter(django_filters.FilterSet):
     def describe(self) -> list[str]:
         """The link filters in words ("rated Amber", "in Priority 1: Early Help", …), so a
         page or PDF behind a count says which actions it shows."""
-        params, plan, words = self.data or {}, self.scope().plan, []
+        params, scope, words = self.cleaned(), self.scope(), []
+        plan = scope.plan if scope else None
         rating = params.get("rating")
         if "rating" in self.filters:
             if rating in Closure.values:
@@ -420,8 +465,8 @@ class ReportFilter(django_filters.FilterSet):
                 words.append(f"rated {Rating(rating).label}")
         if "flag" in self.filters and params.get("flag") in FLAGS:
             words.append(f"that are {params['flag']}")
-        if "reason" in self.filters and params.get("reason") in EXCEPTION_REASONS:
-            words.append(f"reason {EXCEPTION_REASONS[params['reason']][0]}")
+        if "reason" in self.filters and params.get("reason") in self.reasons:
+            words.append(f"reason {self.reasons[params['reason']][0]}")
         priority = params.get("priority")
         if "priority" in self.filters and priority == CORE_FUNCTIONS:
             words.append("in the core functions (no priority)")
@@ -429,8 +474,12 @@ class ReportFilter(django_filters.FilterSet):
             found = plan.priorities.filter(pk=link_id(priority)).first()
             words.append(f"in {found}" if found else "in a priority not in this plan")
         if "subgroup" in self.filters and params.get("subgroup"):
-            found = SubGroup.objects.filter(partnership=plan.partnership_id, pk=link_id(params["subgroup"])).first()
-            words.append(f"of the {found.short_name} sub-group" if found else "of a sub-group not in this partnership")
+            if plan is None:  # a page over the current plans, which refuses a sub-group not offered
+                name = dict(self.filters["subgroup"].extra["choices"]())[params["subgroup"]]
+                words.append(f"of the {name} sub-group")
+            else:
+                found = SubGroup.objects.filter(partnership=plan.partnership_id, pk=link_id(params["subgroup"])).first()
+                words.append(f"of the {found.short_name} sub-group" if found else "of a sub-group not in this partnership")
         if "theme" in self.filters and params.get("theme"):
             found = plan.themes.filter(pk=link_id(params["theme"])).first()
             words.append(f"with the theme {found.title}" if found else "with a theme not in this plan")
@@ -439,7 +488,7 @@ class ReportFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         """`queryset` (actions as they stood, see `PlanJudgement.as_they_stood`) narrowed by the
         page's link filters."""
-        return super().filter_queryset(queryset) if self.is_bound else queryset
+        return super().filter_queryset(queryset) if self.cleaned() else queryset
 
     def scope_only(self, queryset, name, value):
         # The plan, year and dates choose which actions are judged (`ReportScope.judgement`),
@@ -469,4 +518,4 @@ class ReportFilter(django_filters.FilterSet):
         return queryset.filter(FLAGS[value]) if value in FLAGS else queryset
 
     def filter_reason(self, queryset, name, value):
-        return queryset.filter(EXCEPTION_REASONS[value][1]) if value in EXCEPTION_REASONS else queryset
+        return queryset.filter(self.reasons[value][1]) if value in self.reasons else queryset

@@ -6,9 +6,9 @@ from itertools import groupby
 
 from django.db.models import F, Prefetch, Q
 
-from plans.models import BusinessPlan, Rating, display_name, priority_label
+from plans.models import BusinessPlan, display_name, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
-from subgroups.filters import ActionFilter, ReportFilter, ReportScope
+from subgroups.filters import ATTENTION_REASONS, ActionFilter, ReportFilter, ReportScope
 from subgroups.models import Action, SubGroup, Workplan, not_complete
 from subgroups.services import (
     CARRY,
@@ -153,16 +153,15 @@ def action_history(*, action: Action):
 
 def attention_needed(actions, *, plans):
     """Of `actions`, the live ones of `plans` that need attention as each plan stands now
-    (judged at its own reporting date): never rated, stale, overdue, red or amber;
-    annotated like the workplan's rows."""
+    (judged at its own reporting date): for one of ATTENTION_REASONS (never rated, red,
+    amber, overdue, stale), the reasons My actions offers to filter by; annotated like the
+    workplan's rows."""
+    needing = Q(pk__in=[])
+    for _label, condition in ATTENTION_REASONS.values():
+        needing |= condition
     return (
         with_flags_per_plan(actions.live().with_current_state(), plans)
-        .filter(
-            Q(current_rating__isnull=True)
-            | Q(current_rating__in=[Rating.RED, Rating.AMBER])
-            | Q(is_overdue=True)
-            | Q(is_stale=True)
-        )
+        .filter(needing)
         .select_related(
             "priority", "lead_user", "workplan__plan", "workplan__subgroup", "carried_from__workplan"
         )
@@ -173,9 +172,10 @@ def attention_needed(actions, *, plans):
 def my_actions(*, user, editor, report: ReportFilter) -> list[dict]:
     """The "My actions" page: per current plan the user can see (see `current_plans`), the
     actions needing attention that they lead or whose sub-group they lead, of the year the
-    report asks for (by default each plan's current year; or the whole plan). A BSU sees
-    every lead's, grouped by lead so it is clear who is behind. One query for the actions
-    of every plan."""
+    report asks for (by default each plan's current year; or the whole plan), narrowed by
+    its sub-group and reason. A BSU sees every lead's, grouped by lead so it is clear who is
+    behind; anyone else sees theirs grouped by workplan. One query for the actions of every
+    plan."""
     plans = report.current_plans
     years = {plan.pk: report.year_of(plan) for plan in plans}
     bsu_partnerships = [plan.partnership_id for plan in plans if editor.is_bsu(plan.partnership_id)]
@@ -189,8 +189,8 @@ def my_actions(*, user, editor, report: ReportFilter) -> list[dict]:
         | Q(workplan__subgroup__in=editor.led_subgroup_ids)
     )
     rows_by_plan: dict[int, list[Action]] = {plan.pk: [] for plan in plans}
-    for action in attention_needed(actions, plans=plans).order_by(
-        "workplan__subgroup__short_name", "-workplan__year", "order", "pk"
+    for action in report.filter_queryset(attention_needed(actions, plans=plans)).order_by(
+        "workplan__subgroup__short_name", "workplan__subgroup", "-workplan__year", "order", "pk"
     ):
         rows_by_plan[action.workplan.plan_id].append(action)
     sections = []
@@ -204,7 +204,11 @@ def my_actions(*, user, editor, report: ReportFilter) -> list[dict]:
                 for name, items in groupby(rows, key=lead_name)
             ]
         else:
-            groups = [ActionGroup(caption="Actions you lead", actions=rows)] if rows else []
+            # Ordered by sub-group then year, so each workplan's rows are together.
+            groups = [
+                ActionGroup(caption=str(workplan), actions=list(items))
+                for workplan, items in groupby(rows, key=lambda action: action.workplan)
+            ]
         sections.append({
             "plan": plan,
             "scope": ReportScope(plan=plan, as_at=plan_as_at(plan).as_at, year=years[plan.pk]),

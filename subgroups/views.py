@@ -259,7 +259,7 @@ def my_actions(request):
     return render(
         request,
         "subgroups/my_actions.html",
-        {"sections": sections, "updatable_ids": updatable_ids, "form": report.form},
+        {"sections": sections, "updatable_ids": updatable_ids, "form": report.form, "filters": report.describe()},
     )
 
 

@@ -73,6 +73,11 @@ PAGES = [
     PageSpec("workplan filtered", _filtered_workplan),
     PageSpec("action", lambda demo: demo.action.get_absolute_url()),
     PageSpec("my actions", lambda demo: reverse("subgroups:my-actions")),
+    PageSpec(
+        "my actions filtered, one filter refused",
+        lambda demo: reverse("subgroups:my-actions") + "?reason=stale&subgroup=0",
+        roles=("bsu", "lead"),
+    ),
     PageSpec("dashboard", lambda demo: reverse("reports:dashboard")),
     PageSpec(
         "dashboard as at, since",

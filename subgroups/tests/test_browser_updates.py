@@ -350,3 +350,35 @@ def test_my_actions_lists_the_leads_actions_and_updates_in_place(page, demo, sig
         "(id) => document.activeElement.matches(id + ' [data-update-link]')",
         arg=f"#action-{action.pk}",
     )
+
+
+def test_bsu_opens_a_closed_group_from_the_keyboard_updates_in_it_and_filters_by_reason(page, demo, sign_in):
+    sign_in(page, demo.users["bsu"])
+    page.goto(reverse("subgroups:my-actions"))
+    groups = page.locator("details.app-action-group")
+    assert groups.count() > 1
+    assert [group.evaluate("d => d.open") for group in groups.all()] == [True] + [False] * (groups.count() - 1)
+    second = groups.nth(1)
+    row = second.locator("tbody.app-action").first
+    assert not row.is_visible()
+
+    second.locator("summary").focus()
+    page.keyboard.press("Enter")
+    row.wait_for()
+    row.locator("[data-update-link]").click()
+    form = row.locator("form[hx-post]")
+    form.wait_for()
+    form.get_by_label("Red", exact=True).check()
+    form.get_by_label("Update", exact=True).fill(NARRATIVE)
+    form.get_by_role("button", name="Save update").click()
+    form.wait_for(state="detached")
+    assert NARRATIVE in second.locator("tbody.app-action").first.inner_text()
+    assert second.evaluate("d => d.open"), "the group closed on saving"
+
+    page.get_by_label("Reason").select_option(label="Not yet rated")
+    page.get_by_role("button", name="Show").click()
+    page.locator("#filters", has_text="Showing only: reason Not yet rated.").wait_for()
+    rows = page.locator("tbody.app-action")
+    assert rows.count() > 0
+    for each in rows.all():
+        assert "Not yet rated" in each.evaluate("row => row.textContent")
