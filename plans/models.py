@@ -49,6 +49,13 @@ def display_name(user) -> str:
     """How the product names a person: their full name, else their username."""
     return user.get_full_name() or user.username
 
+
+def last_changed_by(instance) -> str:
+    """Who saved `instance` last, by its history (django-simple-history), for a refused
+    stale edit to name: "Someone" when the history does not say."""
+    latest = instance.history.order_by("-history_date", "-history_id").first()
+    return display_name(latest.history_user) if latest and latest.history_user else "Someone"
+
 # Default meanings, from the business plan and the RAG definitions Medway's board discussed
 # ("progressing with actions likely to be achieved within timescale").
 DEFAULT_BRAG_MEANINGS = {

@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from plans.models import BusinessPlan, Partnership, display_name, financial_year, priority_label
+from plans.models import BusinessPlan, Partnership, financial_year, last_changed_by, priority_label
 from reports.charts import stacked_bars
 from reports.models import Meeting
 from reports.selectors import changes_since, exception_report, plan_dashboard
@@ -98,8 +98,7 @@ def meeting_edit(*, meeting: Meeting, expected_version: int, fields: dict, by) -
     the save is refused, naming who, and nothing changes."""
     current = Meeting.objects.select_for_update(of=("self",)).select_related("subgroup").get(pk=meeting.pk)
     if current.version != expected_version:
-        latest = current.history.order_by("-history_date", "-history_id").first()
-        who = display_name(latest.history_user) if latest and latest.history_user else "Someone"
+        who = last_changed_by(current)
         raise ValidationError(
             f"{who} changed this meeting while you were editing it. Nothing has been saved: your "
             "input is still in the form; check it against the meeting's page and save again to "

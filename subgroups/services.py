@@ -11,7 +11,7 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plans.models import Rating, display_name, rating_label
+from plans.models import Rating, display_name, last_changed_by, rating_label
 from subgroups.importing.uploads import token_digest
 from subgroups.models import (
     Action,
@@ -485,8 +485,7 @@ def subgroup_configure(
     """
     current = SubGroup.objects.select_for_update().get(pk=subgroup.pk)
     if current.version != expected_version:
-        latest = current.history.order_by("-history_date", "-history_id").first()
-        who = display_name(latest.history_user) if latest and latest.history_user else "Someone"
+        who = last_changed_by(current)
         raise ValidationError(
             f"{who} changed these settings while you were editing them. Nothing has been "
             "saved: your input is still in the form; check it against the sub-group's page and "
