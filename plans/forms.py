@@ -110,6 +110,9 @@ ROLE_HINTS = {
     Membership.Role.LEAD: "Edits the actions of the sub-groups they lead; updates the actions they lead.",
     Membership.Role.EXECUTIVE: "Reads everything; reviews the dashboard and exceptions.",
     Membership.Role.VIEWER: "Reads the plan and workplans.",
+    Membership.Role.SCRUTINEER: (
+        "Reads everything; raises challenges and writes the annual report's scrutiny statement."
+    ),
 }
 
 

@@ -281,6 +281,9 @@ class Membership(models.Model):
         LEAD = "lead", "Sub-group chair or action lead"
         EXECUTIVE = "executive", "Executive"
         VIEWER = "viewer", "Viewer"
+        # Working Together 2023: independent scrutiny "supports and challenges" the
+        # arrangements; the scrutineer reads everything and writes only scrutiny records.
+        SCRUTINEER = "scrutineer", "Independent scrutineer"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -297,7 +300,7 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "partnership"], name="one_role_per_partnership"),
             models.CheckConstraint(
-                condition=Q(role__in=["bsu", "lead", "executive", "viewer"]),
+                condition=Q(role__in=["bsu", "lead", "executive", "viewer", "scrutineer"]),
                 name="membership_role_valid",
             ),
         ]

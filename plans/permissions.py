@@ -3,7 +3,12 @@
 - BSU edits everything in its partnership;
 - a sub-group lead or chair edits the actions of the sub-groups they lead, and adds updates to
   actions they lead in other sub-groups;
-- executive and viewer read everything in their partnership and change nothing.
+- executive and viewer read everything in their partnership and change nothing;
+- the independent scrutineer reads everything in its partnership, as a viewer does, and writes
+  only scrutiny records: challenges, and the annual report's scrutiny statement;
+- challenges: the scrutineer or an Executive member raises one; the BSU, or a lead of the
+  challenged sub-group (or of the challenged action's sub-group), responds; the raiser or the
+  BSU closes it with its outcome. Nobody else writes challenges.
 
 - BSU also manages its partnership's people and sub-group settings (product pages, through
   the services); the Django admin is for superusers only (mscp/admin.py).
@@ -14,6 +19,12 @@ Superusers get no extra rights here: the admin is for configuration only.
 from dataclasses import dataclass, field
 
 from plans.models import Membership
+
+# Who raises challenges (Working Together 2023: independent scrutiny and the lead partners
+# hold the arrangements to account).
+CHALLENGERS = frozenset({Membership.Role.SCRUTINEER, Membership.Role.EXECUTIVE})
+# The annual report's part the independent scrutineer writes (reports.annual.SECTIONS).
+SCRUTINY_SECTION = "scrutiny"
 
 
 @dataclass
@@ -74,6 +85,43 @@ class Editor:
     def can_edit_annual_report(self, report) -> bool:
         """Write, publish and start again the partnership's annual report."""
         return self.is_bsu(report.partnership_id)
+
+    def can_edit_report_section(self, report, slug: str) -> bool:
+        """Write the part `slug` of the report: the BSU any part, the independent scrutineer
+        the scrutiny statement only."""
+        return self.can_edit_annual_report(report) or (
+            slug == SCRUTINY_SECTION and self.role_in(report.partnership_id) == Membership.Role.SCRUTINEER
+        )
+
+    def can_raise_challenge(self, partnership_id: int) -> bool:
+        """Raise a challenge in the partnership: its independent scrutineer or Executive."""
+        return self.role_in(partnership_id) in CHALLENGERS
+
+    def answers_challenge(self, challenge) -> bool:
+        """The challenge is addressed to the user: they are the BSU, or a lead of the sub-group
+        it is addressed to (for an action, the action's sub-group)."""
+        partnership_id = challenge.partnership_id
+        return self.is_bsu(partnership_id) or (
+            self.role_in(partnership_id) == Membership.Role.LEAD
+            and challenge.subgroup_id is not None
+            and challenge.subgroup_id in self.led_subgroup_ids
+        )
+
+    def closes_challenge(self, challenge) -> bool:
+        """The user closes the challenge: whoever raised it (while still a scrutineer or
+        Executive member of the partnership) or the BSU."""
+        partnership_id = challenge.partnership_id
+        return self.is_bsu(partnership_id) or (
+            challenge.raised_by_id == self.user_id and self.role_in(partnership_id) in CHALLENGERS
+        )
+
+    def can_respond_to_challenge(self, challenge) -> bool:
+        """Answer the challenge now: addressed to the user and not closed."""
+        return challenge.status != "closed" and self.answers_challenge(challenge)
+
+    def can_close_challenge(self, challenge) -> bool:
+        """Close the challenge with its outcome now: the user closes it and it is not closed."""
+        return challenge.status != "closed" and self.closes_challenge(challenge)
 
     def can_manage_plan(self, plan) -> bool:
         """Add priorities and themes to a live plan."""

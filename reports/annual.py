@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
 from plans.permissions import Editor
 from subgroups.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
+from reports.challenges import challenges_of_year
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
@@ -63,7 +64,10 @@ SECTIONS = [
     Section("training", "Multi-agency training and its impact", WRITTEN),
     Section("voice", "The voice of children, young people and families", WRITTEN,
             "What children and families told the partnership and how it changed the work."),
-    Section("scrutiny", "Independent scrutiny and assurance", WRITTEN),
+    Section("scrutiny", "Independent scrutiny and assurance", BOTH,
+            "The independent scrutineer's statement on the year: what scrutiny looked at, what it "
+            "found and how effective the arrangements are. The year's challenges and their "
+            "outcomes are added from the challenge log."),
     Section("effectiveness", "Effectiveness of our arrangements and priorities for next year", WRITTEN),
     Section("appendices", "Appendices", BOTH,
             "The budget and the glossary of acronyms. Sub-group membership is added from the "
@@ -249,6 +253,8 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             }
             for subgroup in subgroups
         ],
+        # The challenges raised in the year, with their outcomes (reports/challenges.py).
+        "challenges": challenges_of_year(partnership=partnership, year=year),
     }
 
 
@@ -284,6 +290,11 @@ def _hydrated(generated: dict) -> dict:
         },
         "little_progress": actions(generated["little_progress"]),
         "themes": [theme | {"counts": counts(theme["counts"])} for theme in generated["themes"]],
+        # Reports published before the challenge log have none.
+        "challenges": [
+            challenge | {"raised_on": day(challenge["raised_on"]), "closed_on": day(challenge["closed_on"])}
+            for challenge in generated.get("challenges", [])
+        ],
     }
 
 

@@ -39,6 +39,15 @@ def _editable_report(request, pk) -> AnnualReport:
     return report
 
 
+def _section_editable_report(request, pk, slug) -> AnnualReport:
+    """The report, when the user may write its part `slug` (the scrutineer: the scrutiny
+    statement only)."""
+    report = _visible_report(request, pk)
+    if not Editor.for_user(request.user).can_edit_report_section(report, slug):
+        raise PermissionDenied
+    return report
+
+
 def annual_list(request):
     """Each partnership's plans, the years they cover and the reports of each year."""
     return render(request, "reports/annual_list.html", {"rows": annual_reports_by_plan(user=request.user)})
@@ -66,11 +75,20 @@ def annual_start(request, plan_pk):
 def annual_detail(request, pk):
     report = _visible_report(request, pk)
     content = annual_report_content(report)
-    can_edit = Editor.for_user(request.user).can_edit_annual_report(report)
+    editor = Editor.for_user(request.user)
+    can_edit = editor.can_edit_annual_report(report)
+    editable_sections = {
+        item.section.slug for item in content["sections"]
+        if item.written and editor.can_edit_report_section(report, item.section.slug)
+    }
     return render(
         request,
         "reports/annual_detail.html",
-        content | {"edit_links": can_edit and not report.is_published, "can_edit": can_edit},
+        content | {
+            "edit_links": can_edit and not report.is_published,
+            "can_edit": can_edit,
+            "editable_sections": editable_sections,
+        },
     )
 
 
@@ -84,7 +102,7 @@ def annual_pdf(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def section_edit(request, pk, slug):
-    report = _editable_report(request, pk)
+    report = _section_editable_report(request, pk, slug)
     title = written_part_title(report, slug)
     if title is None:
         raise Http404("This report has no such section.")
@@ -139,7 +157,7 @@ def section_edit(request, pk, slug):
 @require_POST
 def section_preview(request, pk, slug):
     """The text as it will appear, for the editor's live preview (htmx)."""
-    report = _editable_report(request, pk)
+    report = _section_editable_report(request, pk, slug)
     if written_part_title(report, slug) is None:
         raise Http404("This report has no such section.")
     return render(

@@ -214,3 +214,132 @@ class Meeting(models.Model):
         return Meeting.objects.filter(partnership=self.partnership_id).of_body(
             body=self.body, subgroup_id=self.subgroup_id
         )
+
+
+class ChallengeQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+    def not_closed(self):
+        """Challenges still open: awaiting a response or responded to, not yet closed."""
+        return self.exclude(status=Challenge.Status.CLOSED)
+
+
+class Challenge(models.Model):
+    """A challenge the independent scrutineer or an Executive member raises to a sub-group, an
+    action or a partner agency, which the addressee answers and the raiser closes with its
+    outcome. Working Together to Safeguard Children 2023: independent scrutiny "supports and
+    challenges" the arrangements; the annual report shows what came of it.
+
+    The target is a kind plus the row it names: a sub-group, an action (with its sub-group, so
+    the sub-group's leads may answer), or an agency by name. A learning review will be another
+    kind with its own nullable foreign key."""
+
+    class Target(models.TextChoices):
+        SUBGROUP = "subgroup", "A sub-group"
+        ACTION = "action", "An action"
+        AGENCY = "agency", "A partner agency"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Awaiting a response"
+        RESPONDED = "responded", "Responded"
+        CLOSED = "closed", "Closed"
+
+    class Outcome(models.TextChoices):
+        ASSURED = "assured", "Assured"
+        ACTION_AGREED = "action_agreed", "Action agreed"
+        ESCALATED = "escalated", "Escalated"
+        NOT_ASSURED = "not_assured", "Not assured"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="challenges")
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="challenges_raised")
+    raised_on = models.DateField()
+    target_kind = models.CharField("Challenge to", max_length=10, choices=Target.choices)
+    subgroup = models.ForeignKey(
+        "subgroups.SubGroup", on_delete=models.CASCADE, null=True, blank=True, related_name="challenges"
+    )
+    action = models.ForeignKey(
+        "subgroups.Action", on_delete=models.CASCADE, null=True, blank=True, related_name="challenges"
+    )
+    agency = models.CharField("Partner agency", max_length=200, blank=True)
+    question = models.TextField("Challenge", max_length=4000)
+    respond_by = models.DateField("Response wanted by", null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    outcome = models.CharField(max_length=15, choices=Outcome.choices, blank=True)
+    outcome_text = models.TextField("What was concluded", max_length=4000, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ChallengeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-raised_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "responded", "closed"]), name="challenge_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome__in=["", "assured", "action_agreed", "escalated", "not_assured"]),
+                name="challenge_outcome_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(target_kind="subgroup", subgroup__isnull=False, action__isnull=True, agency="")
+                    | Q(target_kind="action", subgroup__isnull=False, action__isnull=False, agency="")
+                    | (Q(target_kind="agency", subgroup__isnull=True, action__isnull=True) & ~Q(agency=""))
+                ),
+                name="challenge_names_one_target",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="closed", closed_on__isnull=False, closed_by__isnull=False) & ~Q(outcome="")
+                )
+                | Q(~Q(status="closed"), outcome="", closed_on__isnull=True, closed_by__isnull=True),
+                name="challenge_closed_with_outcome",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Challenge to {self.target_label}, raised {self.raised_on:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("reports:challenge-detail", kwargs={"pk": self.pk})
+
+    @property
+    def target_label(self) -> str:
+        """Who or what is challenged, as the log names it: "PEI sub-group", "PEI 1.3 (PEI)",
+        or the agency's name. Needs `subgroup` and `action` loaded for a list."""
+        if self.target_kind == self.Target.ACTION and self.action_id:
+            name = self.action.reference or self.action.description[:40]
+            short_name = self.subgroup.short_name
+            return f"action {name}" if name.startswith(f"{short_name} ") else f"action {name} ({short_name})"
+        if self.target_kind == self.Target.SUBGROUP and self.subgroup_id:
+            return f"the {self.subgroup.short_name} sub-group"
+        return self.agency
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class ChallengeResponse(models.Model):
+    """One answer to a challenge, by the BSU or a lead of the challenged sub-group. Responses
+    are appended, never edited: a correction is a further response."""
+
+    challenge = models.ForeignKey(Challenge, on_delete=models.CASCADE, related_name="responses")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    responded_on = models.DateField()
+    text = models.TextField("Response", max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["challenge", "created_at", "pk"]
+
+    def __str__(self):
+        return f"Response to {self.challenge} on {self.responded_on:%-d %B %Y}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, meeting_views, views
+from reports import annual_views, challenge_views, meeting_views, views
 
 app_name = "reports"
 
@@ -32,4 +32,13 @@ urlpatterns = [
     path("meetings/<int:pk>/delete/", meeting_views.meeting_delete_view, name="meeting-delete"),
     path("meetings/<int:pk>/pdf/", meeting_views.meeting_pack_pdf, name="meeting-pack"),
     path("meetings/<int:pk>/not-updated/", meeting_views.meeting_not_updated, name="meeting-not-updated"),
+    path("challenges/", challenge_views.challenge_list, name="challenge-list"),
+    path(
+        "partnerships/<int:partnership_pk>/challenges/new/",
+        challenge_views.challenge_create,
+        name="challenge-create",
+    ),
+    path("challenges/<int:pk>/", challenge_views.challenge_detail, name="challenge-detail"),
+    path("challenges/<int:pk>/respond/", challenge_views.challenge_respond_view, name="challenge-respond"),
+    path("challenges/<int:pk>/close/", challenge_views.challenge_close_view, name="challenge-close"),
 ]

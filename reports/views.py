@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 
+from reports.challenges import open_challenges
 from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table
 from reports.meetings import last_meeting_before
@@ -74,7 +75,11 @@ def dashboard(request):
     return render(
         request,
         "reports/dashboard.html",
-        context | data | {"chart": chart, "chart_key": RATING_ORDER},
+        context | data | {
+            "chart": chart,
+            "chart_key": RATING_ORDER,
+            "open_challenges": open_challenges(partnership_id=scope.plan.partnership_id),
+        },
     )
 
 

@@ -19,6 +19,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from mscp.demo import medway, merton, merton_annual
+from mscp.demo.challenges import CHALLENGES
 from mscp.demo.meetings import demo_meetings
 from plans.models import (
     BragDefinition,
@@ -28,7 +29,8 @@ from plans.models import (
     Partnership,
     Priority,
 )
-from reports.models import AnnualReport, Meeting, ReportSection
+from reports.challenges import challenge_close, challenge_raise, challenge_respond
+from reports.models import AnnualReport, Challenge, Meeting, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
 
@@ -42,6 +44,7 @@ DEMO_USERS = {
     "executive": ("merton", Membership.Role.EXECUTIVE, "Executive", "Member"),
     "viewer": ("merton", Membership.Role.VIEWER, "Partnership", "Viewer"),
     "medway-bsu": ("medway", Membership.Role.BSU, "Medway Business Support", "Officer"),
+    "scrutineer": ("merton", Membership.Role.SCRUTINEER, "Independent", "Scrutineer"),
 }
 # Usernames the data modules use for update authors, per partnership.
 AUTHOR_ALIASES = {"medway": {"bsu": "medway-bsu"}}
@@ -235,6 +238,43 @@ def _meetings_load(partnership: Partnership, report: LoadReport) -> None:
         report.count("meetings", created)
 
 
+def _challenges_load(partnership: Partnership, users: dict[str, "User"], report: LoadReport) -> None:
+    """The partnership's demo challenges (mscp/demo/challenges.py), each found by its question,
+    raised, answered and closed through the same services as the pages, so that their history
+    reads as it would have."""
+    subgroups = {subgroup.short_name: subgroup for subgroup in partnership.subgroups.all()}
+    for item in CHALLENGES[partnership.slug]:
+        if Challenge.objects.filter(partnership=partnership, question=item["question"]).exists():
+            report.count("challenges", False)
+            continue
+        if "action" in item:
+            kind, target = Challenge.Target.ACTION, {
+                "action": Action.objects.select_related("workplan__subgroup").get(
+                    workplan__subgroup__partnership=partnership, workplan__year="2023-24", reference=item["action"]
+                )
+            }
+        elif "subgroup" in item:
+            kind, target = Challenge.Target.SUBGROUP, {"subgroup": subgroups[item["subgroup"]]}
+        else:
+            kind, target = Challenge.Target.AGENCY, {"agency": item["agency"]}
+        challenge = challenge_raise(
+            partnership=partnership, by=users[item["raised_by"]], target_kind=kind, question=item["question"],
+            respond_by=item.get("respond_by"), raised_on=item["raised_on"], **target,
+        )
+        for author, day, text in item["responses"]:
+            challenge_respond(
+                challenge=challenge, by=users[author], text=text, expected_version=challenge.version, responded_on=day
+            )
+            challenge.refresh_from_db()
+        if item.get("closed"):
+            by, day, outcome, text = item["closed"]
+            challenge_close(
+                challenge=challenge, by=users[by], outcome=outcome, outcome_text=text,
+                expected_version=challenge.version, closed_on=day,
+            )
+        report.count("challenges", True)
+
+
 def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme]) -> None:
     """Give a just-created action its themes as part of its creation, so that its history
     starts with one "added" entry that has them, not an addition and then an edit."""
@@ -261,6 +301,8 @@ def demo_load(*, password: str) -> LoadReport:
         _partnership_load(data, users, report)
         _meetings_load(Partnership.objects.get(slug=data.PARTNERSHIP["slug"]), report)
     _memberships_load(users, report)
+    for slug in CHALLENGES:
+        _challenges_load(Partnership.objects.get(slug=slug), users, report)
     _annual_report_load(
         merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report
     )
