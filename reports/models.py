@@ -311,7 +311,7 @@ class Challenge(models.Model):
 
     @property
     def target_label(self) -> str:
-        """Who or what is challenged, as the log names it: "PEI sub-group", "PEI 1.3 (PEI)",
+        """Who or what is challenged, as the log names it: "the PEI sub-group", "action PEI 1.3",
         or the agency's name. Needs `subgroup` and `action` loaded for a list."""
         if self.target_kind == self.Target.ACTION and self.action_id:
             name = self.action.reference or self.action.description[:40]
