@@ -7,12 +7,13 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 
 from plans.models import CrossCuttingTheme, Membership, Priority
 from reports.annual import annual_report_publish, annual_report_start
-from reports.models import AnnualReport, ReportSection
+from reports.challenges import challenge_raise
+from reports.models import AnnualReport, Challenge, ChallengeResponse, ReportSection
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
@@ -20,7 +21,12 @@ from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGro
 pytestmark = pytest.mark.django_db
 
 READ, UPDATE, EDIT, PLAN = "read", "update", "edit", "plan"
-ROLES = ["anonymous", "bsu", "subgroup_lead", "action_lead", "other_lead", "executive", "viewer", "outsider"]
+# Scrutiny records: raise a challenge, respond to it, close it, write the scrutiny statement.
+RAISE, RESPOND, CLOSE, SCRUTINY = "raise", "respond", "close", "scrutiny"
+ROLES = [
+    "anonymous", "bsu", "subgroup_lead", "action_lead", "other_lead", "executive", "viewer", "scrutineer",
+    "outsider",
+]
 
 
 def expected_status(role, kind, method, scoped):
@@ -34,6 +40,11 @@ def expected_status(role, kind, method, scoped):
         UPDATE: role in {"bsu", "subgroup_lead", "action_lead"},
         EDIT: role in {"bsu", "subgroup_lead"},
         PLAN: role == "bsu",
+        # The world's challenge is the scrutineer's, to the workplan's sub-group.
+        RAISE: role in {"scrutineer", "executive"},
+        RESPOND: role in {"bsu", "subgroup_lead"},
+        CLOSE: role in {"bsu", "scrutineer"},
+        SCRUTINY: role in {"bsu", "scrutineer"},
     }[kind]
     if not allowed:
         return 403
@@ -77,6 +88,7 @@ def _build_world():
         "other_lead": member_of(partnership, Membership.Role.LEAD),
         "executive": member_of(partnership, Membership.Role.EXECUTIVE),
         "viewer": member_of(partnership, Membership.Role.VIEWER),
+        "scrutineer": member_of(partnership, Membership.Role.SCRUTINEER),
         "outsider": member_of(PartnershipFactory(), Membership.Role.BSU),
     }
     workplan.subgroup.leads.add(users["subgroup_lead"])
@@ -86,7 +98,14 @@ def _build_world():
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
-    return {"workplan": workplan, "action": action, "users": users, "report": draft, "published": published}
+    challenge = challenge_raise(
+        partnership=partnership, by=users["scrutineer"], target_kind="subgroup", subgroup=workplan.subgroup,
+        question="How do you know the learning changed practice?",
+    )
+    return {
+        "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
+        "challenge": challenge,
+    }
 
 
 def fingerprint():
@@ -99,6 +118,8 @@ def fingerprint():
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
         ReportSection.objects.aggregate(n=Sum("version")),
+        Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        ChallengeResponse.objects.count(),
     )
 
 
@@ -132,6 +153,11 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "challenge-create": {
+            "target_kind": "subgroup", "subgroup": workplan.subgroup_id, "question": "Where is the evidence?",
+        },
+        "challenge-respond": {"text": "The audit found it.", "version": 1},
+        "challenge-close": {"outcome": "assured", "outcome_text": "The audit gives assurance.", "version": 1},
         # The year end confirmed: X 1.1 closed as not achieved, the other action left open.
         "workplan-year-end": _year_end_data(world),
         "plan-year-end": _year_end_data(world),
@@ -197,6 +223,13 @@ URLS = [
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
     ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
     ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
+    ("reports:annual-section", SCRUTINY, ["get", "post"], "scrutiny_section"),
+    ("reports:annual-section-preview", SCRUTINY, ["post"], "scrutiny_section"),
+    ("reports:challenge-list", READ, ["get"], None),
+    ("reports:challenge-detail", READ, ["get"], "challenge"),
+    ("reports:challenge-create", RAISE, ["get", "post"], "partnership"),
+    ("reports:challenge-respond", RESPOND, ["get", "post"], "challenge"),
+    ("reports:challenge-close", CLOSE, ["get", "post"], "challenge"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -220,9 +253,13 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         "action": world["action"],
         "report": world["report"],
         "published": world["published"],
+        "partnership": world["workplan"].plan.partnership,
+        "challenge": world["challenge"],
     }
     if target == "section":
         args = [world["report"].pk, "foreword"]
+    elif target == "scrutiny_section":
+        args = [world["report"].pk, "scrutiny"]
     else:
         args = [objects[target].pk] if target else []
     url = reverse(name, args=args)
@@ -288,6 +325,7 @@ MY_ROUND = {
     "other_lead": (200, 200, False),
     "executive": (403, 403, False),
     "viewer": (403, 403, False),
+    "scrutineer": (403, 403, False),
     "outsider": (200, 200, False),
 }
 
