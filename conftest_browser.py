@@ -50,6 +50,7 @@ DEMO_USERS_BY_ROLE = {
     "lead": "pei-lead",
     "executive": "executive",
     "viewer": "viewer",
+    "scrutineer": "scrutineer",
 }
 
 

@@ -65,6 +65,12 @@ def _meeting_pk():
     return Meeting.objects.get(partnership__slug="merton", body="executive", date="2024-03-07").pk
 
 
+def _challenge(kind):
+    from reports.models import Challenge
+
+    return Challenge.objects.filter(partnership__slug="merton", status=kind).earliest("raised_on").pk
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -113,6 +119,32 @@ PAGES = [
     ),
     PageSpec("change a meeting", lambda demo: reverse("reports:meeting-edit", args=[_meeting_pk()]), roles=("bsu",)),
     PageSpec("delete a meeting", lambda demo: reverse("reports:meeting-delete", args=[_meeting_pk()]), roles=("bsu",)),
+    PageSpec("challenge log", lambda demo: reverse("reports:challenge-list")),
+    PageSpec(
+        "challenge log filtered",
+        lambda demo: reverse("reports:challenge-list") + "?status=open&year=2023-24&target_kind=subgroup",
+    ),
+    PageSpec("challenge, closed", lambda demo: reverse("reports:challenge-detail", args=[_challenge("closed")])),
+    PageSpec(
+        "challenge with its close form",
+        lambda demo: reverse("reports:challenge-detail", args=[_challenge("open")]),
+        roles=("bsu", "scrutineer"),
+    ),
+    PageSpec(
+        "raise a challenge",
+        lambda demo: reverse("reports:challenge-create", args=[demo.plan.partnership_id]),
+        roles=("executive", "scrutineer"),
+    ),
+    PageSpec(
+        "respond to a challenge",
+        lambda demo: reverse("reports:challenge-respond", args=[_challenge("open")]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "annual report scrutiny statement",
+        lambda demo: reverse("reports:annual-section", args=[_annual_report_pk(), "scrutiny"]),
+        roles=("bsu", "scrutineer"),
+    ),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
     PageSpec("not found", lambda demo: "/plans/999999/", status=404),
@@ -200,7 +232,7 @@ PAGES = [
 ANONYMOUS_PAGES = [
     PageSpec("login", lambda demo: reverse("login")),
 ]
-ROLES = ["bsu", "lead", "executive", "viewer"]
+ROLES = ["bsu", "lead", "executive", "viewer", "scrutineer"]
 MODES = ["normal", "high-contrast"]
 
 # What every page must have, read in the browser.

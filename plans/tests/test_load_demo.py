@@ -1,4 +1,5 @@
 import datetime
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -12,7 +13,7 @@ from django.urls import reverse
 from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
 from mscp.demo import merton
 from subgroups.brag import brag_summary
-from reports.models import ReportSection
+from reports.models import Challenge, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.selectors import action_timeline
 
@@ -102,11 +103,24 @@ def test_demo_users_belong_to_their_partnership(demo):
         "executive": "executive",
         "viewer": "viewer",
         "medway-bsu": "bsu",
+        "scrutineer": "scrutineer",
     }
     pei_lead = get_user_model().objects.get(username="pei-lead")
     assert Action.objects.filter(lead_user=pei_lead, workplan__subgroup__short_name="PEI").exists()
     assert not Action.objects.filter(lead_user=pei_lead).exclude(workplan__subgroup__short_name="PEI").exists()
     assert pei_lead.check_password("mscp-demo-2023")
+
+
+def test_the_demo_challenge_log_has_open_and_closed_challenges_with_their_history(demo):
+    challenges = Challenge.objects.filter(partnership__slug="merton")
+    assert challenges.count() == 5
+    statuses = Counter(challenges.values_list("status", flat=True))
+    assert statuses == {"closed": 3, "responded": 1, "open": 1}
+    assert set(challenges.values_list("target_kind", flat=True)) == {"subgroup", "action", "agency"}
+    closed = challenges.filter(status="closed")
+    assert all(challenge.history.count() >= 3 for challenge in closed)
+    call_command("load_demo", verbosity=0)  # again: nothing added, nothing changed
+    assert Challenge.objects.filter(partnership__slug="merton").count() == 5
 
 
 def test_demo_password_comes_from_the_environment(settings, monkeypatch):
@@ -283,7 +297,9 @@ def test_reset_restores_the_demo_as_shipped(demo):
 def test_no_demo_user_is_staff_or_holds_model_permissions(demo):
     """The admin is for superusers; the demo BSU configures its partnership through the
     product's pages (People, sub-group settings)."""
-    users = get_user_model().objects.filter(username__in=["bsu", "pei-lead", "executive", "viewer", "medway-bsu"])
-    assert users.count() == 5
+    users = get_user_model().objects.filter(
+        username__in=["bsu", "pei-lead", "executive", "viewer", "medway-bsu", "scrutineer"]
+    )
+    assert users.count() == 6
     assert not users.filter(is_staff=True).exists() and not users.filter(is_superuser=True).exists()
     assert not users.filter(user_permissions__isnull=False).exists()
