@@ -83,6 +83,25 @@ def test_history_says_who_gave_whom_which_role(client, bsu, partnership):
     assert [(h.role, h.history_user) for h in history] == [("viewer", bsu), ("executive", bsu)]
 
 
+def test_the_people_pages_offer_the_independent_scrutineer_role(client, bsu, partnership):
+    add = client.get(people_url(partnership, "plans:person-add"))
+    assert 'value="scrutineer"' in add.text and "Independent scrutineer" in add.text
+    assert "writes the annual report&#x27;s scrutiny statement" in add.text
+    client.post(
+        people_url(partnership, "plans:person-add"),
+        {"username": "indy", "email": "indy@example.org", "role": "scrutineer"},
+    )
+    membership = Membership.objects.get(user__username="indy")
+    assert membership.role == Membership.Role.SCRUTINEER
+    page = client.get(people_url(partnership))
+    assert "Independent scrutineer" in page.text
+    edit = client.get(people_url(partnership, "plans:membership-edit", membership.pk))
+    assert re.search(r'value="scrutineer"[^>]*checked', edit.text)
+    client.post(people_url(partnership, "plans:membership-edit", membership.pk), {"role": "viewer"})
+    membership.refresh_from_db()
+    assert membership.role == Membership.Role.VIEWER
+
+
 def test_an_existing_account_is_added_by_its_username_and_its_own_email(client, bsu, partnership, member_of):
     elsewhere = member_of(PartnershipFactory(), Membership.Role.LEAD, username="ali", email="ali@example.org")
     password_before = elsewhere.password
