@@ -69,6 +69,7 @@ def subgroup_detail(request, pk):
     editor = Editor.for_user(request.user)
     context["can_import"] = editor.is_bsu(subgroup.partnership_id)
     context["can_configure"] = editor.can_configure_subgroup(subgroup)
+    context["can_challenge"] = editor.can_raise_challenge(subgroup.partnership_id)
     return render(request, "subgroups/subgroup_detail.html", context)
 
 
@@ -125,6 +126,7 @@ def action_detail(request, pk):
             "timeline": action_timeline(action=action),
             "can_update": editor.can_update_action(action, action.workplan),
             "can_edit": editor.can_edit_workplan(action.workplan),
+            "can_challenge": editor.can_raise_challenge(action.workplan.subgroup.partnership_id),
         },
     )
 

@@ -442,3 +442,13 @@ def test_the_scrutiny_table_is_in_the_pdf(client, world):
 
     text = text_of(read(client.get(reverse("reports:annual-pdf", args=[report.pk])).content))
     assert "Challenges raised in 2024-25" in text and "Assured" in text and "To action PEI 1.3" in text
+
+
+def test_the_action_and_subgroup_pages_offer_a_challenge_to_challengers_only(client, world):
+    create = reverse("reports:challenge-create", args=[world["partnership"].pk])
+    for role, offered in [("scrutineer", True), ("executive", True), ("bsu", False), ("viewer", False)]:
+        client.force_login(world["users"][role])
+        action_page = client.get(world["action"].get_absolute_url()).text
+        subgroup_page = client.get(world["pei"].get_absolute_url()).text
+        assert (f"{create}?action={world['action'].pk}" in action_page) == offered, role
+        assert (f"{create}?subgroup={world['pei'].pk}" in subgroup_page) == offered, role
