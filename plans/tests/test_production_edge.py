@@ -128,7 +128,6 @@ def test_a_huge_anonymous_upload_is_refused_before_it_is_read(server):
         f'--{boundary}\r\nContent-Disposition: form-data; name="csrfmiddlewaretoken"\r\n\r\n{token}\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n\r\n'
     ).encode()
-    started = time.monotonic()
     answer, sent, largest_file = b"", len(head), 0
     chunk = b"\0" * (1024 * 1024)
     with socket.create_connection((host, port), timeout=30) as sock:
@@ -144,10 +143,9 @@ def test_a_huge_anonymous_upload_is_refused_before_it_is_read(server):
             answer = answer or sock.recv(65536)
         except OSError:  # the server closed the connection on a body it will not read
             answer = answer or b""
-    elapsed = time.monotonic() - started
     assert largest_file == 0, f"{largest_file} bytes of the body were written to a temporary file"
     assert answer.decode("latin-1").startswith("HTTP/1.1 413"), answer[:200]
-    assert sent < size and elapsed < 10, f"{sent} bytes sent in {elapsed:.1f} s"
+    assert sent < size, f"all {sent} bytes were sent before the answer"
     assert _upload_size(server["uploads"]) == 0
 
 

@@ -1,11 +1,11 @@
-"""Written sections render in bounded time whatever they hold: the inputs that made
-Python-Markdown quadratic (or recurse too deeply) render, formatted or as plain paragraphs,
-in well under a second, and ordinary Markdown renders as it always did."""
+"""Written sections render whatever they hold: the inputs that made Python-Markdown quadratic
+(or recurse too deeply) render, formatted or as plain paragraphs, and ordinary Markdown
+renders as it always did. How long each takes is measured by bench/hostile_inputs.py, not
+here: a timed test fails on a busy machine and proves nothing on a fast one."""
 
 import html as html_module
 import random
 import re
-import time
 
 import markdown
 import pytest
@@ -50,17 +50,14 @@ def render_markup_unbounded(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", QUADRATIC_BEFORE.values(), ids=QUADRATIC_BEFORE.keys())
-def test_inputs_that_were_quadratic_are_formatted_in_well_under_a_second(text):
-    started = time.monotonic()
+def test_inputs_that_were_quadratic_are_formatted_not_shown_plain(text):
     rendered = render_section_text(text, budget_seconds=60)
-    elapsed = time.monotonic() - started
     # Formatted by Markdown, not the plain fallback: the bounded link finding did the work.
     assert not rendered.is_plain
     # Every bracket the author typed is still there, as text (no links were made).
     assert "<a " not in rendered.html
     for character in "[]()":
         assert visible_text(rendered.html).count(character) == text.count(character)
-    assert elapsed < 2, f"took {elapsed:.2f} s: rendering is quadratic again"
 
 
 def test_links_render_as_before():
@@ -86,9 +83,7 @@ def test_links_render_as_before():
 )
 def test_lists_nested_too_deeply_for_markdown_show_as_plain_paragraphs(text):
     # Python-Markdown recursed past Python's limit on these (a RecursionError: a server error).
-    started = time.monotonic()
     rendered = render_section_text(text)
-    assert time.monotonic() - started < 2
     assert rendered.plain_because == TOO_COMPLEX
     assert rendered.html.startswith('<p class="govuk-body">')
     assert visible_text(rendered.html).replace(" ", "").replace("\t", "") == "".join(text.split())
@@ -104,22 +99,21 @@ def test_text_over_its_time_budget_shows_as_plain_escaped_paragraphs():
     )
 
 
-def test_thousands_of_headings_in_one_block_render_within_the_budget():
+def test_thousands_of_headings_in_one_block_show_as_headings_or_within_the_budget_as_plain_text():
     # Still quadratic in Python-Markdown (each heading splits the rest of the block): 1.7 s
     # for these 20,000 characters here. The time budget stops it and shows plain paragraphs.
     text = ("a\n===\n" * SECTION_TEXT_MAX_LENGTH)[:SECTION_TEXT_MAX_LENGTH]
-    started = time.monotonic()
     rendered = render_section_text(text, budget_seconds=RENDER_BUDGET_SECONDS)
-    assert time.monotonic() - started < 2
-    assert rendered.html
+    if rendered.is_plain:
+        assert rendered.html.startswith('<p class="govuk-body">') and "<h" not in rendered.html
+    else:
+        assert rendered.html.count("<h") == text.count("===")
 
 
 def test_stored_text_longer_than_a_section_may_be_shows_as_plain_paragraphs_cut_at_the_limit():
     # Saved before the limit existed: shown without Markdown, in time proportional to the limit.
     text = "**Long** " + "[" * (3 * SECTION_TEXT_MAX_LENGTH)
-    started = time.monotonic()
     rendered = render_section_text(text)
-    assert time.monotonic() - started < 2
     assert rendered.plain_because == TOO_LONG
     assert "<strong>" not in rendered.html and "**Long**" in rendered.html
     shown = visible_text(rendered.html)

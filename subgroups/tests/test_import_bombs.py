@@ -1,10 +1,9 @@
-"""Spreadsheets built to take a worker down are refused quickly, with a clear message naming
-the limit, and never read in full: a merged cell spanning the whole sheet, a zip bomb, XML
+"""Spreadsheets built to take a worker down are refused with a clear message naming the
+limit, and never read in full (bench/hostile_inputs.py times the refusals): a merged cell spanning the whole sheet, a zip bomb, XML
 with entity bombs or external entities, too many rows or columns. The files are built here,
 never kept as binaries."""
 
 import io
-import time
 import zipfile
 
 import pytest
@@ -41,32 +40,28 @@ def zip_bomb(megabytes=200) -> bytes:
     return rewritten(xlsx_bytes(ROWS), lambda xml: xml.replace(b"</sheetData>", filler + b"</sheetData>"))
 
 
-def refusal(content: bytes) -> tuple[str, float]:
-    started = time.perf_counter()
+def refusal(content: bytes) -> str:
     with pytest.raises(UnreadableFile) as refused:
         read_sheet(content)
-    return str(refused.value), time.perf_counter() - started
+    return str(refused.value)
 
 
 def test_a_merged_cell_over_the_whole_sheet_is_read_as_the_cells_it_covers_with_data():
     content = merged_cell_bomb()
     assert len(content) < 10_000
-    started = time.perf_counter()
     sheet = read_sheet(content)
-    assert time.perf_counter() - started < 5
     assert [row.cells["description"] for row in sheet.rows] == ["Run the audit"]
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked():
     content = zip_bomb()
     assert len(content) < 1024 * 1024
-    message, seconds = refusal(content)
+    message = refusal(content)
     assert "unpacks to 200 MB" in message and "at most 50 MB" in message
-    assert seconds < 2
 
 
 def test_a_part_compressed_far_more_than_a_workbook_is_refused():
-    message, _seconds = refusal(zip_bomb(megabytes=20))
+    message = refusal(zip_bomb(megabytes=20))
     assert "compressed more than 100 times over" in message
 
 
@@ -79,20 +74,20 @@ def test_a_part_compressed_far_more_than_a_workbook_is_refused():
 ])
 def test_xml_with_entities_is_not_a_spreadsheet_we_can_read(doctype):
     content = rewritten(xlsx_bytes(ROWS), lambda xml: xml.replace(b"<worksheet", doctype + b"<worksheet", 1))
-    message, _seconds = refusal(content)
+    message = refusal(content)
     assert UNREADABLE in message
 
 
 def test_malformed_xml_is_not_a_spreadsheet_we_can_read():
     content = rewritten(xlsx_bytes(ROWS), lambda xml: xml[: len(xml) // 2])
-    assert UNREADABLE in refusal(content)[0]
+    assert UNREADABLE in refusal(content)
 
 
 def test_too_many_rows_or_columns_are_refused_naming_the_limit():
     rows = [STANDARD_HEADER] + [[f"Impact {n}", f"Action {n}"] for n in range(3001)]
-    assert "more than 3,000 rows: the import reads at most 3,000" in refusal(xlsx_bytes(rows))[0]
+    assert "more than 3,000 rows: the import reads at most 3,000" in refusal(xlsx_bytes(rows))
     wide = [STANDARD_HEADER, [*ROWS[1], *["x"] * 60]]
-    assert "data in more than 50 columns" in refusal(xlsx_bytes(wide))[0]
+    assert "data in more than 50 columns" in refusal(xlsx_bytes(wide))
 
 
 @pytest.mark.django_db

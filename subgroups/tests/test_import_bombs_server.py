@@ -1,10 +1,9 @@
 """The merged-cell bomb and the zip bomb uploaded to a real gunicorn worker on the production
-settings: the answer is the clear refusal within 10 seconds, and the worker's peak memory
-(VmHWM in /proc/<pid>/status) stays under 300 MB (the merged cell once took a worker to
-4.8 GB, the zip bomb 80 seconds)."""
+settings: the answer is the clear refusal, not the worker's timeout, and the worker's peak
+memory (VmHWM in /proc/<pid>/status) stays under 300 MB (the merged cell once took a worker
+to 4.8 GB, the zip bomb 80 seconds). bench/hostile_inputs.py times the refusals."""
 
 import re
-import time
 import urllib.request
 import uuid
 from pathlib import Path
@@ -21,7 +20,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (CI runs the suite on it)"),
 ]
 WORKER_PEAK_LIMIT_KB = 300 * 1024
-ANSWER_LIMIT_SECONDS = 10
 
 
 def worker_peak_kb(output) -> int:
@@ -55,22 +53,18 @@ def upload(url, session, content):
         "Content-Type": f"multipart/form-data; boundary={boundary}",
         "Referer": url,
     })
-    started = time.perf_counter()
     with urllib.request.urlopen(request, timeout=60) as response:
-        return response.status, response.read().decode(), time.perf_counter() - started
+        return response.status, response.read().decode()
 
 
-def test_bombs_uploaded_to_a_real_worker_are_refused_quickly_in_bounded_memory(bsu_session, static_root):  # noqa: F811
+def test_bombs_uploaded_to_a_real_worker_are_refused_in_bounded_memory(bsu_session, static_root):  # noqa: F811
     workplan, session = bsu_session
     with gunicorn(server_environment(static_root), workers=1) as (base, output):
         url = f"{base}/subgroups/{workplan.subgroup.pk}/import/"
-        status, body, seconds = upload(url, session, zip_bomb())
-        print(f"zip bomb answered in {seconds:.2f} s")
+        status, body = upload(url, session, zip_bomb())
         assert status == 200 and "The file unpacks to 200 MB" in body
-        assert seconds < ANSWER_LIMIT_SECONDS
-        status, body, seconds = upload(url, session, merged_cell_bomb())
-        print(f"merged-cell bomb answered in {seconds:.2f} s")
-        assert status == 200 and seconds < ANSWER_LIMIT_SECONDS
+        status, body = upload(url, session, merged_cell_bomb())
+        assert status == 200
         assert "Server Error" not in body
         peak = worker_peak_kb(output)
         print(f"worker peak memory {peak / 1024:.0f} MB")
