@@ -236,9 +236,17 @@ def preload_axe(context):
     context.add_init_script(script=_axe_script())
 
 
-def axe_violations(page, context=None):
-    """The axe-core violations on the page as it stands, for the WCAG A/AA tags."""
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+# The axe rules whose result depends on the page's styles rather than its markup alone: what
+# the high-contrast scheme (colours, borders, underlines, outlines; nothing shown or hidden)
+# can change.
+AXE_STYLE_RULES = ["color-contrast", "link-in-text-block", "target-size"]
+
+
+def axe_violations(page, context=None, rules=None):
+    """The axe-core violations on the page as it stands, for the WCAG A/AA tags (or only
+    `rules`, given by name)."""
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    options = {"runOnly": only, "resultTypes": ["violations"]}
     if not page.evaluate(AXE_LOADED_JS):
         page.evaluate(_axe_script())
     arguments = [context, options] if context else [options]

@@ -20,3 +20,10 @@ STATIC_ROOT = None  # tests serve static files from the finders; nothing is coll
 # A written section falls back to plain paragraphs past its render budget; a busy test
 # machine must not turn ordinary sections plain (the tests of the fallback set their own).
 MSCP_SECTION_RENDER_SECONDS = 10
+
+# A test database is thrown away at the end of the run, so its commits need not wait for the
+# disk: on PostgreSQL each commit returns before its WAL is flushed (crash safety is what
+# that trades, and a test database has none to lose). The transactional tests commit a
+# great deal (every browser request, every table emptied and the demo put back).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
