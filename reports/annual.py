@@ -22,6 +22,7 @@ from subgroups.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, p
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
+from reports.reviews import learning_from_reviews
 from reports.selectors import quarter_ends
 from subgroups.models import SubGroup, year_label_bounds
 
@@ -58,8 +59,10 @@ SECTIONS = [
             "Your analysis of the actions listed: why they stalled and what the partnership is "
             "doing about it."),
     Section("themes", "Cross-cutting themes", GENERATED),
-    Section("learning", "Learning from reviews", WRITTEN,
-            "Rapid reviews, child safeguarding practice reviews and the actions taken."),
+    Section("learning", "Learning from reviews", BOTH,
+            "Your account of the year's learning. Each review active in the year, its "
+            "recommendations, the actions taken, their evidence of impact and what is still "
+            "open are added from the reviews register."),
     Section("training", "Multi-agency training and its impact", WRITTEN),
     Section("voice", "The voice of children, young people and families", WRITTEN,
             "What children and families told the partnership and how it changed the work."),
@@ -238,6 +241,7 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             {"label": theme.title, "counts": _counts(by_theme.get(theme.pk, BragCounts()))}
             for theme in plan.themes.all()
         ],
+        "learning": learning_from_reviews(partnership=partnership, year=year, as_at=as_at),
         "subgroups": [
             {
                 "name": subgroup.name,
@@ -250,6 +254,16 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             for subgroup in subgroups
         ],
     }
+
+
+def still_open(learning: list[dict]) -> list[dict]:
+    """The recommendations of the year's reviews still open at the year end, by review."""
+    return [
+        {"review": review["reference"] or review["title"], "number": number, "progress": recommendation["progress"]}
+        for review in learning
+        for number, recommendation in enumerate(review["recommendations"], start=1)
+        if not recommendation["complete"]
+    ]
 
 
 def _hydrated(generated: dict) -> dict:
@@ -284,6 +298,18 @@ def _hydrated(generated: dict) -> dict:
         },
         "little_progress": actions(generated["little_progress"]),
         "themes": [theme | {"counts": counts(theme["counts"])} for theme in generated["themes"]],
+        # Reports published before the register existed have no generated learning part.
+        "learning_recorded": "learning" in generated,
+        "learning": [
+            review | {
+                "dates": [date | {"day": day(date["day"])} for date in review["dates"]],
+                "recommendations": [
+                    recommendation | {"actions": actions(recommendation["actions"])}
+                    for recommendation in review["recommendations"]
+                ],
+            }
+            for review in generated.get("learning", [])
+        ],
     }
 
 
@@ -323,6 +349,7 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
     else:
         generated, texts = None, {}
     generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
+    generated["learning_open"] = still_open(generated["learning"])
     sections = [
         SectionContent(section=section, written=_written_part(section.slug, section.title, texts) if section.is_written else None)
         for section in SECTIONS

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, meeting_views, views
+from reports import annual_views, meeting_views, review_views, views
 
 app_name = "reports"
 
@@ -32,4 +32,13 @@ urlpatterns = [
     path("meetings/<int:pk>/delete/", meeting_views.meeting_delete_view, name="meeting-delete"),
     path("meetings/<int:pk>/pdf/", meeting_views.meeting_pack_pdf, name="meeting-pack"),
     path("meetings/<int:pk>/not-updated/", meeting_views.meeting_not_updated, name="meeting-not-updated"),
+    path("reviews/", review_views.review_list, name="review-list"),
+    path("partnerships/<int:partnership_pk>/reviews/new/", review_views.review_create_view, name="review-create"),
+    path("reviews/<int:pk>/", review_views.review_detail, name="review-detail"),
+    path("reviews/<int:pk>/edit/", review_views.review_edit_view, name="review-edit"),
+    path("reviews/<int:pk>/findings/new/", review_views.finding_create_view, name="finding-create"),
+    path("findings/<int:pk>/edit/", review_views.finding_edit_view, name="finding-edit"),
+    path("reviews/<int:pk>/recommendations/new/", review_views.recommendation_create_view, name="recommendation-create"),
+    path("recommendations/<int:pk>/edit/", review_views.recommendation_edit_view, name="recommendation-edit"),
+    path("recommendations/<int:pk>/actions/", review_views.recommendation_actions_view, name="recommendation-actions"),
 ]
