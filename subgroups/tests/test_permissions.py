@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from plans.models import CrossCuttingTheme, Membership, Priority
 from reports.annual import annual_report_publish, annual_report_start
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport, Finding, LearningReview, Recommendation, ReportSection
+from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
@@ -86,7 +87,13 @@ def _build_world():
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
-    return {"workplan": workplan, "action": action, "users": users, "report": draft, "published": published}
+    review = LearningReviewFactory(partnership=partnership)
+    finding = FindingFactory(review=review)
+    recommendation = RecommendationFactory(review=review, actions=[action])
+    return {
+        "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
+        "review": review, "finding": finding, "recommendation": recommendation,
+    }
 
 
 def fingerprint():
@@ -99,6 +106,10 @@ def fingerprint():
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
         ReportSection.objects.aggregate(n=Sum("version")),
+        LearningReview.objects.count(),
+        LearningReview.objects.aggregate(n=Sum("version")),
+        Finding.objects.aggregate(n=Sum("version"), c=Sum("order")),
+        Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
     )
 
 
@@ -135,6 +146,13 @@ def post_data(world, name):
         # The year end confirmed: X 1.1 closed as not achieved, the other action left open.
         "workplan-year-end": _year_end_data(world),
         "plan-year-end": _year_end_data(world),
+        "review-create": {"kind": "rapid", "title": "Serious injury to an infant", "status": "open"},
+        "review-edit": {"kind": "rapid", "title": "Serious injury to an infant", "status": "closed", "version": 1},
+        "finding-create": {"text": "Agencies did not share what they knew."},
+        "finding-edit": {"text": "Agencies shared too late.", "version": 1},
+        "recommendation-create": {"text": "Agree a protocol.", "evidence_of_impact": ""},
+        "recommendation-edit": {"text": "Agree a protocol.", "evidence_of_impact": "Audited.", "version": 1},
+        "recommendation-actions": {"actions": [], "version": 1},
         "workplan-import": {
             "year": workplan.year,
             **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
@@ -197,6 +215,15 @@ URLS = [
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
     ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
     ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
+    ("reports:review-list", READ, ["get"], None),
+    ("reports:review-detail", READ, ["get"], "review"),
+    ("reports:review-create", PLAN, ["get", "post"], "partnership"),
+    ("reports:review-edit", PLAN, ["get", "post"], "review"),
+    ("reports:finding-create", PLAN, ["get", "post"], "review"),
+    ("reports:finding-edit", PLAN, ["get", "post"], "finding"),
+    ("reports:recommendation-create", PLAN, ["get", "post"], "review"),
+    ("reports:recommendation-edit", PLAN, ["get", "post"], "recommendation"),
+    ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -220,6 +247,10 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         "action": world["action"],
         "report": world["report"],
         "published": world["published"],
+        "partnership": world["workplan"].plan.partnership,
+        "review": world["review"],
+        "finding": world["finding"],
+        "recommendation": world["recommendation"],
     }
     if target == "section":
         args = [world["report"].pk, "foreword"]
