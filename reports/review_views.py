@@ -17,10 +17,12 @@ from reports.review_forms import AsAtForm, FindingForm, LinkActionsForm, Recomme
 from reports.reviews import (
     finding_add,
     finding_edit,
+    finding_remove,
     partnership_actions_by_workplan,
     recommendation_add,
     recommendation_edit,
     recommendation_link_actions,
+    recommendation_remove,
     review_create,
     review_edit,
     review_overview,
@@ -128,12 +130,7 @@ def finding_create_view(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def finding_edit_view(request, pk):
-    finding = get_object_or_404(
-        Finding.objects.filter(review__in=LearningReview.objects.visible_to(request.user)).select_related(
-            "review__partnership"
-        ),
-        pk=pk,
-    )
+    finding = _visible_finding(request, pk)
     review = finding.review
     _managed(request, review.partnership_id)
     form = FindingForm(request.POST or None, initial={"text": finding.text, "version": finding.version})
@@ -152,6 +149,51 @@ def finding_edit_view(request, pk):
     return render(
         request, "reports/review_part_form.html",
         {"form": form, "review": review, "heading": f"Change finding {finding.order}"},
+    )
+
+
+def _visible_finding(request, pk) -> Finding:
+    return get_object_or_404(
+        Finding.objects.filter(review__in=LearningReview.objects.visible_to(request.user)).select_related(
+            "review__partnership"
+        ),
+        pk=pk,
+    )
+
+
+def _remove_view(request, *, thing, row, remove, label: str):
+    """Ask, then remove a finding or recommendation recorded by mistake; a removal based on an
+    older version (someone changed it after the page was opened) is refused, naming who."""
+    review = row.review
+    _managed(request, review.partnership_id)
+    refusal = None
+    if request.method == "POST":
+        try:
+            remove(**{thing: row}, expected_version=int(request.POST.get("version") or 0), by=request.user)
+        except ValidationError as error:
+            refusal = " ".join(error.messages)
+            row.refresh_from_db()
+        else:
+            messages.success(request, f"{label} removed.")
+            return redirect(f"{review.get_absolute_url()}#{thing}s")
+    return render(
+        request, "reports/review_part_remove.html",
+        {"review": review, "row": row, "thing": thing, "label": label, "refusal": refusal},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def finding_remove_view(request, pk):
+    finding = _visible_finding(request, pk)
+    return _remove_view(request, thing="finding", row=finding, remove=finding_remove, label=f"Finding {finding.order}")
+
+
+@require_http_methods(["GET", "POST"])
+def recommendation_remove_view(request, pk):
+    recommendation = _visible_recommendation(request, pk)
+    return _remove_view(
+        request, thing="recommendation", row=recommendation, remove=recommendation_remove,
+        label=f"Recommendation {recommendation.order}",
     )
 
 

@@ -207,6 +207,38 @@ def recommendation_link_actions(
     return current
 
 
+def _renumbered(rows) -> None:
+    """Number a review's findings or recommendations 1, 2, 3… again after one is removed, so
+    every page and the annual report call each by the same number."""
+    for number, row in enumerate(rows, start=1):
+        if row.order != number:
+            row.order = number
+            row.save(update_fields=["order"])
+
+
+@transaction.atomic
+def finding_remove(*, finding: Finding, expected_version: int, by) -> None:
+    """Remove a finding recorded by mistake (its history keeps it); the others are numbered
+    again. Refused when someone changed it since `expected_version`."""
+    current = Finding.objects.select_for_update().get(pk=finding.pk)
+    _refuse_stale(current, expected_version, "finding")
+    review_id = current.review_id
+    _attributed(current, by).delete()
+    _renumbered(Finding.objects.filter(review=review_id).order_by("order", "pk"))
+
+
+@transaction.atomic
+def recommendation_remove(*, recommendation: Recommendation, expected_version: int, by) -> None:
+    """Remove a recommendation recorded by mistake, with its links to actions (the actions
+    stay; its history keeps it); the others are numbered again. Refused when someone changed
+    it since `expected_version`."""
+    current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    _refuse_stale(current, expected_version, "recommendation")
+    review_id = current.review_id
+    _attributed(current, by).delete()
+    _renumbered(Recommendation.objects.filter(review=review_id).order_by("order", "pk"))
+
+
 # -- Reads -------------------------------------------------------------------------------------------
 
 

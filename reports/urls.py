@@ -38,7 +38,9 @@ urlpatterns = [
     path("reviews/<int:pk>/edit/", review_views.review_edit_view, name="review-edit"),
     path("reviews/<int:pk>/findings/new/", review_views.finding_create_view, name="finding-create"),
     path("findings/<int:pk>/edit/", review_views.finding_edit_view, name="finding-edit"),
+    path("findings/<int:pk>/remove/", review_views.finding_remove_view, name="finding-remove"),
     path("reviews/<int:pk>/recommendations/new/", review_views.recommendation_create_view, name="recommendation-create"),
     path("recommendations/<int:pk>/edit/", review_views.recommendation_edit_view, name="recommendation-edit"),
+    path("recommendations/<int:pk>/remove/", review_views.recommendation_remove_view, name="recommendation-remove"),
     path("recommendations/<int:pk>/actions/", review_views.recommendation_actions_view, name="recommendation-actions"),
 ]

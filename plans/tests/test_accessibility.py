@@ -150,6 +150,16 @@ PAGES = [
         lambda demo: reverse("reports:recommendation-actions", args=[_review().recommendations.first().pk]),
         roles=("bsu",),
     ),
+    PageSpec(
+        "remove a recommendation",
+        lambda demo: reverse("reports:recommendation-remove", args=[_review().recommendations.first().pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "remove a finding",
+        lambda demo: reverse("reports:finding-remove", args=[_review().findings.first().pk]),
+        roles=("bsu",),
+    ),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
     PageSpec("not found", lambda demo: "/plans/999999/", status=404),

@@ -381,3 +381,34 @@ def test_the_annual_page_and_pdf_show_the_learning_section(client, plan, year_re
     text = text_of(read(client.get(reverse("reports:annual-pdf", args=[report.pk])).content))
     assert "RR 1: Infant injury" in text and "Embed ICON." in text and "ICON at 96% of visits." in text
     assert "Still open at the year end" in text
+
+
+def test_removing_a_recommendation_keeps_its_actions_and_numbers_the_others_again(bsu_client, plan, review):
+    a1 = actions_of(plan)["A1"]
+    first = RecommendationFactory(review=review, order=1, actions=[a1])
+    second = RecommendationFactory(review=review, order=2, text="Second.")
+    url = reverse("reports:recommendation-remove", args=[first.pk])
+    assert "Remove recommendation 1" in bsu_client.get(url).text
+    Recommendation.objects.filter(pk=first.pk).update(version=2)
+    refused = bsu_client.post(url, {"version": 1})
+    assert refused.status_code == 200 and "changed this recommendation while you were editing it" in refused.text
+    assert bsu_client.post(url, {"version": 2}).status_code == 302
+    assert list(review.recommendations.values_list("pk", "order")) == [(second.pk, 1)]
+    assert Action.objects.filter(pk=a1.pk).exists()
+    assert first.history.filter(history_type="-").exists()
+
+
+def test_removing_a_finding_numbers_the_others_again(bsu_client, review):
+    first, second = FindingFactory(review=review, order=1), FindingFactory(review=review, order=2)
+    assert bsu_client.post(reverse("reports:finding-remove", args=[first.pk]), {"version": 1}).status_code == 302
+    assert list(review.findings.values_list("pk", "order")) == [(second.pk, 1)]
+
+
+def test_members_who_are_not_bsu_read_the_review_without_change_links(client, member_of, plan, review):
+    RecommendationFactory(review=review, actions=[actions_of(plan)["A1"]])
+    FindingFactory(review=review)
+    client.force_login(member_of(plan.partnership, Membership.Role.EXECUTIVE))
+    page = client.get(review.get_absolute_url()).text
+    assert "Recommendation 1" in page and 'app-brag--red">Red' in page
+    assert "Change the review" not in page and "Remove" not in page and "Add a recommendation" not in page
+    assert "Add a review" not in client.get(reverse("reports:review-list")).text

@@ -108,6 +108,8 @@ def fingerprint():
         ReportSection.objects.aggregate(n=Sum("version")),
         LearningReview.objects.count(),
         LearningReview.objects.aggregate(n=Sum("version")),
+        Finding.objects.count(),
+        Recommendation.objects.count(),
         Finding.objects.aggregate(n=Sum("version"), c=Sum("order")),
         Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
     )
@@ -153,6 +155,8 @@ def post_data(world, name):
         "recommendation-create": {"text": "Agree a protocol.", "evidence_of_impact": ""},
         "recommendation-edit": {"text": "Agree a protocol.", "evidence_of_impact": "Audited.", "version": 1},
         "recommendation-actions": {"actions": [], "version": 1},
+        "finding-remove": {"version": 1},
+        "recommendation-remove": {"version": 1},
         "workplan-import": {
             "year": workplan.year,
             **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
@@ -224,6 +228,8 @@ URLS = [
     ("reports:recommendation-create", PLAN, ["get", "post"], "review"),
     ("reports:recommendation-edit", PLAN, ["get", "post"], "recommendation"),
     ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
+    ("reports:finding-remove", PLAN, ["get", "post"], "finding"),
+    ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
