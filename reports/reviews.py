@@ -392,7 +392,6 @@ class RegisterSection:
     reviews: list[LearningReview] = field(default_factory=list)
     by_status: list[tuple[str, int]] = field(default_factory=list)
     by_kind: list[tuple[str, int]] = field(default_factory=list)
-    years: list[str] = field(default_factory=list)
 
 
 def reviews_register(
@@ -405,18 +404,12 @@ def reviews_register(
     today = today or timezone.localdate()
     partnerships = list(Partnership.objects.visible_to(user).order_by("name"))
     reviews = LearningReview.objects.filter(partnership__in=partnerships)
-    every = list(reviews)
     if kind:
         reviews = reviews.filter(kind=kind)
     if status:
         reviews = reviews.filter(status=status)
     chosen = reviews_of_year(reviews, year=year, as_at=year_end(year, today)) if year else list(reviews)
     sections = {p.pk: RegisterSection(partnership=p) for p in partnerships}
-    for review in every:
-        section = sections[review.partnership_id]
-        section.years = sorted(set(section.years) | set(review_years([review], today)), reverse=True)
-    for section in sections.values():
-        section.years = section.years or review_years([], today)
     counted = LearningReview.objects.filter(pk__in=[review.pk for review in chosen])
     status_labels, kind_labels = dict(LearningReview.Status.choices), dict(LearningReview.Kind.choices)
     for row in counted.order_by().values("partnership", "status").annotate(n=Count("pk")):
