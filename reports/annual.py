@@ -23,6 +23,7 @@ from reports.challenges import challenges_of_year
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
+from reports.reviews import learning_from_reviews
 from reports.selectors import quarter_ends
 from subgroups.models import SubGroup, year_label_bounds
 
@@ -59,8 +60,10 @@ SECTIONS = [
             "Your analysis of the actions listed: why they stalled and what the partnership is "
             "doing about it."),
     Section("themes", "Cross-cutting themes", GENERATED),
-    Section("learning", "Learning from reviews", WRITTEN,
-            "Rapid reviews, child safeguarding practice reviews and the actions taken."),
+    Section("learning", "Learning from reviews", BOTH,
+            "Your account of the year's learning. Each review active in the year, its "
+            "recommendations, the actions taken, their evidence of impact and what is still "
+            "open are added from the reviews register."),
     Section("training", "Multi-agency training and its impact", WRITTEN),
     Section("voice", "The voice of children, young people and families", WRITTEN,
             "What children and families told the partnership and how it changed the work."),
@@ -242,6 +245,7 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             {"label": theme.title, "counts": _counts(by_theme.get(theme.pk, BragCounts()))}
             for theme in plan.themes.all()
         ],
+        "learning": learning_from_reviews(partnership=partnership, year=year, as_at=as_at),
         "subgroups": [
             {
                 "name": subgroup.name,
@@ -256,6 +260,16 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         # The challenges raised in the year, with their outcomes (reports/challenges.py).
         "challenges": challenges_of_year(partnership=partnership, year=year),
     }
+
+
+def still_open(learning: list[dict]) -> list[dict]:
+    """The recommendations of the year's reviews still open at the year end, by review."""
+    return [
+        {"review": review["reference"] or review["title"], "number": number, "progress": recommendation["progress"]}
+        for review in learning
+        for number, recommendation in enumerate(review["recommendations"], start=1)
+        if not recommendation["complete"]
+    ]
 
 
 def _hydrated(generated: dict) -> dict:
@@ -294,6 +308,18 @@ def _hydrated(generated: dict) -> dict:
         "challenges": [
             challenge | {"raised_on": day(challenge["raised_on"]), "closed_on": day(challenge["closed_on"])}
             for challenge in generated.get("challenges", [])
+        ],
+        # Reports published before the register existed have no generated learning part.
+        "learning_recorded": "learning" in generated,
+        "learning": [
+            review | {
+                "dates": [date | {"day": day(date["day"])} for date in review["dates"]],
+                "recommendations": [
+                    recommendation | {"actions": actions(recommendation["actions"])}
+                    for recommendation in review["recommendations"]
+                ],
+            }
+            for review in generated.get("learning", [])
         ],
     }
 
@@ -334,6 +360,7 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
     else:
         generated, texts = None, {}
     generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
+    generated["learning_open"] = still_open(generated["learning"])
     sections = [
         SectionContent(section=section, written=_written_part(section.slug, section.title, texts) if section.is_written else None)
         for section in SECTIONS

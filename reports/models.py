@@ -343,3 +343,115 @@ class ChallengeResponse(models.Model):
 
     def __str__(self):
         return f"Response to {self.challenge} on {self.responded_on:%-d %B %Y}"
+
+
+# -- Learning from reviews ----------------------------------------------------------------------
+# Working Together to Safeguard Children 2023 (chapter 5): a serious incident notification leads
+# to a rapid review, which decides whether a local child safeguarding practice review is needed;
+# the national Child Safeguarding Practice Review Panel publishes national reviews, and
+# partnerships run thematic reviews of their own. The register names none of the children: see
+# reports/reviews.py for the check on free text.
+
+REVIEW_TEXT_LIMIT = 3000
+
+
+class LearningReviewQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class LearningReview(models.Model):
+    """A review the partnership learns from, with its key dates and where it stands."""
+
+    class Kind(models.TextChoices):
+        RAPID = "rapid", "Rapid review"
+        LCSPR = "lcspr", "Local child safeguarding practice review"
+        NATIONAL = "national", "National panel review"
+        THEMATIC = "thematic", "Thematic review"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open: review under way"
+        AWAITING = "awaiting", "Report awaiting publication"
+        IMPLEMENTING = "implementing", "Recommendations being implemented"
+        CLOSED = "closed", "Closed"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="reviews")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    reference = models.CharField(max_length=30, blank=True, help_text='For example "RR 2023-04".')
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True, max_length=REVIEW_TEXT_LIMIT)
+    notified_on = models.DateField("Notification", null=True, blank=True)
+    rapid_review_on = models.DateField("Rapid review meeting", null=True, blank=True)
+    decided_on = models.DateField("Decision", null=True, blank=True)
+    published_on = models.DateField("Publication", null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = LearningReviewQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["rapid", "lcspr", "national", "thematic"]), name="review_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "awaiting", "implementing", "closed"]), name="review_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}" if self.reference else self.title
+
+    def get_absolute_url(self):
+        return reverse("reports:review-detail", kwargs={"pk": self.pk})
+
+    @property
+    def key_dates(self) -> list[tuple[str, object]]:
+        """(label, date) of each key date, in the order a review reaches them."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in ("notified_on", "rapid_review_on", "decided_on", "published_on")
+        ]
+
+
+class Finding(models.Model):
+    """What a review found, in the order the review gives its findings."""
+
+    review = models.ForeignKey(LearningReview, on_delete=models.CASCADE, related_name="findings")
+    text = models.TextField(max_length=REVIEW_TEXT_LIMIT)
+    order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return f"Finding {self.order} of {self.review}"
+
+
+class Recommendation(models.Model):
+    """What a review recommends. It is tracked to completion through the workplan actions
+    linked to it (of any sub-group and year): complete when every one is Blue or closed as at
+    the date asked (reports/reviews.py says so in one place), never by a status set by hand."""
+
+    review = models.ForeignKey(LearningReview, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField(max_length=REVIEW_TEXT_LIMIT)
+    order = models.PositiveIntegerField(default=0)
+    evidence_of_impact = models.TextField("Evidence of impact", blank=True, max_length=REVIEW_TEXT_LIMIT)
+    actions = models.ManyToManyField("subgroups.Action", blank=True, related_name="recommendations")
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+
+    history = HistoricalRecords(m2m_fields=[actions])
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return f"Recommendation {self.order} of {self.review}"
+
+    def get_absolute_url(self):
+        return f"{self.review.get_absolute_url()}#recommendation-{self.pk}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, challenge_views, meeting_views, views
+from reports import annual_views, challenge_views, meeting_views, review_views, views
 
 app_name = "reports"
 
@@ -41,4 +41,15 @@ urlpatterns = [
     path("challenges/<int:pk>/", challenge_views.challenge_detail, name="challenge-detail"),
     path("challenges/<int:pk>/respond/", challenge_views.challenge_respond_view, name="challenge-respond"),
     path("challenges/<int:pk>/close/", challenge_views.challenge_close_view, name="challenge-close"),
+    path("reviews/", review_views.review_list, name="review-list"),
+    path("partnerships/<int:partnership_pk>/reviews/new/", review_views.review_create_view, name="review-create"),
+    path("reviews/<int:pk>/", review_views.review_detail, name="review-detail"),
+    path("reviews/<int:pk>/edit/", review_views.review_edit_view, name="review-edit"),
+    path("reviews/<int:pk>/findings/new/", review_views.finding_create_view, name="finding-create"),
+    path("findings/<int:pk>/edit/", review_views.finding_edit_view, name="finding-edit"),
+    path("findings/<int:pk>/remove/", review_views.finding_remove_view, name="finding-remove"),
+    path("reviews/<int:pk>/recommendations/new/", review_views.recommendation_create_view, name="recommendation-create"),
+    path("recommendations/<int:pk>/edit/", review_views.recommendation_edit_view, name="recommendation-edit"),
+    path("recommendations/<int:pk>/remove/", review_views.recommendation_remove_view, name="recommendation-remove"),
+    path("recommendations/<int:pk>/actions/", review_views.recommendation_actions_view, name="recommendation-actions"),
 ]

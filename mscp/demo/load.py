@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from mscp.demo import medway, merton, merton_annual
+from mscp.demo import medway, merton, merton_annual, merton_reviews
 from mscp.demo.challenges import CHALLENGES
 from mscp.demo.meetings import demo_meetings
 from plans.models import (
@@ -30,7 +30,7 @@ from plans.models import (
     Priority,
 )
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
-from reports.models import AnnualReport, Challenge, Meeting, ReportSection
+from reports.models import AnnualReport, Challenge, Finding, LearningReview, Meeting, Recommendation, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
 
@@ -275,6 +275,33 @@ def _challenges_load(partnership: Partnership, users: dict[str, "User"], report:
         report.count("challenges", True)
 
 
+def _reviews_load(data: ModuleType, *, partnership: Partnership, author: "User", report: LoadReport) -> None:
+    """The partnership's reviews register (mscp/demo/merton_reviews.py), each review found by
+    its title; a new review gets its findings and recommendations, each recommendation linked
+    to its actions by workplan year and reference."""
+    actions = {
+        (action.workplan.year, action.reference): action
+        for action in Action.objects.filter(workplan__subgroup__partnership=partnership).select_related("workplan")
+    }
+    for item in data.REVIEWS:
+        fields = {key: value for key, value in item.items() if key not in ("title", "findings", "recommendations")}
+        exists = LearningReview.objects.filter(partnership=partnership, title=item["title"]).exists()
+        report.count("reviews", not exists)
+        if exists:
+            continue
+        rows = [LearningReview(partnership=partnership, title=item["title"], **fields)]
+        rows += [Finding(review=rows[0], text=text, order=order) for order, text in enumerate(item["findings"], start=1)]
+        recommendations = [
+            Recommendation(review=rows[0], text=entry["text"], evidence_of_impact=entry["evidence"], order=order)
+            for order, entry in enumerate(item["recommendations"], start=1)
+        ]
+        for row in [*rows, *recommendations]:
+            row._history_user = author  # the demo's BSU recorded the register
+            row.save()
+        for recommendation, entry in zip(recommendations, item["recommendations"], strict=True):
+            recommendation.actions.set([actions[key] for key in entry["actions"]])
+
+
 def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme]) -> None:
     """Give a just-created action its themes as part of its creation, so that its history
     starts with one "added" entry that has them, not an addition and then an edit."""
@@ -306,6 +333,7 @@ def demo_load(*, password: str) -> LoadReport:
     _annual_report_load(
         merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report
     )
+    _reviews_load(merton_reviews, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
     return report
 
 

@@ -71,6 +71,12 @@ def _challenge(kind):
     return Challenge.objects.filter(partnership__slug="merton", status=kind).earliest("raised_on").pk
 
 
+def _review():
+    from reports.models import LearningReview
+
+    return LearningReview.objects.get(partnership__slug="merton", reference="RR 2023-03")
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -144,6 +150,47 @@ PAGES = [
         "annual report scrutiny statement",
         lambda demo: reverse("reports:annual-section", args=[_annual_report_pk(), "scrutiny"]),
         roles=("bsu", "scrutineer"),
+    ),
+    PageSpec("reviews register", lambda demo: reverse("reports:review-list")),
+    PageSpec(
+        "reviews register filtered, one filter refused",
+        lambda demo: reverse("reports:review-list") + "?year=2023-24&status=nonsense",
+    ),
+    PageSpec("review", lambda demo: _review().get_absolute_url() + "?as_at=2024-03-31"),
+    PageSpec(
+        "add a review",
+        lambda demo: reverse("reports:review-create", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec("change a review", lambda demo: reverse("reports:review-edit", args=[_review().pk]), roles=("bsu",)),
+    PageSpec("add a finding", lambda demo: reverse("reports:finding-create", args=[_review().pk]), roles=("bsu",)),
+    PageSpec(
+        "change a finding",
+        lambda demo: reverse("reports:finding-edit", args=[_review().findings.first().pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "add a recommendation", lambda demo: reverse("reports:recommendation-create", args=[_review().pk]), roles=("bsu",)
+    ),
+    PageSpec(
+        "change a recommendation",
+        lambda demo: reverse("reports:recommendation-edit", args=[_review().recommendations.first().pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "link actions to a recommendation",
+        lambda demo: reverse("reports:recommendation-actions", args=[_review().recommendations.first().pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "remove a recommendation",
+        lambda demo: reverse("reports:recommendation-remove", args=[_review().recommendations.first().pk]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "remove a finding",
+        lambda demo: reverse("reports:finding-remove", args=[_review().findings.first().pk]),
+        roles=("bsu",),
     ),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
@@ -410,6 +457,29 @@ def test_workplan_with_an_update_form_open_passes_axe_in_both_modes(page, demo, 
             if violations:
                 problems.append(f"axe: {label}:\n{describe_violations(violations)}")
             problems.extend(structure_problems(page, label)[0])
+    assert not problems, "\n".join(problems)
+
+
+def test_review_form_warning_about_identifying_details_passes_axe_in_both_modes(page, demo, sign_in):
+    """The review form sent back with its warning that the text may identify a child, and the
+    "Save anyway" box it then shows."""
+    sign_in(page, demo.users["bsu"])
+    url = reverse("reports:review-create", args=[demo.plan.partnership_id])
+    problems = []
+    for mode in MODES:
+        visit(page, url)
+        set_contrast(page, mode)
+        visit(page, url)
+        page.get_by_label("Rapid review", exact=True).check()
+        page.get_by_label("Title", exact=True).fill("Injury to a baby born 12/03/2023")
+        page.get_by_role("button", name="Save review").click()
+        page.get_by_text("There is a problem").wait_for()
+        assert page.get_by_label("Save anyway: I have checked that this cannot identify a child or family").is_visible()
+        label = f"review form with the identifying details warning, {mode}"
+        violations = axe_violations(page)
+        if violations:
+            problems.append(f"axe: {label}:\n{describe_violations(violations)}")
+        problems.extend(structure_problems(page, label)[0])
     assert not problems, "\n".join(problems)
 
 

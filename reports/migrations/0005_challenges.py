@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('plans', '0007_scrutineer_role'),
-        ('reports', '0003_meetings'),
+        ('reports', '0004_learning_reviews'),
         ('subgroups', '0007_action_closure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -13,7 +13,8 @@ from django.urls import reverse
 from plans.models import CrossCuttingTheme, Membership, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
-from reports.models import AnnualReport, Challenge, ChallengeResponse, ReportSection
+from reports.models import AnnualReport, Challenge, ChallengeResponse, Finding, LearningReview, Recommendation, ReportSection
+from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
@@ -102,9 +103,12 @@ def _build_world():
         partnership=partnership, by=users["scrutineer"], target_kind="subgroup", subgroup=workplan.subgroup,
         question="How do you know the learning changed practice?",
     )
+    review = LearningReviewFactory(partnership=partnership)
+    finding = FindingFactory(review=review)
+    recommendation = RecommendationFactory(review=review, actions=[action])
     return {
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
-        "challenge": challenge,
+        "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
     }
 
 
@@ -120,6 +124,12 @@ def fingerprint():
         ReportSection.objects.aggregate(n=Sum("version")),
         Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
         ChallengeResponse.objects.count(),
+        LearningReview.objects.count(),
+        LearningReview.objects.aggregate(n=Sum("version")),
+        Finding.objects.count(),
+        Recommendation.objects.count(),
+        Finding.objects.aggregate(n=Sum("version"), c=Sum("order")),
+        Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
     )
 
 
@@ -161,6 +171,15 @@ def post_data(world, name):
         # The year end confirmed: X 1.1 closed as not achieved, the other action left open.
         "workplan-year-end": _year_end_data(world),
         "plan-year-end": _year_end_data(world),
+        "review-create": {"kind": "rapid", "title": "Serious injury to an infant", "status": "open"},
+        "review-edit": {"kind": "rapid", "title": "Serious injury to an infant", "status": "closed", "version": 1},
+        "finding-create": {"text": "Agencies did not share what they knew."},
+        "finding-edit": {"text": "Agencies shared too late.", "version": 1},
+        "recommendation-create": {"text": "Agree a protocol.", "evidence_of_impact": ""},
+        "recommendation-edit": {"text": "Agree a protocol.", "evidence_of_impact": "Audited.", "version": 1},
+        "recommendation-actions": {"actions": [], "version": 1},
+        "finding-remove": {"version": 1},
+        "recommendation-remove": {"version": 1},
         "workplan-import": {
             "year": workplan.year,
             **{f"as_at_{index}": part for index, part in enumerate(_day_month_year(workplan.plan.reporting_date()))},
@@ -230,6 +249,17 @@ URLS = [
     ("reports:challenge-create", RAISE, ["get", "post"], "partnership"),
     ("reports:challenge-respond", RESPOND, ["get", "post"], "challenge"),
     ("reports:challenge-close", CLOSE, ["get", "post"], "challenge"),
+    ("reports:review-list", READ, ["get"], None),
+    ("reports:review-detail", READ, ["get"], "review"),
+    ("reports:review-create", PLAN, ["get", "post"], "partnership"),
+    ("reports:review-edit", PLAN, ["get", "post"], "review"),
+    ("reports:finding-create", PLAN, ["get", "post"], "review"),
+    ("reports:finding-edit", PLAN, ["get", "post"], "finding"),
+    ("reports:recommendation-create", PLAN, ["get", "post"], "review"),
+    ("reports:recommendation-edit", PLAN, ["get", "post"], "recommendation"),
+    ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
+    ("reports:finding-remove", PLAN, ["get", "post"], "finding"),
+    ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -255,6 +285,9 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         "published": world["published"],
         "partnership": world["workplan"].plan.partnership,
         "challenge": world["challenge"],
+        "review": world["review"],
+        "finding": world["finding"],
+        "recommendation": world["recommendation"],
     }
     if target == "section":
         args = [world["report"].pk, "foreword"]
