@@ -26,6 +26,7 @@ def test_scrutineer_raises_a_challenge_the_bsu_answers_and_the_scrutineer_closes
     page.goto(reverse("plans:home"))
     page.get_by_role("link", name="Challenges", exact=True).click()
     page.get_by_role("link", name="Raise a challenge").click()
+    page.wait_for_url(f"**{reverse('reports:challenge-create', args=[demo.plan.partnership_id])}")
     assert page.get_by_role("heading", level=1).inner_text() == "Raise a challenge"
     assert_no_axe_violations(page, "raise a challenge")
 
@@ -57,7 +58,9 @@ def test_scrutineer_raises_a_challenge_the_bsu_answers_and_the_scrutineer_closes
     assert "3 challenges not yet closed, 2 awaiting a response" in " ".join(panel.inner_text().split())
     page.goto(reverse("reports:challenge-list") + "?status=open")
     page.get_by_role("link", name="challenge to action PEI 1.3").click()
+    page.wait_for_url(f"**{challenge.get_absolute_url()}")
     page.get_by_role("link", name="Respond to the challenge").click()
+    page.wait_for_url(f"**{reverse('reports:challenge-respond', args=[challenge.pk])}")
     assert_no_axe_violations(page, "respond to a challenge")
     page.get_by_role("button", name="Send the response").click()
     assert "Enter your response to the challenge." in page.locator(".govuk-error-summary").inner_text()
@@ -76,7 +79,7 @@ def test_scrutineer_raises_a_challenge_the_bsu_answers_and_the_scrutineer_closes
     page.get_by_role("radio", name="Assured", exact=True).check()
     page.get_by_label("What was concluded").fill("Audit evidence shows the protocol works. Assured.")
     page.get_by_role("button", name="Close the challenge").click()
-    assert "Challenge closed: Assured." in page.content()
+    page.get_by_text("Challenge closed: Assured.").wait_for()
     assert status_of(page) == "Closed"
     steps = [step.inner_text() for step in page.locator(".app-timeline__title").all()]
     assert steps == ["Raised", "Response", "Closed: Assured"]
