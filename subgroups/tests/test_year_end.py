@@ -80,7 +80,7 @@ def test_carrying_forward_copies_the_action_into_a_new_workplan_and_links_both_w
     assert result.workplan_created
     assert new.workplan == Workplan.objects.get(subgroup=year["subgroup"], year="2024-25")
     assert new.workplan.plan == year["plan"]
-    assert (new.reference, new.priority, new.lead, new.timeframe, new.due_date) == (
+    assert (new.reference, new.priority, new.lead_names, new.timeframe, new.due_date) == (
         "PEI 1.6", year["p1"], "Head of Early Help", "March 2024", None
     )
     assert list(new.themes.all()) == [year["theme"]]
