@@ -247,7 +247,7 @@ def test_an_action_edited_since_the_preview_rolls_back_the_whole_import(world):
         content=csv_bytes([HEADER, good_row("X1"), good_row("X2")]),
         subgroup=world["subgroup"], year="2024-25", as_at=AS_AT,
     )
-    action_edit(action=action, expected_version=1, fields={"lead": "Edited meanwhile"}, themes=[])
+    action_edit(action=action, expected_version=1, fields={"timeframe": "Edited meanwhile"}, themes=[])
     before = fingerprint()
     with pytest.raises(ImportRefused, match="row 3: .*changed this action"):
         workplan_import_apply(result=result, author=world["bsu"])

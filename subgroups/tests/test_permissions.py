@@ -10,12 +10,18 @@ from django.db import transaction
 from django.db.models import Sum
 from django.urls import reverse
 
-from plans.models import CrossCuttingTheme, Membership, Priority
+from plans.models import CrossCuttingTheme, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.models import AnnualReport, ReportSection
-from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
+from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+from subgroups.tests.factories import (
+    ActionFactory,
+    ActionUpdateFactory,
+    SubGroupFactory,
+    WorkplanFactory,
+    link_lead_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +87,17 @@ def _build_world():
     }
     workplan.subgroup.leads.add(users["subgroup_lead"])
     SubGroupFactory(partnership=partnership).leads.add(users["action_lead"], users["other_lead"])
-    Action.objects.filter(pk=action.pk).update(lead_user=users["action_lead"])
+    link_lead_user(action, users["action_lead"])
+    # Someone in the directory who leads nothing: the directory's edit and remove pages name them.
+    spare = PersonFactory(partnership=partnership, name="Spare Person")
     published = annual_report_publish(
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
-    return {"workplan": workplan, "action": action, "users": users, "report": draft, "published": published}
+    return {
+        "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
+        "spare": spare,
+    }
 
 
 def fingerprint():
@@ -99,6 +110,8 @@ def fingerprint():
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
         ReportSection.objects.aggregate(n=Sum("version")),
+        Person.objects.count(),
+        Person.objects.aggregate(v=Sum("version")),
     )
 
 
@@ -117,12 +130,15 @@ def post_data(world, name):
         "my-actions-update-round": _round_row(action, today),
         "action-create": {
             "reference": "X 9.9", "impact": "Impact", "description": "Do something",
-            "lead": "Lead", "timeframe": "March 2025",
+            "leads": [action.leads.first().pk], "timeframe": "March 2025",
         },
         "action-edit": {
             "reference": "X 1.1", "impact": "New impact", "description": "New action",
-            "lead": "Lead", "timeframe": "June 2025", "version": 1,
+            "leads": [action.leads.first().pk], "timeframe": "June 2025", "version": 1,
         },
+        "directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
+        "directory-edit": {"name": "Spare Person", "role": "Head of Service", "version": 1},
+        "directory-remove": {"remove": "1"},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
@@ -197,6 +213,10 @@ URLS = [
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
     ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
     ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
+    ("plans:directory", READ, ["get"], "partnership"),
+    ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
+    ("plans:directory-edit", PLAN, ["get", "post"], "person"),
+    ("plans:directory-remove", PLAN, ["get", "post"], "person"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -223,6 +243,8 @@ def test_permission_grid(client, world, role, name, kind, method, target):
     }
     if target == "section":
         args = [world["report"].pk, "foreword"]
+    elif target in {"partnership", "person"}:
+        args = [world["workplan"].plan.partnership_id, *([world["spare"].pk] if target == "person" else [])]
     else:
         args = [objects[target].pk] if target else []
     url = reverse(name, args=args)

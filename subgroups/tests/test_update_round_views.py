@@ -12,7 +12,7 @@ from django.urls import reverse
 from plans.models import Membership
 from plans.tests.factories import MembershipFactory, UserFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
-from subgroups.models import Action, ActionUpdate
+from subgroups.models import ActionUpdate
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory, link_lead_user
 
 pytestmark = pytest.mark.django_db

@@ -127,7 +127,7 @@ def test_a_closed_action_takes_no_updates_and_no_edits(year):
     with pytest.raises(ValidationError, match="takes no more updates"):
         services.action_record_update(action=cf, rating="green", narrative="x", as_at=D(2024, 5, 1), author=year["bsu"])
     with pytest.raises(ValidationError, match="no longer edited"):
-        services.action_edit(action=cf, expected_version=cf.version, fields={"lead": "x"}, themes=[])
+        services.action_edit(action=cf, expected_version=cf.version, fields={"timeframe": "x"}, themes=[])
 
 
 def test_figures_either_side_of_the_year_end_counted_by_hand(year):
@@ -304,7 +304,7 @@ def test_change_goes_back_to_the_choices_as_made(bsu_client, year):
 def test_an_action_changed_after_the_preview_is_refused_beside_its_row(bsu_client, year):
     url = reverse("subgroups:workplan-year-end", args=[year["workplan"].pk])
     preview = bsu_client.post(url, choose(year))
-    services.action_edit(action=year["cf"], expected_version=year["cf"].version, fields={"lead": "Someone else"}, themes=[])
+    services.action_edit(action=year["cf"], expected_version=year["cf"].version, fields={"timeframe": "Someone else"}, themes=[])
     response = bsu_client.post(url, choose(year) | {"token": preview.context["token"], "confirm": "1"})
     assert response.status_code == 200
     assert "changed by someone else" in response.text
