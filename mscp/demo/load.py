@@ -206,7 +206,9 @@ def person_details(name: str) -> dict:
     """A directory entry from the way the seeds' lead cells name people, "post, agency":
     "Head of Early Help, LBM" is the Head of Early Help of LBM (the London Borough of Merton)."""
     role, _, agency = name.rpartition(", ")
-    return {"role": role, "agency": agency} if role and len(agency) <= 40 else {"role": name, "agency": ""}
+    if role and len(agency) <= 40 and role.count("(") == role.count(")"):
+        return {"role": role, "agency": agency}
+    return {"role": "", "agency": ""}  # a post alone ("Young Scrutineer"): its name says it
 
 
 def _directory_load(data: ModuleType, partnership, user_named, report: LoadReport) -> dict[str, Person]:
