@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -23,7 +24,7 @@ from django.contrib.auth.forms import (
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from plans.models import Membership
+from plans.models import Membership, Person
 
 
 class DateInputField(GovukDateInputField):
@@ -198,7 +199,7 @@ class DirectoryPersonForm(forms.Form):
     )
     user = forms.ModelChoiceField(
         label="Account (optional)",
-        queryset=Membership.objects.none(),
+        queryset=get_user_model().objects.none(),
         required=False,
         empty_label="No account: they do not sign in",
         help_text="Their login, if they have one: they then see the actions they lead in My actions "
@@ -233,7 +234,7 @@ class PersonMergeForm(forms.Form):
 
     into = forms.ModelChoiceField(
         label="Merge into",
-        queryset=Membership.objects.none(),
+        queryset=Person.objects.none(),
         empty_label="Choose a person",
         error_messages={"required": "Choose the person to merge into.", "invalid_choice": "Choose a person of the directory."},
     )

@@ -261,7 +261,7 @@ def _safe_next(request) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def directory_edit(request, pk, person_pk):
-    """Change someone's entry; the page reads for anyone but the BSU."""
+    """Change someone's entry in the directory (BSU only)."""
     partnership, _ = _directory_partnership(request, pk, edit=True)
     person = get_object_or_404(Person.objects.filter(partnership=partnership), pk=person_pk)
     form = DirectoryPersonForm(
