@@ -18,7 +18,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
-from plans.models import BragDefinition, BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
+from plans.models import (
+    BragDefinition,
+    BusinessPlan,
+    CrossCuttingTheme,
+    Membership,
+    Partnership,
+    Person,
+    Priority,
+)
 from reports.models import AnnualReport, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 
@@ -29,6 +37,7 @@ USER_FIELDS = ["password", "last_login", "username", "first_name", "last_name", 
 PARTNERSHIP_MODELS = [
     (Partnership, "pk"),
     (Membership, "partnership"),
+    (Person, "partnership"),
     (BusinessPlan, "partnership"),
     (BragDefinition, "plan__partnership"),
     (Priority, "plan__partnership"),

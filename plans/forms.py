@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.contrib.auth.forms import (
     AuthenticationForm,
@@ -23,7 +24,7 @@ from django.contrib.auth.forms import (
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from plans.models import Membership
+from plans.models import Membership, Person
 
 
 class DateInputField(GovukDateInputField):
@@ -180,3 +181,70 @@ class MembershipRoleForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(_role_layout(), Submit("save", "Save role"))
+
+
+class DirectoryPersonForm(forms.Form):
+    """Someone in the directory. `version` is the version the editor loaded, so a concurrent
+    edit is noticed rather than overwritten."""
+
+    name = forms.CharField(
+        label="Name or post",
+        max_length=200,
+        help_text='As workplans name them, for example "Head of Early Help, LBM".',
+        error_messages={"required": "Enter their name or post."},
+    )
+    role = forms.CharField(label="Role or job title (optional)", max_length=200, required=False)
+    agency = forms.CharField(label="Agency (optional)", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        error_messages={"invalid": "Enter an email address in the right form, like name@example.org."},
+    )
+    user = forms.ModelChoiceField(
+        label="Account (optional)",
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="No account: they do not sign in",
+        help_text="Their login, if they have one: they then see the actions they lead in My actions "
+        "and can update them.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, members, submit_label="Save person", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = members
+        self.fields["user"].label_from_instance = lambda user: (
+            f"{user.get_full_name() or user.username} ({user.username})"
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.text("role"),
+            Field.text("agency"),
+            Field.text("email", field_width=30),
+            Field.select("user"),
+            "version",
+            Submit("save", submit_label),
+        )
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+
+class PersonMergeForm(forms.Form):
+    """The person a duplicate entry is merged into."""
+
+    into = forms.ModelChoiceField(
+        label="Merge into",
+        queryset=Person.objects.none(),
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the person to merge into.", "invalid_choice": "Choose a person of the directory."},
+    )
+
+    def __init__(self, *args, others, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = others
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field.select("into"), Submit("merge", "Merge", css_class="govuk-button--secondary"))

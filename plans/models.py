@@ -1,10 +1,12 @@
 """The business plan and its vocabulary: partnerships, plans, priorities, themes, BRAG."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -307,3 +309,82 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}, {self.partnership.short_name}"
+
+
+# How a workplan's lead cell names several leads: "Head of Early Help, LBM / Young Scrutineer",
+# or one per line, or separated by semicolons.
+LEAD_SEPARATORS = re.compile(r"\s+/\s+|;|\n")
+
+
+def normalise_name(name: str) -> str:
+    """A name as the directory keeps it: trimmed, runs of spaces made one."""
+    return " ".join((name or "").split())
+
+
+def name_key(name: str) -> str:
+    """What two names that are the same person share: case and spacing ignored."""
+    return normalise_name(name).casefold()
+
+
+def split_lead_names(text: str) -> list[str]:
+    """The names in a lead cell, in order, each once: "A / B; C" is A, B and C."""
+    names: dict[str, str] = {}
+    for piece in LEAD_SEPARATORS.split(text or ""):
+        name = normalise_name(piece)
+        if name:
+            names.setdefault(name_key(name), name)
+    return list(names.values())
+
+
+class PersonQuerySet(PartnershipScopedQuerySet):
+    def for_user(self, user):
+        """The directories of the partnerships `user` belongs to."""
+        return self.visible_to(user)
+
+
+class Person(models.Model):
+    """Someone in a partnership's directory: who leads actions and gives updates. Most have no
+    login; `user` links the one who does, so My actions and updating work for them."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="people")
+    name = models.CharField(max_length=200, help_text='A name or a post, for example "Head of Early Help, LBM".')
+    role = models.CharField("Role or job title", max_length=200, blank=True)
+    agency = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directory_entries",
+        verbose_name="Account",
+        help_text="Their login, where they have one.",
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every edit."
+    )
+
+    objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [Lower("name"), "pk"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                "partnership", Lower("name"), name="unique_person_name_per_partnership"
+            ),
+            models.UniqueConstraint(
+                fields=["partnership", "user"], name="one_person_per_user_per_partnership"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = normalise_name(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("plans:directory-edit", kwargs={"pk": self.partnership_id, "person_pk": self.pk})

@@ -2,7 +2,8 @@
 
 - BSU edits everything in its partnership;
 - a sub-group lead or chair edits the actions of the sub-groups they lead, and adds updates to
-  actions they lead in other sub-groups;
+  actions they lead in other sub-groups (an action's leads are people of the directory; the
+  user leads those whose person is linked to their account);
 - executive and viewer read everything in their partnership and change nothing;
 - the independent scrutineer reads everything in its partnership, as a viewer does, and writes
   only scrutiny records: challenges, and the annual report's scrutiny statement;
@@ -18,7 +19,7 @@ Superusers get no extra rights here: the admin is for configuration only.
 
 from dataclasses import dataclass, field
 
-from plans.models import Membership
+from plans.models import Membership, Person
 
 # Who raises challenges (Working Together 2023: independent scrutiny and the lead partners
 # hold the arrangements to account).
@@ -34,6 +35,8 @@ class Editor:
     user_id: int | None
     roles: dict[int, str] = field(default_factory=dict)
     led_subgroup_ids: frozenset[int] = frozenset()
+    # The actions led by a person of the directory linked to the user's account.
+    led_action_ids: frozenset[int] = frozenset()
 
     @classmethod
     def for_user(cls, user) -> "Editor":
@@ -45,6 +48,11 @@ class Editor:
                 user_id=user.pk,
                 roles=dict(user.memberships.values_list("partnership_id", "role")),
                 led_subgroup_ids=frozenset(user.led_subgroups.values_list("pk", flat=True)),
+                led_action_ids=frozenset(
+                    Person.objects.filter(user=user, led_actions__isnull=False).values_list(
+                        "led_actions", flat=True
+                    )
+                ),
             )
             user._editor = cached
         return cached
@@ -71,7 +79,7 @@ class Editor:
         if self.can_edit_workplan(workplan):
             return True
         role = self.role_in(workplan.plan.partnership_id)
-        return role == Membership.Role.LEAD and action.lead_user_id == self.user_id
+        return role == Membership.Role.LEAD and action.pk in self.led_action_ids
 
     def can_update_some_actions(self) -> bool:
         """A BSU or lead somewhere: may open an update round of the actions they may update

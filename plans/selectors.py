@@ -1,10 +1,11 @@
 """Reads for the plan pages."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
-from plans.models import BusinessPlan
+from plans.models import BusinessPlan, Person
 
 
 def partnership_members(partnership_id: int):
@@ -15,6 +16,12 @@ def partnership_members(partnership_id: int):
         .objects.filter(memberships__partnership_id=partnership_id, is_active=True)
         .order_by("first_name", "last_name", "username")
     )
+
+
+def partnership_directory_choices(partnership_id: int):
+    """The partnership's directory by name: the people an action can be led by or an update
+    reported by."""
+    return Person.objects.filter(partnership_id=partnership_id).order_by(Lower("name"), "pk")
 
 
 def partnership_people(*, partnership):
@@ -43,3 +50,16 @@ def current_plans(plans) -> list:
         ended = [plan for plan in partnership_plans if plan.status_on(today) == BusinessPlan.Status.ENDED]
         current += active or sorted(ended, key=lambda plan: plan.period_end)[-1:]
     return sorted(current, key=lambda plan: (plan.partnership.name, -plan.period_start.toordinal()))
+
+
+def partnership_directory(*, partnership):
+    """The partnership's directory by name, each person with their account and
+    `actions_led` (how many actions they lead, not counting retired ones): one query."""
+    return (
+        Person.objects.filter(partnership=partnership)
+        .select_related("user")
+        .annotate(
+            actions_led=Count("led_actions", filter=Q(led_actions__is_retired=False), distinct=True)
+        )
+        .order_by(Lower("name"), "pk")
+    )

@@ -10,7 +10,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
+from plans.models import (
+    BusinessPlan,
+    CrossCuttingTheme,
+    Membership,
+    Partnership,
+    Person,
+    Priority,
+    last_changed_by,
+    name_key,
+    normalise_name,
+)
 
 
 def _check_added_on(plan: BusinessPlan, added_on) -> None:
@@ -145,3 +155,133 @@ def membership_remove(*, membership: Membership, by) -> None:
     user = membership.user
     user.led_subgroups.remove(*user.led_subgroups.filter(partnership=membership.partnership_id))
     _attributed(membership, by).delete()
+
+
+# The directory: the people who lead actions and give updates, most of them without a login.
+
+PERSON_FIELDS = ["name", "role", "agency", "email", "user"]
+
+
+def _person_errors(*, partnership, name: str, user, exclude_pk=None) -> dict[str, list[str]]:
+    """Why a person cannot be saved as `name` with `user` in the partnership's directory."""
+    errors: dict[str, list[str]] = {}
+    others = Person.objects.filter(partnership=partnership).exclude(pk=exclude_pk)
+    if not normalise_name(name):
+        errors["name"] = ["Enter their name or post."]
+    elif (twin := others.filter(name__iexact=normalise_name(name)).first()) is not None:
+        errors["name"] = [f"{twin.name} is already in the directory."]
+    if user is not None:
+        if not Membership.objects.filter(partnership=partnership, user=user).exists():
+            errors["user"] = ["Choose an account of this partnership's members."]
+        elif (holder := others.filter(user=user).first()) is not None:
+            errors["user"] = [f"That account is already linked to {holder.name}."]
+    return errors
+
+
+@transaction.atomic
+def person_create(*, partnership: Partnership, by, name: str, role: str = "", agency: str = "",
+                  email: str = "", user=None) -> Person:
+    """Add someone to the partnership's directory. Refused, by field, when the name (case and
+    spacing ignored) is taken or the account is not a member's or is linked to someone else."""
+    if errors := _person_errors(partnership=partnership, name=name, user=user):
+        raise ValidationError(errors)
+    person = _attributed(
+        Person(partnership=partnership, name=normalise_name(name), role=role, agency=agency, email=email, user=user),
+        by,
+    )
+    person.full_clean(validate_constraints=False)
+    person.save()
+    return person
+
+
+STALE_PERSON_EDIT = (
+    "{who} changed this person while you were editing. Nothing has been saved: your input is "
+    "still in the form; check it against the directory and save again to apply it."
+)
+
+
+@transaction.atomic
+def person_edit(*, person: Person, expected_version: int, fields: dict, by) -> Person:
+    """Save a change to someone's entry, unless someone else saved it since the editor loaded
+    `expected_version`: then refuse, naming who, and change nothing."""
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if current.version != expected_version:
+        raise ValidationError(STALE_PERSON_EDIT.format(who=last_changed_by(current)))
+    values = {name: fields.get(name, getattr(current, name)) for name in PERSON_FIELDS}
+    if errors := _person_errors(
+        partnership=current.partnership_id, name=values["name"], user=values["user"], exclude_pk=current.pk
+    ):
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.full_clean(validate_constraints=False)
+    _attributed(current, by).save()
+    return current
+
+
+def person_in_use(person: Person) -> str | None:
+    """Why `person` cannot be removed from the directory (they lead actions or gave updates),
+    or None."""
+    led = person.led_actions.count()
+    reported = person.reported_updates.count()
+    if not (led or reported):
+        return None
+    uses = [
+        f"leads {led} action{'' if led == 1 else 's'}" if led else "",
+        f"gave {reported} update{'' if reported == 1 else 's'}" if reported else "",
+    ]
+    return (
+        f"{person.name} {' and '.join(use for use in uses if use)}, so cannot be removed: change "
+        "those actions' leads first, or merge this person into another."
+    )
+
+
+@transaction.atomic
+def person_remove(*, person: Person, by) -> None:
+    """Take someone out of the directory: refused while they lead actions or gave updates."""
+    current = Person.objects.select_for_update().get(pk=person.pk)
+    if refusal := person_in_use(current):
+        raise ValidationError(refusal)
+    _attributed(current, by).delete()
+
+
+@transaction.atomic
+def person_merge(*, person: Person, into: Person, by) -> Person:
+    """Merge a duplicate entry into `into` (of the same partnership): the actions `person`
+    leads are led by `into`, the updates they gave say `into` gave them, `into` takes their
+    account if it has none, and `person` leaves the directory. The updates' words, ratings
+    and dates are untouched: only who the duplicate entry was."""
+    if into.pk == person.pk or into.partnership_id != person.partnership_id:
+        raise ValidationError({"into": ["Choose another person of this partnership's directory."]})
+    current, target = (
+        Person.objects.select_for_update().get(pk=pk) for pk in (person.pk, into.pk)
+    )
+    for action in current.led_actions.all():
+        action.leads.add(target)
+    current.led_actions.clear()
+    # Updates are never edited through their model: only who gave them is re-pointed here.
+    current.reported_updates.update(reported_by=target)
+    user = current.user
+    _attributed(current, by).delete()
+    if user is not None and target.user_id is None:
+        target.user = user
+        target.version += 1
+        _attributed(target, by).save(update_fields=["user", "version"])
+    return target
+
+
+def people_for_names(*, partnership: Partnership, names: list[str], by=None) -> list[Person]:
+    """The directory's people named `names` (case and spacing ignored), in that order, adding
+    those not yet in it."""
+    wanted = {name_key(name): normalise_name(name) for name in names if normalise_name(name)}
+    found = {
+        name_key(person.name): person
+        for person in Person.objects.filter(partnership=partnership)
+        if name_key(person.name) in wanted
+    }
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = _attributed(Person(partnership=partnership, name=name), by)
+            found[key].save()
+    return [found[key] for key in wanted]

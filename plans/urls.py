@@ -35,3 +35,14 @@ urlpatterns = [
     ),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
 ]
+
+urlpatterns += [
+    path("partnerships/<int:pk>/directory/", views.directory, name="directory"),
+    path("partnerships/<int:pk>/directory/new/", views.directory_add, name="directory-add"),
+    path("partnerships/<int:pk>/directory/<int:person_pk>/", views.directory_edit, name="directory-edit"),
+    path(
+        "partnerships/<int:pk>/directory/<int:person_pk>/remove/",
+        views.directory_remove,
+        name="directory-remove",
+    ),
+]

@@ -6,18 +6,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models.functions import Lower
 from django.templatetags.static import static
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from plans.accounts import send_set_password_link
-from plans.forms import MembershipRoleForm, PersonAddForm, PlanAdditionForm, add_service_errors
-from plans.models import BusinessPlan, Membership, Partnership, display_name
+from plans.forms import (
+    DirectoryPersonForm,
+    MembershipRoleForm,
+    PersonAddForm,
+    PersonMergeForm,
+    PlanAdditionForm,
+    add_service_errors,
+)
+from plans.models import BusinessPlan, Membership, Partnership, Person, display_name
 from plans.permissions import Editor
-from plans.selectors import partnership_people
+from plans.selectors import partnership_directory, partnership_members, partnership_people
 from plans.services import (
     membership_add,
     membership_change_role,
     membership_remove,
+    person_create,
+    person_edit,
+    person_in_use,
+    person_merge,
+    person_remove,
     plan_add_priority,
     plan_add_theme,
 )
@@ -185,3 +199,132 @@ def membership_send_link(request, pk, membership_pk):
 def favicon(request):
     """Browsers ask for /favicon.ico before reading any page's <link rel="icon">."""
     return redirect(static("images/favicon.ico"), permanent=True)
+
+
+# The directory: every member reads it; the BSU keeps it.
+
+
+def _directory_partnership(request, pk, *, edit: bool) -> tuple[Partnership, bool]:
+    """The partnership and whether the user keeps its directory: 404 outside one's
+    partnerships; 403 for a change by anyone but its BSU."""
+    partnership = get_object_or_404(Partnership.objects.visible_to(request.user), pk=pk)
+    can_edit = Editor.for_user(request.user).can_manage_people(partnership)
+    if edit and not can_edit:
+        raise PermissionDenied
+    return partnership, can_edit
+
+
+def directory(request, pk):
+    """The partnership's directory: who leads actions and gives updates, with their
+    accounts and how many actions each leads."""
+    partnership, can_edit = _directory_partnership(request, pk, edit=False)
+    return render(
+        request,
+        "plans/directory.html",
+        {
+            "partnership": partnership,
+            "people": partnership_directory(partnership=partnership),
+            "can_edit": can_edit,
+        },
+    )
+
+
+def _members(partnership):
+    return partnership_members(partnership.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def directory_add(request, pk):
+    """Add someone to the directory."""
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    form = DirectoryPersonForm(request.POST or None, members=_members(partnership), submit_label="Add person")
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != "version"}
+        try:
+            person = person_create(partnership=partnership, by=request.user, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{person.name} added to the directory.")
+            if _safe_next(request):
+                return redirect(request.GET["next"])
+            return redirect("plans:directory", pk=partnership.pk)
+    return render(request, "plans/directory_form.html", {"partnership": partnership, "form": form, "person": None})
+
+
+def _safe_next(request) -> bool:
+    """Whether the page asked to come back to (`next`, after adding a person from an
+    action's form) is one of this site's."""
+    target = request.GET.get("next")
+    return bool(target) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+
+
+@require_http_methods(["GET", "POST"])
+def directory_edit(request, pk, person_pk):
+    """Change someone's entry in the directory (BSU only)."""
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    person = get_object_or_404(Person.objects.filter(partnership=partnership), pk=person_pk)
+    form = DirectoryPersonForm(
+        request.POST or None,
+        members=_members(partnership),
+        initial={name: getattr(person, name) for name in ("name", "role", "agency", "email", "user")}
+        | {"version": person.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            person_edit(
+                person=person,
+                expected_version=data["version"] or 0,
+                fields={name: data[name] for name in ("name", "role", "agency", "email", "user")},
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{data['name']} saved.")
+            return redirect("plans:directory", pk=partnership.pk)
+    return render(
+        request, "plans/directory_form.html", {"partnership": partnership, "form": form, "person": person},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def directory_remove(request, pk, person_pk):
+    """Ask, then take someone out of the directory; while they lead actions or gave updates,
+    say so and offer to merge them into another person."""
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    person = get_object_or_404(Person.objects.filter(partnership=partnership), pk=person_pk)
+    others = Person.objects.filter(partnership=partnership).exclude(pk=person.pk).order_by(Lower("name"))
+    merge_form = PersonMergeForm(request.POST if "merge" in request.POST else None, others=others)
+    error = None
+    if request.method == "POST" and "merge" in request.POST:
+        if merge_form.is_valid():
+            try:
+                into = person_merge(person=person, into=merge_form.cleaned_data["into"], by=request.user)
+            except ValidationError as refusal:
+                add_service_errors(merge_form, refusal)
+            else:
+                messages.success(request, f"{person.name} merged into {into.name}.")
+                return redirect("plans:directory", pk=partnership.pk)
+    elif request.method == "POST":
+        try:
+            person_remove(person=person, by=request.user)
+        except ValidationError as refusal:
+            error = " ".join(refusal.messages)
+        else:
+            messages.success(request, f"{person.name} removed from the directory.")
+            return redirect("plans:directory", pk=partnership.pk)
+    return render(
+        request,
+        "plans/directory_remove.html",
+        {
+            "partnership": partnership,
+            "person": person,
+            "in_use": person_in_use(person),
+            "error": error,
+            "form": merge_form,
+        },
+        status=409 if error else (400 if merge_form.errors else 200),
+    )

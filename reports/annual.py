@@ -25,7 +25,7 @@ from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
 from reports.reviews import learning_from_reviews
 from reports.selectors import quarter_ends
-from subgroups.models import SubGroup, year_label_bounds
+from subgroups.models import LEADS_PREFETCH, SubGroup, year_label_bounds
 
 WRITTEN, GENERATED, BOTH = "written", "generated", "both"
 NOT_YET_WRITTEN = "Not yet written."
@@ -168,6 +168,7 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             | ~Q(closure="")
         )
         .select_related("priority", "workplan__subgroup", "carried_into__workplan")
+        .prefetch_related(LEADS_PREFETCH)
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
     )
     achievements: dict[int | None, list] = {}
@@ -182,7 +183,7 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
             "rating": action.current_rating,
             "narrative": action.current_narrative or "",
             "updated_on": _day(action.current_as_at),
-            "lead": action.lead,
+            "lead": action.lead_names,
         }
         if action.current_rating == Rating.BLUE and not action.closure:
             achievements.setdefault(action.priority_id, []).append(entry)

@@ -53,7 +53,7 @@ def exceptions_table(*, scope, groups) -> ExportTable:
                 rating_label(action.current_rating),
                 action.current_narrative or "",
                 action.current_as_at,
-                action.lead,
+                action.lead_names,
                 action.timeframe,
                 action.due_date,
                 action.days_since_update,

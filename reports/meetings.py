@@ -24,8 +24,8 @@ from reports.models import Meeting
 from reports.selectors import changes_since, exception_report, plan_dashboard
 from subgroups.brag import BragCounts, brag_summary, plan_as_at
 from subgroups.filters import ReportScope, link_id
-from subgroups.models import Action, SubGroup, Workplan, not_complete
-from subgroups.selectors import ActionGroup, lead_name
+from subgroups.models import LEADS_PREFETCH, Action, SubGroup, Workplan, not_complete
+from subgroups.selectors import NO_LEAD, ActionGroup
 
 # -- Writes -----------------------------------------------------------------------------------
 
@@ -248,8 +248,8 @@ def workplans_as_at(*, plan: BusinessPlan, workplans: list[Workplan], as_at: dat
     judged = plan_as_at(plan, as_at)
     actions = (
         judged.as_they_stood(Action.objects.filter(workplan__in=workplans))
-        .select_related("priority", "lead_user", "workplan__plan", "workplan__subgroup")
-        .prefetch_related("themes")
+        .select_related("priority", "workplan__plan", "workplan__subgroup")
+        .prefetch_related("themes", LEADS_PREFETCH)
         .order_by("workplan_id", F("priority__number").asc(nulls_last=True), "order", "pk")
     )
     counts = brag_summary(
@@ -324,16 +324,20 @@ def actions_not_updated(meeting: Meeting, *, today: datetime.date | None = None)
             plan_as_at(plan, as_at)
             .as_they_stood(Action.objects.filter(workplan__in=workplans))
             .filter(not_complete())
-            .select_related("lead_user", "workplan__subgroup", "workplan__plan", "priority")
+            .select_related("workplan__subgroup", "workplan__plan", "priority")
+            .prefetch_related(LEADS_PREFETCH)
             .order_by("workplan__subgroup__short_name", F("priority__number").asc(nulls_last=True), "order", "pk")
         )
         no_update_since = Q(current_as_at__isnull=True)
         if since.day:
             no_update_since |= Q(current_as_at__lte=since.day)
         rows = list(actions.filter(no_update_since))
-    rows.sort(key=lead_name)
-    groups = [LeadGroup(lead=lead, actions=list(items)) for lead, items in groupby(rows, key=lead_name)]
-    groups.sort(key=lambda group: (-group.count, group.lead))
+    # Per person: an action with two leads is behind for each of them.
+    by_lead: dict[str, LeadGroup] = {}
+    for action in rows:
+        for name in [person.name for person in action.leads.all()] or [NO_LEAD]:
+            by_lead.setdefault(name, LeadGroup(lead=name, actions=[])).actions.append(action)
+    groups = sorted(by_lead.values(), key=lambda group: (-group.count, group.lead.casefold()))
     return {
         "meeting": meeting,
         "plan": plan,

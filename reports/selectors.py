@@ -9,7 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 from plans.models import CORE_FUNCTIONS, Rating, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend
 from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
-from subgroups.models import Action, SubGroup, latest_update_query, year_label_bounds
+from subgroups.models import LEADS_PREFETCH, Action, SubGroup, latest_update_query, year_label_bounds
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -66,10 +66,10 @@ def filtered_actions(*, scope: ReportScope, report: ReportFilter | None = None, 
     actions = (
         scope.judgement.as_they_stood()
         .select_related(
-            "priority", "lead_user", "workplan__plan", "workplan__subgroup",
+            "priority", "workplan__plan", "workplan__subgroup",
             "carried_into__workplan", "carried_from__workplan",
         )
-        .prefetch_related("themes")
+        .prefetch_related("themes", LEADS_PREFETCH)
         .order_by(
             F("priority__number").asc(nulls_last=True),
             "workplan__subgroup__short_name",

@@ -45,12 +45,15 @@ class ActionUpdateInline(admin.TabularInline):
 
 @admin.register(Action)
 class ActionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "workplan", "priority", "lead", "due_date", "is_retired"]
+    list_display = ["__str__", "workplan", "priority", "lead_names", "due_date", "is_retired"]
     list_filter = ["workplan__subgroup__partnership", "workplan__year", "is_retired"]
     list_select_related = ["workplan__subgroup", "priority"]
-    search_fields = ["reference", "description", "impact", "lead"]
+    search_fields = ["reference", "description", "impact", "leads__name"]
     list_per_page = 100
-    raw_id_fields = ["lead_user"]
+    filter_horizontal = ["leads"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("leads")
     inlines = [ActionUpdateInline]
 
     def has_add_permission(self, request):

@@ -188,7 +188,7 @@ def workplan_export_table(*, workplan, actions, as_at) -> ExportTable:
             action.impact,
             action.description,
             "; ".join(theme.title for theme in action.themes.all()),
-            action.lead,
+            action.lead_names,
             action.timeframe,
             brag_rating_and_update(action.current_rating, action.current_narrative),
             *([closure_words(action)] if with_closures else []),

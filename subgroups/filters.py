@@ -14,7 +14,8 @@ from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Lower
 
 from plans.forms import DateInputField
 from plans.models import (
@@ -23,6 +24,7 @@ from plans.models import (
     NOT_RATED,
     RATING_CHOICES_WITH_NOT_RATED,
     BusinessPlan,
+    Person,
     Rating,
 )
 from plans.selectors import current_plans
@@ -46,7 +48,7 @@ class ActionFilter(django_filters.FilterSet):
         empty_label="All ratings",
         choices=RATING_CHOICES_WITH_NOT_RATED,
     )
-    lead = django_filters.ChoiceFilter(label="Lead", empty_label="All leads")
+    lead = django_filters.ChoiceFilter(label="Lead", method="filter_lead", empty_label="All leads")
     overdue = django_filters.ChoiceFilter(
         label="Overdue",
         method="filter_overdue",
@@ -59,13 +61,13 @@ class ActionFilter(django_filters.FilterSet):
         fields=(
             ("reference", "reference"),
             ("due_date", "due"),
-            ("lead", "lead"),
+            ("lead_sort", "lead"),
             ("rating_rank", "rating"),
         ),
         field_labels={
             "reference": "Reference",
             "due_date": "Timeframe (due date)",
-            "lead": "Lead",
+            "lead_sort": "Lead",
             "rating_rank": "BRAG rating (red first)",
         },
     )
@@ -78,7 +80,7 @@ class ActionFilter(django_filters.FilterSet):
             (CORE_FUNCTIONS, CORE_FUNCTIONS_LABEL),
         ]
         self.filters["theme"].extra["choices"] = [(str(t.pk), t.title) for t in plan.themes.all()]
-        self.filters["lead"].extra["choices"] = [(lead, lead) for lead in leads]
+        self.filters["lead"].extra["choices"] = [(str(person.pk), person.name) for person in leads]
 
     @property
     def form(self):
@@ -90,7 +92,11 @@ class ActionFilter(django_filters.FilterSet):
         return form
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset.annotate(rating_rank=RATING_RANK))
+        return super().filter_queryset(queryset.annotate(rating_rank=RATING_RANK, lead_sort=LEAD_SORT))
+
+    def filter_lead(self, queryset, name, value):
+        """Actions of which the person is one of the leads."""
+        return queryset.filter(leads__pk=value)
 
     def filter_priority(self, queryset, name, value):
         if value == CORE_FUNCTIONS:
@@ -105,6 +111,14 @@ class ActionFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         return queryset.filter(is_overdue=value == "true")
 
+
+# Sorting "by lead" goes by the first of an action's leads' names, as its Lead column reads.
+LEAD_SORT = Subquery(
+    Person.objects.filter(led_actions=OuterRef("pk"))
+    .annotate(sort_name=Lower("name"))
+    .order_by("sort_name")
+    .values("sort_name")[:1]
+)
 
 # Sorting "by rating" puts the actions that need attention first.
 RATING_RANK = Case(

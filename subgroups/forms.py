@@ -3,12 +3,11 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from plans.forms import DateInputField, add_service_errors
-from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, display_name
-from plans.selectors import partnership_members
+from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, Person, display_name
+from plans.selectors import partnership_directory_choices, partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
 from plans.models import Priority
 from subgroups.importing.services import ImportRefused, import_as_at_errors, plan_for_year
@@ -43,10 +42,11 @@ class ActionUpdateForm(forms.Form):
     )
     reported_by = forms.ModelChoiceField(
         label="Reported by",
-        queryset=get_user_model().objects.none(),
+        queryset=Person.objects.none(),
         required=False,
         empty_label="Me: I am giving this update",
-        help_text="When you record an update a lead gave you by email or in a meeting.",
+        help_text="When you record an update someone gave you by email or in a meeting: anyone "
+        "in the partnership's directory.",
     )
     # Ticked: the lead has checked the action and its position is as the latest update says.
     kind = forms.BooleanField(
@@ -71,7 +71,6 @@ class ActionUpdateForm(forms.Form):
             del self.fields["reported_by"]
         else:
             self.fields["reported_by"].queryset = reporters
-            self.fields["reported_by"].label_from_instance = display_name
         self.helper = FormHelper()
         self.helper.form_id = form_id
         self.helper.form_tag = False
@@ -214,8 +213,7 @@ class ActionForm(forms.ModelForm):
             "impact",
             "description",
             "themes",
-            "lead",
-            "lead_user",
+            "leads",
             "timeframe",
             "due_date",
         ]
@@ -223,6 +221,7 @@ class ActionForm(forms.ModelForm):
             "impact": forms.Textarea(attrs={"rows": 3}),
             "description": forms.Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple,
+            "leads": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, workplan, **kwargs):
@@ -232,10 +231,11 @@ class ActionForm(forms.ModelForm):
         self.fields["priority"].queryset = plan.priorities.all()
         self.fields["priority"].empty_label = "None: a core-function action"
         self.fields["themes"].queryset = plan.themes.all()
-        self.fields["lead_user"].queryset = partnership_members(plan.partnership_id)
-        self.fields["lead_user"].label = "Lead's login"
-        self.fields["lead_user"].empty_label = "No login: the lead is named above only"
-        self.fields["lead_user"].label_from_instance = display_name
+        self.fields["leads"].queryset = partnership_directory_choices(plan.partnership_id)
+        self.fields["leads"].help_text = (
+            "Who leads the action: choose everyone who does. Someone missing? Add them to the "
+            "directory first."
+        )
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
         self.helper = FormHelper()
@@ -246,8 +246,7 @@ class ActionForm(forms.ModelForm):
             Field.textarea("impact"),
             Field.textarea("description"),
             Field.checkboxes("themes", small=True),
-            Field.text("lead"),
-            Field.select("lead_user"),
+            Field.checkboxes("leads", small=True),
             Field.text("timeframe", field_width=20),
             Field("due_date"),
             "version",

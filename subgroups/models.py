@@ -18,6 +18,7 @@ from plans.models import (
     CrossCuttingTheme,
     Partnership,
     PartnershipScopedQuerySet,
+    Person,
     Priority,
     Rating,
     rating_label,
@@ -306,14 +307,12 @@ class Action(models.Model):
     themes = models.ManyToManyField(
         CrossCuttingTheme, blank=True, related_name="actions", verbose_name="Cross-cutting themes"
     )
-    lead = models.CharField("Lead", max_length=200, blank=True)
-    lead_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
+    leads = models.ManyToManyField(
+        Person,
         blank=True,
         related_name="led_actions",
-        help_text="The lead's login, where the lead has one.",
+        verbose_name="Leads",
+        help_text="The people in the partnership's directory who lead the action.",
     )
     timeframe = models.CharField("Timeframe", max_length=100, blank=True)
     due_date = models.DateField(null=True, blank=True, help_text="The date behind the timeframe.")
@@ -345,7 +344,7 @@ class Action(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[themes], excluded_fields=["updated_at"])
+    history = HistoricalRecords(m2m_fields=[themes, leads], excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["workplan", "order", "pk"]
@@ -377,6 +376,12 @@ class Action(models.Model):
         return reverse("subgroups:action-detail", kwargs={"pk": self.pk})
 
     @property
+    def lead_names(self) -> str:
+        """The leads' names as a workplan's Lead column gives them: "A / B" ("" for none).
+        Reads `leads` as prefetched (see `LEADS_PREFETCH`), so a list costs one query."""
+        return lead_names(self.leads.all())
+
+    @property
     def is_closed(self) -> bool:
         return bool(self.closure)
 
@@ -400,6 +405,15 @@ class Action(models.Model):
         if self.pk is not None and self.updates.exists():
             raise ValidationError(ACTION_WITH_UPDATES_KEPT)
         return super().delete(*args, **kwargs)
+
+
+def lead_names(people) -> str:
+    """People's names joined as a lead cell joins them, by name: "A / B"."""
+    return " / ".join(sorted((person.name for person in people), key=str.casefold))
+
+
+# Prefetch for every list that shows or groups by the leads: one query, whatever the rows.
+LEADS_PREFETCH = "leads"
 
 
 class ActionUpdateQuerySet(models.QuerySet):
@@ -440,7 +454,7 @@ class ActionUpdate(models.Model):
         help_text="Who entered the update.",
     )
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
+        Person,
         on_delete=models.PROTECT,
         null=True,
         blank=True,

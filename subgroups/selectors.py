@@ -5,11 +5,12 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Lower
 
-from plans.models import BusinessPlan, display_name, priority_label
+from plans.models import BusinessPlan, Person, display_name, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ATTENTION_REASONS, ActionFilter, ReportFilter, ReportScope
-from subgroups.models import Action, SubGroup, Workplan, not_complete
+from subgroups.models import LEADS_PREFETCH, Action, SubGroup, Workplan, not_complete
 from subgroups.services import (
     CARRY,
     CLOSE,
@@ -36,10 +37,8 @@ def workplan_actions(*, workplan: Workplan):
     return (
         plan_as_at(workplan.plan)
         .with_flags(workplan.actions.in_workplan().with_current_state())
-        .select_related(
-            "priority", "lead_user", "workplan__plan", "carried_into__workplan", "carried_from__workplan"
-        )
-        .prefetch_related("themes")
+        .select_related("priority", "workplan__plan", "carried_into__workplan", "carried_from__workplan")
+        .prefetch_related("themes", LEADS_PREFETCH)
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
     )
 
@@ -47,12 +46,8 @@ def workplan_actions(*, workplan: Workplan):
 def workplan_table(*, workplan: Workplan, params) -> dict:
     """The filtered, sorted workplan table: grouped by priority unless the user sorted it."""
     actions = workplan_actions(workplan=workplan)
-    leads = (
-        workplan.actions.in_workplan().exclude(lead="").order_by("lead").values_list("lead", flat=True)
-    )
-    action_filter = ActionFilter(
-        params, queryset=actions, workplan=workplan, leads=list(dict.fromkeys(leads))
-    )
+    leads = Person.objects.filter(led_actions__in=workplan.actions.in_workplan()).distinct().order_by(Lower("name"))
+    action_filter = ActionFilter(params, queryset=actions, workplan=workplan, leads=list(leads))
     rows = list(action_filter.qs)
     sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
     is_sorted = bool(sort)
@@ -162,10 +157,8 @@ def attention_needed(actions, *, plans):
     return (
         with_flags_per_plan(actions.live().with_current_state(), plans)
         .filter(needing)
-        .select_related(
-            "priority", "lead_user", "workplan__plan", "workplan__subgroup", "carried_from__workplan"
-        )
-        .prefetch_related("themes")
+        .select_related("priority", "workplan__plan", "workplan__subgroup", "carried_from__workplan")
+        .prefetch_related("themes", LEADS_PREFETCH)
     )
 
 
@@ -185,7 +178,7 @@ def my_actions(*, user, editor, report: ReportFilter) -> list[dict]:
         in_scope |= Q(workplan__plan=plan, **({"workplan__year": year} if year else {}))
     actions = Action.objects.filter(in_scope).filter(
         Q(workplan__plan__partnership__in=bsu_partnerships)
-        | Q(lead_user=user)
+        | Q(pk__in=Action.objects.filter(leads__user=user).values("pk"))
         | Q(workplan__subgroup__in=editor.led_subgroup_ids)
     )
     rows_by_plan: dict[int, list[Action]] = {plan.pk: [] for plan in plans}
@@ -227,7 +220,9 @@ def update_round_rows(*, actions) -> list[Action]:
     plans = list(BusinessPlan.objects.filter(pk__in=actions.values("workplan__plan")))
     rows = with_flags_per_plan(actions.live().with_current_state().with_newest_update_id(), plans)
     return list(
-        rows.select_related("priority", "workplan__plan", "workplan__subgroup").order_by(
+        rows.select_related("priority", "workplan__plan", "workplan__subgroup")
+        .prefetch_related(LEADS_PREFETCH)
+        .order_by(
             "workplan__subgroup__short_name",
             "-workplan__year",
             F("priority__number").asc(nulls_last=True),
@@ -237,11 +232,12 @@ def update_round_rows(*, actions) -> list[Action]:
     )
 
 
+NO_LEAD = "No lead named"
+
+
 def lead_name(action: Action) -> str:
-    """The name an action's lead goes by: their login's name, else the lead text."""
-    if action.lead_user:
-        return display_name(action.lead_user)
-    return action.lead or "No lead named"
+    """The name an action's leads go by together ("A / B"), for grouping by lead."""
+    return action.lead_names or NO_LEAD
 
 
 @dataclass
@@ -289,6 +285,7 @@ def year_end_actions(*, plan: BusinessPlan, year: str, workplan: Workplan | None
         .with_current_state()
         .filter(not_complete())
         .select_related("workplan__subgroup", "workplan__plan", "priority")
+        .prefetch_related(LEADS_PREFETCH)
         .order_by("workplan__subgroup__short_name", F("priority__number").asc(nulls_last=True), "order", "pk")
     )
 

@@ -110,6 +110,8 @@ def action_record_update(
         action=action, rating=rating, narrative=narrative, as_at=as_at,
         require_narrative=require_narrative, kind=kind,
     )
+    if reported_by is not None and reported_by.partnership_id != action.workplan.plan.partnership_id:
+        errors["reported_by"] = ["Choose someone from this partnership's directory."]
     if errors:
         raise ValidationError(errors)
     Action.objects.select_for_update().filter(pk=action.pk).first()
@@ -176,7 +178,8 @@ def _next_update(
         kind=kind,
         as_at=as_at,
         author=author,
-        reported_by=reported_by if reported_by and reported_by != author else None,
+        # Who gave it, unless that is the person entering it ("Reported by" left as "Me").
+        reported_by=reported_by if reported_by and reported_by.user_id != author.pk else None,
     )
 
 
@@ -315,8 +318,9 @@ def action_history_changes(records: list) -> list[list[FieldChange]]:
     """For each historical record of an action after the first (`records` oldest first),
     what it changed since the one before, as people read it, field by field in name order.
 
-    A fixed number of queries whatever the number of records: one for the themes of every
-    record, and one per kind of related row (priority, lead) that changed."""
+    A fixed number of queries whatever the number of records: one for the themes and one for
+    the leads of every record, and one per kind of related row (priority, themes, leads)
+    that changed."""
     if len(records) < 2:
         return []
     fields = [
@@ -324,14 +328,15 @@ def action_history_changes(records: list) -> list[list[FieldChange]]:
         for field in records[0].tracked_fields
         if field.editable and field.name not in UNREAD_HISTORY_FIELDS
     ]
-    themes = _themes_by_record(records)
+    linked = {name: _m2m_by_record(records, name) for name in HISTORY_M2M}
     changed: list[list[tuple[str, object, object]]] = []
     for before, after in zip(records, records[1:]):
         pairs = [
             (field.name, field.value_from_object(before), field.value_from_object(after))
             for field in fields
         ]
-        pairs.append(("themes", themes[before.history_id], themes[after.history_id]))
+        for name, by_record in linked.items():
+            pairs.append((name, by_record[before.history_id], by_record[after.history_id]))
         changed.append([pair for pair in pairs if pair[1] != pair[2]])
     related = _related_rows(fields, changed)
     return [
@@ -347,27 +352,32 @@ def action_history_changes(records: list) -> list[list[FieldChange]]:
     ]
 
 
-def _themes_by_record(records: list) -> dict[int, tuple[int, ...]]:
-    """The ids of the themes each historical record had, in one query."""
-    through = records[0].themes.model
-    themes: dict[int, list[int]] = {record.history_id: [] for record in records}
-    rows = through.objects.filter(history__in=list(themes)).values_list("history_id", "crosscuttingtheme_id")
-    for history_id, theme_id in rows:
-        themes[history_id].append(theme_id)
-    return {history_id: tuple(sorted(ids)) for history_id, ids in themes.items()}
+# The many-to-many columns an action's history keeps, and each one's column in its link table.
+HISTORY_M2M = {"themes": "crosscuttingtheme_id", "leads": "person_id"}
+
+
+def _m2m_by_record(records: list, name: str) -> dict[int, tuple[int, ...]]:
+    """The ids of the themes (or leads) each historical record had, in one query."""
+    through = getattr(records[0], name).model
+    linked: dict[int, list[int]] = {record.history_id: [] for record in records}
+    rows = through.objects.filter(history__in=list(linked)).values_list("history_id", HISTORY_M2M[name])
+    for history_id, pk in rows:
+        linked[history_id].append(pk)
+    return {history_id: tuple(sorted(ids)) for history_id, ids in linked.items()}
 
 
 def _related_rows(fields, changed) -> dict[str, tuple[type, dict]]:
     """The related rows (themes, and each foreign key's) named in `changed`: by field, the
     related model and its rows by id."""
     models = {field.name: field.related_model for field in fields if field.is_relation}
-    models["themes"] = Action._meta.get_field("themes").related_model
+    for m2m in HISTORY_M2M:
+        models[m2m] = Action._meta.get_field(m2m).related_model
     wanted: dict[str, set] = {}
     for pairs in changed:
         for name, old, new in pairs:
             if name in models:
                 for value in (old, new):
-                    wanted.setdefault(name, set()).update(value if name == "themes" else [value])
+                    wanted.setdefault(name, set()).update(value if name in HISTORY_M2M else [value])
     return {
         name: (models[name], models[name]._base_manager.in_bulk([pk for pk in ids if pk is not None]))
         for name, ids in wanted.items()
@@ -383,6 +393,8 @@ def _read(name: str, value, related: dict[str, tuple[type, dict]]) -> str:
 
     if name == "themes":
         return "; ".join(sorted(row_name(pk) for pk in value)) or "none"
+    if name == "leads":
+        return " / ".join(sorted((row_name(pk) for pk in value), key=str.casefold)) or "none"
     if name in related and value is not None:
         return row_name(value)
     choices = dict(Action._meta.get_field(name).flatchoices)
@@ -396,16 +408,15 @@ EDITABLE_FIELDS = [
     "priority",
     "impact",
     "description",
-    "lead",
-    "lead_user",
     "timeframe",
     "due_date",
 ]
 
 
 @transaction.atomic
-def action_edit(*, action: Action, expected_version: int, fields: dict, themes) -> Action:
-    """Save an edit of the action's columns, unless someone else saved it since the editor
+def action_edit(*, action: Action, expected_version: int, fields: dict, themes, leads=None) -> Action:
+    """Save an edit of the action's columns (and its leads, people of its partnership's
+    directory, unless `leads` is None), unless someone else saved it since the editor
     loaded `expected_version`: then raise EditConflict and change nothing."""
     current = Action.objects.select_for_update().get(pk=action.pk)
     if current.version != expected_version:
@@ -416,16 +427,28 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes) 
     for name in EDITABLE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
+    if leads is not None:
+        _check_leads(current.workplan, leads)
     current.version += 1
     current.full_clean()
     current.save()
     current.themes.set(themes)
+    if leads is not None:
+        current.leads.set(leads)
     return current
 
 
+def _check_leads(workplan, leads) -> None:
+    partnership_id = workplan.subgroup.partnership_id
+    if any(person.partnership_id != partnership_id for person in leads):
+        raise ValidationError({"leads": ["Choose leads from this partnership's directory."]})
+
+
 @transaction.atomic
-def action_create(*, workplan, fields: dict, themes) -> Action:
-    """Add an action at the end of the workplan, dated today unless `added_on` is given."""
+def action_create(*, workplan, fields: dict, themes, leads=()) -> Action:
+    """Add an action at the end of the workplan, dated today unless `added_on` is given, led
+    by `leads` (people of the partnership's directory)."""
+    _check_leads(workplan, leads)
     last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
     action = Action(workplan=workplan, order=last + 1, **{
         name: value for name, value in fields.items() if name in EDITABLE_FIELDS + ["added_on"]
@@ -433,6 +456,7 @@ def action_create(*, workplan, fields: dict, themes) -> Action:
     action.full_clean()
     action.save()
     action.themes.set(themes)
+    action.leads.set(leads)
     return action
 
 
@@ -521,7 +545,7 @@ def subgroup_configure(
 BULK_BATCH_SIZE = 500
 # Checked for each action in Python; the database's constraints and foreign keys are checked
 # once, by the writes (each would otherwise cost a query per action).
-_NOT_CHECKED_ONE_BY_ONE = ["workplan", "priority", "lead_user", "action", "author", "reported_by"]
+_NOT_CHECKED_ONE_BY_ONE = ["workplan", "priority", "action", "author", "reported_by"]
 
 
 class RowRefused(Exception):
@@ -557,34 +581,54 @@ def _check_references(workplan, actions: list[Action]) -> None:
 
 
 def _history_themes_record(actions: list[Action], *, history_type: str, at) -> None:
-    """Give each action's history record written `at` the themes the action now has, as a
-    save through the one-action services records them."""
+    """Give each action's history record written `at` the themes and leads the action now
+    has, as a save through the one-action services records them."""
     history = Action.history.model
     pks = [action.pk for action in actions]
     record_of = dict(
         history.objects.filter(id__in=pks, history_type=history_type, history_date=at).values_list("id", "history_id")
     )
-    through = history._meta.get_field("historicalaction_themes").related_model
-    links = Action.themes.through.objects.filter(action__in=pks).values_list("id", "action_id", "crosscuttingtheme_id")
-    through.objects.bulk_create(
-        [
-            through(id=link_id, history_id=record_of[action_id], action_id=action_id, crosscuttingtheme_id=theme_id)
-            for link_id, action_id, theme_id in links
-        ],
-        batch_size=BULK_BATCH_SIZE,
-    )
+    for name, column in HISTORY_M2M.items():
+        through = history._meta.get_field(f"historicalaction_{name}").related_model
+        links = getattr(Action, name).through.objects.filter(action__in=pks).values_list("id", "action_id", column)
+        through.objects.bulk_create(
+            [
+                through(id=link_id, history_id=record_of[action_id], action_id=action_id, **{column: pk})
+                for link_id, action_id, pk in links
+            ],
+            batch_size=BULK_BATCH_SIZE,
+        )
 
 
-def _themes_link(actions: list[Action], themes: list) -> None:
-    link = Action.themes.through
+def _m2m_link(name: str, actions: list[Action], related: list) -> None:
+    """Link each of `actions` to its list in `related`: themes or leads (`name`)."""
+    link = getattr(Action, name).through
+    column = HISTORY_M2M[name]
     link.objects.bulk_create(
         [
-            link(action_id=action.pk, crosscuttingtheme_id=theme.pk)
-            for action, action_themes in zip(actions, themes)
-            for theme in action_themes
+            link(action_id=action.pk, **{column: row.pk})
+            for action, rows in zip(actions, related)
+            for row in rows
         ],
         batch_size=BULK_BATCH_SIZE,
     )
+
+
+def _m2m_relink(name: str, actions: list[Action], related: list) -> None:
+    """Make each of `actions` linked to exactly its list in `related`, rewriting only the
+    actions whose links differ."""
+    link = getattr(Action, name).through
+    column = HISTORY_M2M[name]
+    now_linked: dict[int, set[int]] = {}
+    for action_id, pk in link.objects.filter(action__in=actions).values_list("action_id", column):
+        now_linked.setdefault(action_id, set()).add(pk)
+    relinked = [
+        (action, rows) for action, rows in zip(actions, related)
+        if now_linked.get(action.pk, set()) != {row.pk for row in rows}
+    ]
+    if relinked:
+        link.objects.filter(action__in=[action for action, _rows in relinked]).delete()
+        _m2m_link(name, *map(list, zip(*relinked)))
 
 
 def _rows_update(actions: list[Action], names: list[str]) -> None:
@@ -602,10 +646,13 @@ def _rows_update(actions: list[Action], names: list[str]) -> None:
 
 
 @transaction.atomic
-def actions_create_many(*, workplan, rows: list[tuple[dict, list]], author=None) -> list[Action]:
+def actions_create_many(
+    *, workplan, rows: list[tuple[dict, list]], author=None, leads: list[list] | None = None
+) -> list[Action]:
     """`action_create` for many (fields, themes) at once, added at the end of the workplan in
-    the order given; each action's history records it as created, with its themes, by
-    `author`. Raises RowRefused for the first that breaks a rule, and writes nothing."""
+    the order given, each led by its list in `leads` (none without); each action's history
+    records it as created, with its themes and leads, by `author`. Raises RowRefused for the
+    first that breaks a rule, and writes nothing."""
     if not rows:
         return []
     last = workplan.actions.order_by("-order").values_list("order", flat=True).first() or 0
@@ -622,17 +669,22 @@ def actions_create_many(*, workplan, rows: list[tuple[dict, list]], author=None)
         actions, Action, batch_size=BULK_BATCH_SIZE, default_user=author, default_date=at
     )
     themes = [list(action_themes) for _fields, action_themes in rows]
-    _themes_link(actions, themes)
+    _m2m_link("themes", actions, themes)
+    if leads:
+        _m2m_link("leads", actions, leads)
     _history_themes_record(actions, history_type="+", at=at)
     return actions
 
 
 @transaction.atomic
-def actions_edit_many(*, edits: list[tuple[Action, dict, list]], author=None) -> list[Action]:
-    """`action_edit` for many (action, fields, themes) at once: each action as loaded (its
-    `version`) is refused with the changes someone else saved since, as one edit would be.
-    One history record per action, with its themes, by `author`. Raises RowRefused for the
-    first that breaks a rule, and writes nothing."""
+def actions_edit_many(
+    *, edits: list[tuple[Action, dict, list]], author=None, leads: list[list] | None = None
+) -> list[Action]:
+    """`action_edit` for many (action, fields, themes) at once, each led by its list in
+    `leads` (leads unchanged without): each action as loaded (its `version`) is refused with
+    the changes someone else saved since, as one edit would be. One history record per
+    action, with its themes and leads, by `author`. Raises RowRefused for the first that
+    breaks a rule, and writes nothing."""
     if not edits:
         return []
     current = Action.objects.select_for_update(of=("self",)).select_related("workplan__plan", "priority").in_bulk(
@@ -664,17 +716,9 @@ def actions_edit_many(*, edits: list[tuple[Action, dict, list]], author=None) ->
     bulk_update_with_history(
         actions, Action, fields=[], batch_size=BULK_BATCH_SIZE, default_user=author, default_date=at
     )
-    link = Action.themes.through
-    now_linked: dict[int, set[int]] = {}
-    for action_id, theme_id in link.objects.filter(action__in=actions).values_list("action_id", "crosscuttingtheme_id"):
-        now_linked.setdefault(action_id, set()).add(theme_id)
-    relinked = [
-        (action, action_themes) for action, action_themes in zip(actions, themes)
-        if now_linked.get(action.pk, set()) != {theme.pk for theme in action_themes}
-    ]
-    if relinked:
-        link.objects.filter(action__in=[action for action, _themes in relinked]).delete()
-        _themes_link(*map(list, zip(*relinked)))
+    _m2m_relink("themes", actions, themes)
+    if leads is not None:
+        _m2m_relink("leads", actions, leads)
     _history_themes_record(actions, history_type="~", at=at)
     return actions
 
@@ -859,6 +903,7 @@ def carry_forward(
     new.full_clean()
     new.save()
     new.themes.set(current.themes.all())
+    new.leads.set(current.leads.all())
     latest = current.updates.order_by("-as_at", "-created_at", "-pk").first()
     if latest is not None and (latest.rating or latest.narrative):
         ActionUpdate.objects.create(

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,8 +13,9 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import add_service_errors
+from plans.models import Person
 from plans.permissions import Editor
-from plans.selectors import partnership_members
+from plans.selectors import partnership_directory_choices
 from subgroups.brag import plan_as_at
 from subgroups.exports import EXPORT_FORMATS, export_response, workplan_export_table
 from subgroups.filters import ReportFilter
@@ -111,10 +113,10 @@ def action_detail(request, pk):
         Action.objects.visible_to(request.user)
         .with_current_state()
         .select_related(
-            "workplan__subgroup__partnership", "workplan__plan", "priority", "lead_user",
+            "workplan__subgroup__partnership", "workplan__plan", "priority",
             "carried_into__workplan", "carried_from__workplan",
         )
-        .prefetch_related("themes"),
+        .prefetch_related("themes", Prefetch("leads", queryset=Person.objects.select_related("user"))),
         pk=pk,
     )
     editor = Editor.for_user(request.user)
@@ -180,7 +182,7 @@ def action_update(request, pk):
     if not editor.can_update_action(action, workplan) or action.is_retired:
         raise PermissionDenied
     partnership_id = workplan.plan.partnership_id
-    reporters = partnership_members(partnership_id) if editor.is_bsu(partnership_id) else None
+    reporters = partnership_directory_choices(partnership_id) if editor.is_bsu(partnership_id) else None
     form = ActionUpdateForm(
         request.POST or None,
         reporters=reporters,
@@ -385,10 +387,24 @@ def action_create_view(request, pk):
     form = ActionForm(request.POST or None, workplan=workplan)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
-        action = action_create(workplan=workplan, fields=fields, themes=form.cleaned_data["themes"])
+        action = action_create(
+            workplan=workplan, fields=fields, themes=form.cleaned_data["themes"], leads=form.cleaned_data["leads"]
+        )
         messages.success(request, f"{action.reference or 'Action'} added to the workplan.")
         return redirect(f"{workplan.get_absolute_url()}#action-{action.pk}")
-    return render(request, "subgroups/action_form.html", {"form": form, "workplan": workplan})
+    return render(request, "subgroups/action_form.html", _action_form_context(request, form, workplan))
+
+
+def _action_form_context(request, form, workplan, **context) -> dict:
+    """An action form's page; the BSU, who keeps the directory, is offered to add a lead."""
+    partnership_id = workplan.subgroup.partnership_id
+    return {
+        "form": form,
+        "workplan": workplan,
+        "can_add_person": Editor.for_user(request.user).is_bsu(partnership_id),
+        "partnership_id": partnership_id,
+        **context,
+    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -407,6 +423,7 @@ def action_edit_view(request, pk):
                 expected_version=form.cleaned_data["version"] or 0,
                 fields=fields,
                 themes=form.cleaned_data["themes"],
+                leads=form.cleaned_data["leads"],
             )
         except EditConflict as error:
             conflict = error
@@ -419,7 +436,7 @@ def action_edit_view(request, pk):
     return render(
         request,
         "subgroups/action_form.html",
-        {"form": form, "workplan": workplan, "action": action, "conflict": conflict},
+        _action_form_context(request, form, workplan, action=action, conflict=conflict),
         status=409 if conflict else 200,
     )
 

@@ -27,7 +27,9 @@ from plans.models import (
     CrossCuttingTheme,
     Membership,
     Partnership,
+    Person,
     Priority,
+    split_lead_names,
 )
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
 from reports.models import AnnualReport, Challenge, Finding, LearningReview, Meeting, Recommendation, ReportSection
@@ -160,6 +162,7 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
         report.count("sub-groups", created)
         subgroups[item["short_name"]] = subgroup
 
+    people = _directory_load(data, partnership, user_named, report)
     for workplan_data in data.WORKPLANS:
         subgroup = subgroups[workplan_data["subgroup"]]
         workplan, created = Workplan.objects.get_or_create(
@@ -168,6 +171,7 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
         report.count("workplans", created)
         for order, item in enumerate(workplan_data["actions"], start=1):
             lead_user = user_named(item.get("lead_user"))
+            leads = [people[name] for name in split_lead_names(item["lead"])]
             action, created = Action.objects.get_or_create(
                 workplan=workplan,
                 reference=item["reference"],
@@ -175,8 +179,6 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                     "priority": priorities.get(item["priority"]),
                     "impact": item["impact"],
                     "description": item["action"],
-                    "lead": item["lead"],
-                    "lead_user": lead_user,
                     "timeframe": item["timeframe"],
                     "due_date": item["due"],
                     "added_on": item["added_on"],
@@ -185,7 +187,7 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
             )
             report.count("actions", created)
             if created:
-                _themes_set_on_creation(action, [themes[key] for key in item["themes"]])
+                _themes_set_on_creation(action, [themes[key] for key in item["themes"]], leads)
                 if lead_user:
                     subgroup.leads.add(lead_user)
             for update in item["updates"]:
@@ -201,6 +203,42 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
                 )
                 report.count("updates", created)
     _closures_load(data, plan, users, report)
+
+
+def person_details(name: str) -> dict:
+    """A directory entry from the way the seeds' lead cells name people, "post, agency":
+    "Head of Early Help, LBM" is the Head of Early Help of LBM (the London Borough of Merton)."""
+    role, _, agency = name.rpartition(", ")
+    if role and len(agency) <= 40 and role.count("(") == role.count(")"):
+        return {"role": role, "agency": agency}
+    return {"role": "", "agency": ""}  # a post alone ("Young Scrutineer"): its name says it
+
+
+def _directory_load(data: ModuleType, partnership, user_named, report: LoadReport) -> dict[str, Person]:
+    """The partnership's directory: everyone the seeds' lead cells name, found by name. A
+    demo user who leads actions (pei-lead) is linked to the one person they lead alone, so
+    My actions and updating work for them as for any linked lead."""
+    people = {}
+    accounts = {}
+    for workplan_data in data.WORKPLANS:
+        for item in workplan_data["actions"]:
+            names = split_lead_names(item["lead"])
+            user = user_named(item.get("lead_user"))
+            if user is not None and len(names) == 1:
+                accounts.setdefault(names[0], user)
+            for name in names:
+                people.setdefault(name, None)
+    for name in people:
+        person, created = Person.objects.get_or_create(
+            partnership=partnership, name__iexact=name, defaults={"name": name, **person_details(name)}
+        )
+        user = accounts.get(name)
+        if created and user is not None and not Person.objects.filter(partnership=partnership, user=user).exists():
+            person.user = user
+            person.save(update_fields=["user"])
+        report.count("people", created)
+        people[name] = person
+    return people
 
 
 def _closures_load(data: ModuleType, plan, users: dict[str, "User"], report: LoadReport) -> None:
@@ -302,15 +340,16 @@ def _reviews_load(data: ModuleType, *, partnership: Partnership, author: "User",
             recommendation.actions.set([actions[key] for key in entry["actions"]])
 
 
-def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme]) -> None:
-    """Give a just-created action its themes as part of its creation, so that its history
-    starts with one "added" entry that has them, not an addition and then an edit."""
+def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme], leads: list[Person]) -> None:
+    """Give a just-created action its themes and leads as part of its creation, so that its
+    history starts with one "added" entry that has them, not an addition and then edits."""
     action.themes.set(themes)
-    added, *with_themes = action.history.order_by("history_id")
-    if with_themes:
-        added.delete()
-        with_themes[-1].history_type = "+"
-        with_themes[-1].save(update_fields=["history_type"])
+    action.leads.set(leads)
+    *steps, complete = action.history.order_by("history_id")
+    if steps:
+        action.history.filter(history_id__in=[step.history_id for step in steps]).delete()
+        complete.history_type = "+"
+        complete.save(update_fields=["history_type"])
 
 
 def _entered_at(day: datetime.date) -> datetime.datetime:
@@ -455,6 +494,7 @@ def synthetic_load(*, count: int, author: "User") -> int:
         for partnership in partnerships
         for item in merton.WORKPLANS
     )
+    partnership_of_workplan = {workplan.pk: workplan.subgroup.partnership_id for workplan in workplans}
     action_rows = []
     for workplan in workplans:
         data = next(
@@ -471,7 +511,6 @@ def synthetic_load(*, count: int, author: "User") -> int:
             priority=priority_by.get((workplan.plan_id, item["priority"])),
             impact=item["impact"],
             description=item["action"],
-            lead=item["lead"],
             timeframe=item["timeframe"],
             due_date=item["due"],
             added_on=item["added_on"],
@@ -485,6 +524,20 @@ def synthetic_load(*, count: int, author: "User") -> int:
         )
         for action, (workplan, item, _order) in zip(actions, action_rows, strict=True)
         for key in item["themes"]
+    )
+    names = list(dict.fromkeys(
+        name for workplan in merton.WORKPLANS for item in workplan["actions"] for name in split_lead_names(item["lead"])
+    ))
+    people = Person.objects.bulk_create(
+        Person(partnership=partnership, name=name, **person_details(name))
+        for partnership in partnerships
+        for name in names
+    )
+    person_by = {(person.partnership_id, person.name): person for person in people}
+    Action.leads.through.objects.bulk_create(
+        Action.leads.through(action=action, person=person_by[(partnership_of_workplan[workplan.pk], name)])
+        for action, (workplan, item, _order) in zip(actions, action_rows, strict=True)
+        for name in split_lead_names(item["lead"])
     )
     ActionUpdate.objects.bulk_create(
         ActionUpdate(

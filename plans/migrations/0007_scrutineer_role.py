@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_plan_status_from_dates'),
+        ('plans', '0006_people_directory'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

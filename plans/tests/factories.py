@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
+from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Person, Priority
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -62,3 +62,11 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     plan = factory.SubFactory(BusinessPlanFactory)
     title = factory.Sequence(lambda n: f"Theme {n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    name = factory.Sequence(lambda n: f"Head of Service {n}")

@@ -59,6 +59,13 @@ def _annual_report(demo):
     return reverse("reports:annual-detail", args=[_annual_report_pk()])
 
 
+def _directory_person(name, demo):
+    from plans.models import Person
+
+    person = Person.objects.get(partnership=demo.plan.partnership_id, name="Head of Early Help, LBM")
+    return reverse(name, args=[demo.plan.partnership_id, person.pk])
+
+
 def _meeting_pk():
     from reports.models import Meeting
 
@@ -255,6 +262,20 @@ PAGES = [
             "plans:membership-remove",
             args=[demo.plan.partnership_id, demo.users["viewer"].memberships.get().pk],
         ),
+        roles=("bsu",),
+    ),
+    PageSpec("directory", lambda demo: reverse("plans:directory", args=[demo.plan.partnership_id])),
+    PageSpec(
+        "add to the directory",
+        lambda demo: reverse("plans:directory-add", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "change a directory entry", lambda demo: _directory_person("plans:directory-edit", demo), roles=("bsu",)
+    ),
+    PageSpec(
+        "remove from the directory (or merge)",
+        lambda demo: _directory_person("plans:directory-remove", demo),
         roles=("bsu",),
     ),
     PageSpec(

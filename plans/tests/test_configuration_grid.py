@@ -21,6 +21,7 @@ from plans.models import (
     CrossCuttingTheme,
     Membership,
     Partnership,
+    Person,
     Priority,
 )
 from plans.tests.factories import (
@@ -92,6 +93,8 @@ def _partnership_world(name: str, *, bsu, viewer, author):
             user=newcomer, partnership=partnership, role=Membership.Role.VIEWER
         ),
         "bsu": bsu,
+        # In the directory, leading nothing: its edit and remove pages name them.
+        "spare": Person.objects.create(partnership=partnership, name=f"{name} spare person"),
     }
 
 
@@ -154,7 +157,7 @@ def snapshot():
         Partnership, BusinessPlan, BragDefinition, Priority, CrossCuttingTheme, Membership,
         SubGroup, SubGroup.priorities.through, SubGroup.leads.through, Workplan, Action,
         Action.themes.through, ActionUpdate, Group, AccessAttempt, AccessLog, AccessFailureLog,
-        Permission.user_set.through, Meeting,
+        Permission.user_set.through, Meeting, Person, Action.leads.through,
     ]
     rows = {model._meta.label: list(model.objects.order_by("pk").values_list()) for model in models}
     from django.contrib.auth import get_user_model
@@ -298,6 +301,9 @@ CONFIG_URLS = [
     ("plans:membership-edit", ["get", "post"], "viewer_membership"),
     ("plans:membership-remove", ["get", "post"], "viewer_membership"),
     ("plans:membership-send-link", ["post"], "newcomer"),
+    ("plans:directory-add", ["get", "post"], "partnership"),
+    ("plans:directory-edit", ["get", "post"], "spare"),
+    ("plans:directory-remove", ["get", "post"], "spare"),
     ("reports:meeting-create", ["get", "post"], "partnership"),
     ("reports:meeting-edit", ["get", "post"], "meeting"),
     ("reports:meeting-delete", ["get", "post"], "meeting"),
@@ -314,7 +320,7 @@ CONFIG_GRID = [
 
 
 def config_url(name, objects, target):
-    if target in {"viewer_membership", "newcomer"}:
+    if target in {"viewer_membership", "newcomer", "spare"}:
         return reverse(name, args=[objects["partnership"].pk, objects[target].pk])
     return reverse(name, args=[objects[target].pk])
 
@@ -344,6 +350,9 @@ def config_post_data(name, objects, world):
         "plans:membership-edit": {"role": "executive"},
         "plans:membership-remove": {},
         "plans:membership-send-link": {},
+        "plans:directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
+        "plans:directory-edit": {"name": objects["spare"].name, "role": "Head of Service", "version": 1},
+        "plans:directory-remove": {"remove": "1"},
         "reports:meeting-create": {"meets": "executive", "date": "2023-11-02", "notes": "A new meeting"},
         "reports:meeting-edit": {
             "meets": "executive", "date": "2023-10-05", "notes": "Changed notes", "version": objects["meeting"].version,

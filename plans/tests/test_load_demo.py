@@ -10,7 +10,7 @@ from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
 
-from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Priority
+from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Person, Priority, split_lead_names
 from mscp.demo import merton
 from subgroups.brag import brag_summary
 from reports.models import Challenge, ReportSection
@@ -19,7 +19,9 @@ from subgroups.selectors import action_timeline
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Partnership, BusinessPlan, Priority, CrossCuttingTheme, SubGroup, Workplan, Action, ActionUpdate, Membership]
+MODELS = [
+    Partnership, BusinessPlan, Priority, CrossCuttingTheme, SubGroup, Workplan, Action, ActionUpdate, Membership, Person,
+]
 
 
 def row_counts():
@@ -106,8 +108,7 @@ def test_demo_users_belong_to_their_partnership(demo):
         "scrutineer": "scrutineer",
     }
     pei_lead = get_user_model().objects.get(username="pei-lead")
-    assert Action.objects.filter(lead_user=pei_lead, workplan__subgroup__short_name="PEI").exists()
-    assert not Action.objects.filter(lead_user=pei_lead).exclude(workplan__subgroup__short_name="PEI").exists()
+    assert Action.objects.filter(leads__user=pei_lead, workplan__subgroup__short_name="PEI").exists()
     assert pei_lead.check_password("mscp-demo-2023")
 
 
@@ -191,8 +192,7 @@ def edit_timeframe(client, action, timeframe):
         "impact": action.impact,
         "description": action.description,
         "themes": [theme.pk for theme in action.themes.all()],
-        "lead": action.lead,
-        "lead_user": action.lead_user_id or "",
+        "leads": [person.pk for person in action.leads.all()],
         "timeframe": timeframe,
         "due_date_0": due.day,
         "due_date_1": due.month,
@@ -303,3 +303,43 @@ def test_no_demo_user_is_staff_or_holds_model_permissions(demo):
     assert users.count() == 6
     assert not users.filter(is_staff=True).exists() and not users.filter(is_superuser=True).exists()
     assert not users.filter(user_permissions__isnull=False).exists()
+
+
+def test_the_directory_holds_everyone_the_seeds_name_as_leads_and_pei_lead_is_linked(demo):
+    partnership = Partnership.objects.get(slug="merton")
+    early_help = Person.objects.get(partnership=partnership, name="Head of Early Help, LBM")
+    assert (early_help.role, early_help.agency, early_help.user.username) == ("Head of Early Help", "LBM", "pei-lead")
+    assert Person.objects.filter(partnership=partnership, name="Young Scrutineer", user__isnull=True).exists()
+    actions = Action.objects.filter(workplan__subgroup__partnership=partnership).prefetch_related("leads")
+    seeds = {
+        (workplan["subgroup"], workplan["year"], item["reference"]): item
+        for workplan in merton.WORKPLANS
+        for item in workplan["actions"]
+    }
+    for action in actions:
+        # Each action's leads are the names its seed's lead cell gives.
+        item = seeds[(action.workplan.subgroup.short_name, action.workplan.year, action.reference)]
+        assert sorted(person.name for person in action.leads.all()) == sorted(split_lead_names(item["lead"]))
+
+
+def test_pei_leads_my_actions_are_what_they_were_before_the_directory(demo):
+    """pei-lead led (as `lead_user`) the actions the seeds say; now their directory entry
+    leads those, and one more that names the Head of Early Help, which is complete, so
+    My actions lists the same actions as before."""
+    led = set(Action.objects.filter(leads__user__username="pei-lead"))
+    seeded = {
+        (workplan["year"], item["reference"])
+        for workplan in merton.WORKPLANS
+        for item in workplan["actions"]
+        if item.get("lead_user") == "pei-lead"
+    }
+    assert seeded <= {(action.workplan.year, action.reference) for action in led}
+    for action in led:
+        if (action.workplan.year, action.reference) not in seeded:
+            assert action.workplan.subgroup.short_name == "PEI" or action.updates.order_by("-as_at").first().rating == "blue"
+    page = signed_in("pei-lead").get(reverse("subgroups:my-actions"))
+    shown = {a for s in page.context["sections"] for g in s["groups"] for a in g.actions}
+    for action in shown:
+        key = (action.workplan.year, action.reference)
+        assert key in seeded or action.workplan.subgroup.short_name == "PEI"
+    assert shown

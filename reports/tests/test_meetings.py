@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.models import Membership, financial_year
-from plans.tests.factories import BusinessPlanFactory, PriorityFactory, UserFactory
+from plans.tests.factories import BusinessPlanFactory, PersonFactory, PriorityFactory, UserFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from reports.meetings import (
     actions_not_updated,
@@ -22,6 +22,7 @@ from reports.meetings import (
     meetings_by_partnership,
 )
 from reports.models import Meeting
+from subgroups.models import Action
 from reports.tests.test_pdfs import assert_accessible, read
 from subgroups.tests.factories import (
     ActionFactory,
@@ -438,3 +439,13 @@ def test_the_not_updated_list_takes_no_more_queries_with_ten_times_the_actions(
         django_assert_max_num_queries=django_assert_max_num_queries,
     )
     assert response.context["count"] == 4 + TENFOLD * 4
+
+
+def test_an_action_with_several_leads_is_behind_for_each_of_them(world):
+    pei_action = Action.objects.get(reference="P1")
+    pei_action.leads.add(PersonFactory(partnership=pei_action.workplan.subgroup.partnership, name="Young Scrutineer"))
+    data = actions_not_updated(world["pei_november"], today=LATER)
+    assert summary(data) == {
+        "Head of Early Help": ["P1", "P8"], "Alex Lead": ["P3"], "No lead named": ["P5"], "Young Scrutineer": ["P1"],
+    }
+    assert data["count"] == 4  # actions, each counted once however many lead it

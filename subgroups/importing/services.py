@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from plans.models import BusinessPlan, Rating
+from plans.models import BusinessPlan, Person, Rating, name_key, split_lead_names
+from plans.services import people_for_names
 from subgroups.exports import brag_rating_and_update
 from subgroups.importing.parse import COLUMN_LABELS, OtherColumn, UnreadableFile, read_sheet
 from subgroups.importing.values import (
@@ -18,7 +19,7 @@ from subgroups.importing.values import (
     themes_from,
 )
 from subgroups.importing.uploads import token_digest
-from subgroups.models import Action, AppliedImport, Workplan, year_label_bounds
+from subgroups.models import Action, AppliedImport, Workplan, lead_names, year_label_bounds
 from subgroups.services import (
     NARRATIVE_REQUIRED,
     FieldChange,
@@ -42,8 +43,10 @@ UPDATE_WARNINGS = {
     Rating.BLUE: "Blue with no evidence of impact: imported as given (an update in the app gives the evidence)",
 }
 # Action fields an import sets from the columns of the same name.
-IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "lead", "timeframe")
-TEXT_LIMITS = {name: Action._meta.get_field(name).max_length for name in ("reference", "lead", "timeframe")}
+IMPORTED_FIELDS = ("reference", "priority", "impact", "description", "timeframe")
+# The longest name a lead cell may give one person (the directory's limit).
+LEAD_NAME_LIMIT = Person._meta.get_field("name").max_length
+TEXT_LIMITS = {name: Action._meta.get_field(name).max_length for name in ("reference", "timeframe")}
 
 
 class ImportRefused(Exception):
@@ -84,6 +87,14 @@ class ImportRow:
     action: Action | None = None
     changes: list[FieldChange] = field(default_factory=list)
     rating_update: tuple | None = None  # (rating, narrative) to record, if any
+    # The names the lead cell gives, in order (None: the file has no Lead column), and
+    # those of them not yet in the partnership's directory, which the import adds.
+    lead_names: list[str] | None = None
+    new_lead_names: list[str] = field(default_factory=list)
+
+    @property
+    def lead_text(self) -> str:
+        return " / ".join(self.lead_names or [])
 
     @property
     def reference(self) -> str:
@@ -160,6 +171,16 @@ class WorkplanImport:
             for key in self.missing_columns
             if key not in import_without
         ]
+
+    @property
+    def new_people(self) -> list[str]:
+        """The names the file gives as leads that are not in the directory yet: importing
+        adds them. Each once, in the order the rows first give them."""
+        names: dict[str, str] = {}
+        for row in self.rows:
+            for name in row.new_lead_names:
+                names.setdefault(name_key(name), name)
+        return list(names.values())
 
     @property
     def confirm_label(self) -> str:
@@ -246,12 +267,15 @@ class _Planner:
         )
         self.priorities = list(plan.priorities.all())
         self.themes_by_key = {theme_key(theme.title): theme for theme in plan.themes.all()}
+        self.directory = {
+            name_key(person.name) for person in Person.objects.filter(partnership=subgroup.partnership_id)
+        }
         actions = []
         if workplan is not None:
             actions = list(
                 workplan.actions.with_current_state()
                 .select_related("priority", "workplan__plan")
-                .prefetch_related("themes")
+                .prefetch_related("themes", "leads")
             )
         self.by_reference = {a.reference: a for a in actions if a.reference}
         self.by_text = {}
@@ -326,9 +350,15 @@ class _Planner:
         cells = row.cells
         errors_before = len(self.result.errors)
         fields = {"description": cells["description"]}
-        for key in ("impact", "lead", "timeframe"):
+        for key in ("impact", "timeframe"):
             if key in self.columns:
                 fields[key] = cells.get(key, "")
+        leads = None
+        if "lead" in self.columns:
+            leads = split_lead_names(cells.get("lead", ""))
+            for name in leads:
+                if len(name) > LEAD_NAME_LIMIT:
+                    self.error(row.number, "lead", f"a lead's name is longer than {LEAD_NAME_LIMIT} characters")
         reference = cells.get("reference", "").strip()
         if reference:
             fields["reference"] = reference
@@ -360,7 +390,10 @@ class _Planner:
         if action is None:
             self.plan_create(row, fields, themes, rating)
         else:
-            self.plan_update(row, action, fields, themes, rating)
+            self.plan_update(row, action, fields, themes, rating, leads)
+        if leads is not None and self.result.rows and self.result.rows[-1].number == row.number:
+            self.result.rows[-1].lead_names = leads
+            self.result.rows[-1].new_lead_names = [name for name in leads if name_key(name) not in self.directory]
 
     def match(self, row, fields) -> Action | None:
         """The existing action the row is: by reference, else by its action text."""
@@ -439,7 +472,7 @@ class _Planner:
             number=row.number, kind=CREATE, fields=fields, themes=themes or [], rating_update=update,
         ))
 
-    def plan_update(self, row, action, fields, themes, rating):
+    def plan_update(self, row, action, fields, themes, rating, leads=None):
         changes = []
         for name in IMPORTED_FIELDS:
             if name not in fields:
@@ -459,6 +492,13 @@ class _Planner:
                 field=COLUMN_LABELS["themes"],
                 old="; ".join(t.title for t in current_themes) or "none",
                 new="; ".join(t.title for t in themes) or "none",
+            ))
+        current_leads = list(action.leads.all())
+        if leads is not None and {name_key(name) for name in leads} != {name_key(p.name) for p in current_leads}:
+            changes.append(FieldChange(
+                field=COLUMN_LABELS["lead"],
+                old=lead_names(current_leads) or "none",
+                new=" / ".join(sorted(leads, key=str.casefold)) or "none",
             ))
         errors_before = len(self.result.errors)
         latest = (action.current_rating, action.current_narrative, action.current_as_at)
@@ -573,17 +613,35 @@ def workplan_import_apply(
     edited = [row for row in result.rows if row.kind == UPDATE and row.fields]
     rated = [row for row in result.rows if row.rating_update]
     try:
+        # The leads' names become people of the directory, adding those not in it yet.
+        people = {
+            name_key(person.name): person
+            for person in people_for_names(
+                partnership=result.subgroup.partnership,
+                names=[name for row in result.rows for name in (row.lead_names or [])],
+                by=author,
+            )
+        }
+
+        def leads_of(row) -> list:
+            if row.lead_names is None:
+                return list(row.action.leads.all()) if row.action else []
+            return [people[name_key(name)] for name in row.lead_names]
+
         stage = created
         actions = actions_create_many(
             workplan=workplan,
             rows=[(row.fields | {"added_on": result.as_at}, row.themes) for row in created],
             author=author,
+            leads=[leads_of(row) for row in created],
         )
         for row, action in zip(created, actions):
             row.action = action
         stage = edited
         actions = actions_edit_many(
-            edits=[(row.action, row.fields, row.themes) for row in edited], author=author
+            edits=[(row.action, row.fields, row.themes) for row in edited],
+            author=author,
+            leads=[leads_of(row) for row in edited],
         )
         for row, action in zip(edited, actions):
             row.action = action

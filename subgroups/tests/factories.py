@@ -3,7 +3,22 @@ import datetime
 import factory
 
 from plans.tests.factories import BusinessPlanFactory, UserFactory
+from plans.models import Person, display_name, split_lead_names
+from plans.services import people_for_names
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
+
+
+def link_lead_user(action, user) -> Person:
+    """Make `user` (by their directory entry) a lead of `action`, as `lead_user` once did."""
+    partnership = action.workplan.subgroup.partnership
+    person = Person.objects.filter(partnership=partnership, user=user).first()
+    if person is None:
+        person = people_for_names(partnership=partnership, names=[display_name(user)])[0]
+        if person.user_id is None:
+            person.user = user
+            person.save(update_fields=["user"])
+    action.leads.add(person)
+    return person
 
 
 class SubGroupFactory(factory.django.DjangoModelFactory):
@@ -28,16 +43,38 @@ class WorkplanFactory(factory.django.DjangoModelFactory):
 class ActionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Action
+        skip_postgeneration_save = True
 
     workplan = factory.SubFactory(WorkplanFactory)
     reference = factory.Sequence(lambda n: f"A {n}")
     impact = "Children and families get the right help at the right time."
     description = "Run a multi-agency audit and report the learning to the sub-group."
-    lead = "Head of Service"
     timeframe = "March 2024"
     due_date = datetime.date(2024, 3, 31)
     added_on = datetime.date(2023, 4, 1)
     order = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def lead(self, create, extracted, **kwargs):
+        """`lead="A / B"`: the action is led by the directory's people named A and B (added to
+        the partnership's directory if missing), as an import would read the Lead cell.
+        Without it, by "Head of Service"."""
+        if create:
+            self._lead_defaulted = extracted is None
+            text = "Head of Service" if extracted is None else extracted
+            self.leads.set(
+                people_for_names(partnership=self.workplan.subgroup.partnership, names=split_lead_names(text))
+            )
+
+    @factory.post_generation
+    def lead_user(self, create, extracted, **kwargs):
+        """`lead_user=user`: `user`'s directory entry (one named after them, made if need be)
+        is one of the action's leads (the only one, unless `lead` was given too), as a lead's
+        login was before the directory."""
+        if create and extracted is not None:
+            if getattr(self, "_lead_defaulted", False):
+                self.leads.clear()  # led by the user alone, unless a lead text was given too
+            link_lead_user(self, extracted)
 
 
 class ActionUpdateFactory(factory.django.DjangoModelFactory):

@@ -29,7 +29,7 @@ def action(demo):
         .filter(
             workplan__subgroup=demo.subgroup,
             workplan__year="2024-25",
-            lead_user=demo.users["lead"],
+            leads__user=demo.users["lead"],
             retired_on__isnull=True,
         )
         .filter(Q(current_rating="amber") | Q(current_rating__isnull=True))

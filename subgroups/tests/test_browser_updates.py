@@ -48,7 +48,7 @@ def current(demo):
     )
     action = (
         Action.objects.with_current_state()
-        .filter(workplan=pei, lead_user=demo.users["lead"], retired_on__isnull=True)
+        .filter(workplan=pei, leads__user=demo.users["lead"], retired_on__isnull=True)
         .exclude(current_rating="red")
         .order_by("order", "pk")
         .first()

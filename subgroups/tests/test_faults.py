@@ -137,4 +137,4 @@ def test_two_server_processes_saving_one_action_at_once_keep_one_and_refuse_the_
     loser_page = next(body for status, body, _ in results.values() if status == 409)
     assert winner in loser_page  # the refused editor is shown what the other person saved
     action.refresh_from_db()
-    assert action.version == 2 and action.lead == winner
+    assert action.version == 2 and action.lead_names == winner

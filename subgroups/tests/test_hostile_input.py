@@ -80,7 +80,7 @@ def test_bad_update_input_gets_a_message_beside_the_field_and_saves_nothing(clie
     ("fields", "message"),
     [
         ({"reference": "R" * 50}, "at most 20 characters"),
-        ({"lead": "L" * 500}, "at most 200 characters"),
+        ({"leads": ["99999999"]}, "Select a valid choice"),
         ({"impact": LONG}, "at most 5000 characters"),
         ({"description": "\x00"}, "Null characters are not allowed"),
         ({"priority": "99999999999999999999"}, "Select a valid choice"),

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plans.models import Membership
-from plans.tests.factories import BusinessPlanFactory, ThemeFactory
+from plans.models import Membership, Person
+from plans.tests.factories import BusinessPlanFactory, PersonFactory, ThemeFactory
 from subgroups.importing.services import ImportRefused, workplan_import_apply, workplan_import_plan
 from subgroups.models import Action, ActionUpdate
 from subgroups.services import action_edit, action_history_changes
@@ -47,15 +47,16 @@ def test_history_records_each_created_and_changed_action_with_its_themes_and_aut
     first = action.history.get()
     assert first.history_type == "+" and first.history_user == world["bsu"]
     assert [theme.crosscuttingtheme.title for theme in first.themes.all()] == ["Think Family"]
+    assert [lead.person.name for lead in first.leads.all()] == ["Lead A"]
 
     run(world, rows(3, lead="Lead B", themes="Think Family; Addressing disproportionality", rating="Amber"))
     records = list(action.history.order_by("history_date", "history_id"))
     assert len(records) == 2 and records[1].history_user == world["bsu"]
     changes = {change.field: (change.old, change.new) for change in action_history_changes(records)[0]}
-    assert changes["Lead"] == ("Lead A", "Lead B")
+    assert changes["Leads"] == ("Lead A", "Lead B")
     assert changes["Cross-cutting themes"] == ("Think Family", "Addressing disproportionality; Think Family")
     action.refresh_from_db()
-    assert action.version == 2 and action.lead == "Lead B"
+    assert action.version == 2 and action.lead_names == "Lead B"
     assert list(action.updates.values_list("rating", flat=True)) == ["amber", "green"]
 
 
@@ -78,8 +79,11 @@ def test_an_action_saved_since_the_preview_refuses_the_whole_bulk_import(world):
         content=xlsx_bytes(rows(3, lead="Lead B")), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT
     )
     edited = Action.objects.get(reference="Q 3")
-    action_edit(action=edited, expected_version=edited.version, fields={"lead": "Someone else"}, themes=list(edited.themes.all()))
+    someone_else = PersonFactory(partnership=edited.workplan.subgroup.partnership, name="Someone else")
+    action_edit(action=edited, expected_version=edited.version, fields={}, themes=list(edited.themes.all()), leads=[someone_else])
     with pytest.raises(ImportRefused) as refused:
         workplan_import_apply(result=result, author=world["bsu"])
     assert "row 4" in str(refused.value) and "changed this action" in str(refused.value)
-    assert sorted(Action.objects.values_list("lead", flat=True)) == ["Lead A", "Lead A", "Someone else"]
+    assert sorted(action.lead_names for action in Action.objects.all()) == ["Lead A", "Lead A", "Someone else"]
+    # Nobody the refused import named was added to the directory either.
+    assert not Person.objects.filter(name="Lead B").exists()

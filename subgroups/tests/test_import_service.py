@@ -5,8 +5,8 @@ import datetime
 
 import pytest
 
-from plans.models import Membership
-from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from plans.models import Membership, Person
+from plans.tests.factories import BusinessPlanFactory, PersonFactory, PriorityFactory, ThemeFactory
 from subgroups.importing.services import (
     ImportRefused,
     workplan_import,
@@ -126,7 +126,7 @@ def test_rows_match_by_reference_and_updates_go_through_the_services(world):
     lead_change = next(change for change in row.changes if change.field == "Lead")
     assert (lead_change.old, lead_change.new) == ("Old lead", "New lead")
     action.refresh_from_db()
-    assert (action.description, action.lead, action.priority) == ("New wording", "New lead", world["priorities"][1])
+    assert (action.description, action.lead_names, action.priority) == ("New wording", "New lead", world["priorities"][1])
     assert action.version == 2  # through action_edit: versioned and in the history
     assert action.history.first().description == "New wording"
     latest = action.updates.order_by("-as_at").first()
@@ -247,7 +247,7 @@ def test_an_action_edited_since_the_preview_rolls_back_the_whole_import(world):
         content=csv_bytes([HEADER, good_row("X1"), good_row("X2")]),
         subgroup=world["subgroup"], year="2024-25", as_at=AS_AT,
     )
-    action_edit(action=action, expected_version=1, fields={"lead": "Edited meanwhile"}, themes=[])
+    action_edit(action=action, expected_version=1, fields={"timeframe": "Edited meanwhile"}, themes=[])
     before = fingerprint()
     with pytest.raises(ImportRefused, match="row 3: .*changed this action"):
         workplan_import_apply(result=result, author=world["bsu"])
@@ -451,3 +451,54 @@ def test_a_workplan_created_by_someone_else_since_the_preview_is_a_refusal_not_a
         workplan_import_apply(result=result, author=world["bsu"])
     assert "The 2024-25 workplan was created by someone else" in str(refusal.value.errors[0])
     assert not Action.objects.exists() and not ActionUpdate.objects.exists()
+
+
+LEAD_ROWS = [
+    ["Ref", "Priority", "Outcome", "Actions", "Themes", "Lead", "Timescale", "RAG"],
+    ["QAPR 1.1", "1", "Families get help early", "Audit early help", "", "head of early help,  LBM / Young Scrutineer", "March 2025", ""],
+    ["QAPR 1.2", "1", "Schools are confident", "Brief schools", "", "Young Scrutineer; Education Safeguarding Lead", "March 2025", ""],
+    ["QAPR 1.3", "1", "Leaders know the picture", "Report to the board", "", "", "March 2025", ""],
+]
+
+
+def test_lead_names_are_matched_to_the_directory_and_new_ones_listed_in_the_preview(world):
+    partnership = world["subgroup"].partnership
+    early_help = PersonFactory(partnership=partnership, name="Head of Early Help, LBM")
+    result = workplan_import_plan(content=csv_bytes(LEAD_ROWS), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
+    rows = {row.reference: row for row in result.rows}
+    # Case and spacing do not make a new person; each row lists the names new to the directory.
+    assert rows["QAPR 1.1"].lead_names == ["head of early help, LBM", "Young Scrutineer"]
+    assert rows["QAPR 1.1"].new_lead_names == ["Young Scrutineer"]
+    assert rows["QAPR 1.2"].new_lead_names == ["Young Scrutineer", "Education Safeguarding Lead"]
+    assert rows["QAPR 1.3"].lead_names == [] and rows["QAPR 1.3"].new_lead_names == []
+    assert result.new_people == ["Young Scrutineer", "Education Safeguarding Lead"]
+    assert Person.objects.filter(partnership=partnership).count() == 1  # a preview writes nothing
+
+    workplan_import_apply(result=result, author=world["bsu"])
+    assert sorted(Person.objects.filter(partnership=partnership).values_list("name", flat=True)) == [
+        "Education Safeguarding Lead", "Head of Early Help, LBM", "Young Scrutineer",
+    ]
+    actions = {action.reference: action for action in Action.objects.prefetch_related("leads")}
+    assert set(actions["QAPR 1.1"].leads.all()) == {early_help, Person.objects.get(name="Young Scrutineer")}
+    assert actions["QAPR 1.1"].lead_names == "Head of Early Help, LBM / Young Scrutineer"
+    assert actions["QAPR 1.2"].lead_names == "Education Safeguarding Lead / Young Scrutineer"
+    assert actions["QAPR 1.3"].lead_names == ""
+
+
+def test_reimporting_the_same_leads_changes_nothing_and_a_changed_lead_is_a_change(world):
+    run(world, csv_bytes(LEAD_ROWS))
+    again = workplan_import_plan(content=csv_bytes(LEAD_ROWS), subgroup=world["subgroup"], year="2024-25", as_at=AS_AT)
+    assert len(again.unchanged) == 3 and again.new_people == []
+    changed = [list(row) for row in LEAD_ROWS]
+    changed[3][5] = "Young Scrutineer"
+    result = run(world, csv_bytes(changed))
+    (row,) = result.updated
+    assert [(change.field, change.old, change.new) for change in row.changes] == [("Lead", "none", "Young Scrutineer")]
+    assert Action.objects.get(reference="QAPR 1.3").lead_names == "Young Scrutineer"
+
+
+def test_a_failed_import_adds_nobody_to_the_directory(world):
+    rows = [list(row) for row in LEAD_ROWS] + [["QAPR 1.4", "9", "Impact", "Unknown priority", "", "New Person", "", ""]]
+    with pytest.raises(ImportRefused):
+        run(world, csv_bytes(rows))
+    assert not Person.objects.exists()

@@ -60,6 +60,9 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     assert "Actions to be created (1)" in page and "Q2 – Refresh the dashboard" in page
     assert "Actions to be updated (1)" in page and "<strong>Lead</strong>: from “Old lead” to “New lead”" in page
     assert "Import 1 new action and 1 changed action" in page
+    # Lead names new to the directory are listed, per row and once in a summary.
+    assert 'id="import-new-people"' in page and "New lead (will be added to the directory)" in page
+    assert "New to the directory, will be added: New lead" in page
     assert Action.objects.count() == 1 and not ActionUpdate.objects.exists()
 
     confirmed = client.post(preview_url, follow=True)
@@ -69,7 +72,7 @@ def test_upload_shows_a_preview_and_writes_nothing_until_confirmed(client, world
     assert "Workplan imported from workplan.xlsx: 1 action created, 1 updated, 0 unchanged." in page
     assert "Refresh the dashboard" in page
     world["existing"].refresh_from_db()
-    assert world["existing"].lead == "New lead"
+    assert world["existing"].lead_names == "New lead"
     assert ActionUpdate.objects.get().author == world["bsu"]
     assert not any((private_media / "imports").iterdir())  # deleted after the import
     again = client.post(preview_url)  # and cannot be imported twice

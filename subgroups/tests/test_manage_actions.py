@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from plans.models import Membership
-from plans.tests.factories import PriorityFactory, ThemeFactory
+from plans.models import Membership, split_lead_names
+from plans.services import people_for_names
+from plans.tests.factories import PersonFactory, PriorityFactory, ThemeFactory
 from subgroups.models import Action
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
@@ -29,15 +30,17 @@ def bsu(client, member_of, workplan):
     return user
 
 
-def action_data(workplan, **fields):
+def action_data(workplan, *, lead="Head of Early Help", **fields):
+    """The action form's fields; `lead` names the leads ticked ("A / B"), people of the
+    partnership's directory (added to it here if missing)."""
+    people = people_for_names(partnership=workplan.plan.partnership, names=split_lead_names(lead))
     values = {
         "reference": "PEI 1.9",
         "priority": workplan.plan.priorities.get(number=1).pk,
         "impact": "Families get help early.",
         "description": "Train 40 practitioners in the Early Help Assessment.",
         "themes": [workplan.plan.themes.get().pk],
-        "lead": "Head of Early Help",
-        "lead_user": "",
+        "leads": [person.pk for person in people],
         "timeframe": "March 2025",
         "due_date_0": "31",
         "due_date_1": "3",
@@ -99,11 +102,11 @@ def test_second_of_two_concurrent_edits_is_refused_showing_the_other_change(clie
     assert 'value="June 2025"' in text  # the editor's own input is kept
     assert 'name="version" value="2"' in text
     action.refresh_from_db()
-    assert (action.lead, action.timeframe) == ("Designated Nurse", "March 2025")
+    assert (action.lead_names, action.timeframe) == ("Designated Nurse", "March 2025")
     # Saving again deliberately applies their input.
     client.post(url, action_data(workplan, reference="PEI 1.1", lead="Head of Early Help", timeframe="June 2025", version=2))
     action.refresh_from_db()
-    assert (action.lead, action.timeframe) == ("Head of Early Help", "June 2025")
+    assert (action.lead_names, action.timeframe) == ("Head of Early Help", "June 2025")
 
 
 def test_retire_keeps_the_action_and_its_updates(client, bsu, workplan):
@@ -123,3 +126,42 @@ def test_reorder_swaps_neighbours_within_a_priority(client, bsu, workplan):
     assert list(workplan.actions.order_by("order").values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]
     client.post(reverse("subgroups:action-move", args=[first.pk]), {"direction": "up"})  # already first
     assert list(workplan.actions.order_by("order").values_list("pk", flat=True)) == [first.pk, third.pk, second.pk]
+
+
+def test_the_form_offers_the_directory_as_leads_checkboxes_sorted_with_a_link_to_add_someone(client, bsu, workplan):
+    partnership = workplan.plan.partnership
+    for name in ["Young Scrutineer", "designated Nurse", "Head of Early Help"]:
+        PersonFactory(partnership=partnership, name=name)
+    PersonFactory(name="Someone of another partnership")
+    page = client.get(reverse("subgroups:action-create", args=[workplan.pk]))
+    labels = [label for _value, label in page.context["form"].fields["leads"].choices]
+    assert labels == ["designated Nurse", "Head of Early Help", "Young Scrutineer"]
+    assert 'name="leads"' in page.text and "govuk-checkboxes__input" in page.text
+    assert reverse("plans:directory-add", args=[partnership.pk]) + "?next=" in page.text
+
+
+def test_an_action_can_have_several_leads(client, bsu, workplan):
+    client.post(
+        reverse("subgroups:action-create", args=[workplan.pk]),
+        action_data(workplan, lead="Head of Early Help / Young Scrutineer"),
+    )
+    action = Action.objects.get(reference="PEI 1.9")
+    assert action.lead_names == "Head of Early Help / Young Scrutineer"
+    assert "Head of Early Help / Young Scrutineer" in client.get(action.get_absolute_url()).text
+
+
+def test_a_lead_from_another_partnerships_directory_is_refused(client, bsu, workplan):
+    stranger = PersonFactory(name="Elsewhere")
+    response = client.post(
+        reverse("subgroups:action-create", args=[workplan.pk]), action_data(workplan) | {"leads": [stranger.pk]}
+    )
+    assert response.status_code == 200 and "Select a valid choice" in response.text
+    assert not Action.objects.exists()
+
+
+def test_a_sub_group_lead_editing_actions_is_not_offered_to_add_to_the_directory(client, member_of, workplan):
+    lead = member_of(workplan.plan.partnership, Membership.Role.LEAD)
+    workplan.subgroup.leads.add(lead)
+    client.force_login(lead)
+    page = client.get(reverse("subgroups:action-create", args=[workplan.pk]))
+    assert page.status_code == 200 and "directory/new" not in page.text

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from django.urls import reverse
 
-from plans.models import Membership
+from plans.models import Membership, Person
 from plans.tests.factories import MembershipFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
@@ -78,7 +78,9 @@ def test_query_count_does_not_grow_with_actions(client, member_of, plan_actions,
     for _ in range(extra):
         ActionFactory(workplan=plan_actions["workplan"], lead_user=plan_actions["lead"])
     client.force_login(plan_actions["lead"])
-    with django_assert_max_num_queries(12):  # includes renewing the session and the sub-group choices
+    # Includes renewing the session, the sub-group choices, the actions the user's directory
+    # entries lead (for permissions) and the rows' leads.
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("subgroups:my-actions"))
     assert len(references(response)) == 4 + extra
 
@@ -103,7 +105,7 @@ def test_queries_do_not_grow_with_partnerships_actions_or_updates(
                     ActionUpdateFactory(action=action, rating="amber", narrative="Better.", as_at=D(2024, 7, 1))
 
     response = assert_queries_do_not_grow(
-        client, reverse("subgroups:my-actions"), grow=grow, ceiling=12,
+        client, reverse("subgroups:my-actions"), grow=grow, ceiling=14,
         django_assert_max_num_queries=django_assert_max_num_queries,
     )
     assert len(response.context["sections"]) == TENFOLD
@@ -309,3 +311,27 @@ def test_someone_in_two_partnerships_is_told_whose_sub_group_each_is(client, mem
     page = client.get(reverse("subgroups:my-actions"), {"subgroup": other.subgroup.pk})
     assert f"Showing only: of the QA ({other.plan.partnership.name}) sub-group." in page.text
     assert references(page) == []
+
+
+def test_a_lead_sees_actions_they_lead_with_others_and_may_update_them(client, member_of, plan_actions):
+    workplan = plan_actions["workplan"]
+    partnership = workplan.plan.partnership
+    nurse = member_of(partnership, Membership.Role.LEAD, first_name="Nurse", last_name="Account")
+    joint = ActionFactory(
+        workplan=workplan, reference="JOINT", lead="Head of Early Help / Designated Nurse", due_date=D(2025, 1, 31)
+    )
+    Person.objects.filter(partnership=partnership, name="Designated Nurse").update(user=nurse)
+    client.force_login(nurse)
+    response = client.get(reverse("subgroups:my-actions"))
+    # The Designated Nurse leads AMBER alone and JOINT with the Head of Early Help.
+    assert references(response) == ["AMBER", "JOINT"]
+    assert joint.pk in response.context["updatable_ids"]
+    assert client.get(reverse("subgroups:action-update", args=[joint.pk])).status_code == 200
+
+
+def test_a_lead_not_linked_to_any_of_an_actions_leads_may_not_update_it(client, member_of, plan_actions):
+    other = member_of(plan_actions["workplan"].plan.partnership, Membership.Role.LEAD)
+    action = ActionFactory(workplan=plan_actions["workplan"], lead="Head of Early Help / Designated Nurse")
+    client.force_login(other)
+    assert references(client.get(reverse("subgroups:my-actions"))) == []
+    assert client.get(reverse("subgroups:action-update", args=[action.pk])).status_code == 403

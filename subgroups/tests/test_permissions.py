@@ -10,14 +10,20 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
 
-from plans.models import CrossCuttingTheme, Membership, Priority
+from plans.models import CrossCuttingTheme, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
 from reports.models import AnnualReport, Challenge, ChallengeResponse, Finding, LearningReview, Recommendation, ReportSection
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
-from plans.tests.factories import MembershipFactory, PartnershipFactory, PriorityFactory, UserFactory
+from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+from subgroups.tests.factories import (
+    ActionFactory,
+    ActionUpdateFactory,
+    SubGroupFactory,
+    WorkplanFactory,
+    link_lead_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +100,9 @@ def _build_world():
     }
     workplan.subgroup.leads.add(users["subgroup_lead"])
     SubGroupFactory(partnership=partnership).leads.add(users["action_lead"], users["other_lead"])
-    Action.objects.filter(pk=action.pk).update(lead_user=users["action_lead"])
+    link_lead_user(action, users["action_lead"])
+    # Someone in the directory who leads nothing: the directory's edit and remove pages name them.
+    spare = PersonFactory(partnership=partnership, name="Spare Person")
     published = annual_report_publish(
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
@@ -109,6 +117,7 @@ def _build_world():
     return {
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
         "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
+        "spare": spare,
     }
 
 
@@ -130,6 +139,8 @@ def fingerprint():
         Recommendation.objects.count(),
         Finding.objects.aggregate(n=Sum("version"), c=Sum("order")),
         Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
+        Person.objects.count(),
+        Person.objects.aggregate(v=Sum("version")),
     )
 
 
@@ -148,12 +159,15 @@ def post_data(world, name):
         "my-actions-update-round": _round_row(action, today),
         "action-create": {
             "reference": "X 9.9", "impact": "Impact", "description": "Do something",
-            "lead": "Lead", "timeframe": "March 2025",
+            "leads": [action.leads.first().pk], "timeframe": "March 2025",
         },
         "action-edit": {
             "reference": "X 1.1", "impact": "New impact", "description": "New action",
-            "lead": "Lead", "timeframe": "June 2025", "version": 1,
+            "leads": [action.leads.first().pk], "timeframe": "June 2025", "version": 1,
         },
+        "directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
+        "directory-edit": {"name": "Spare Person", "role": "Head of Service", "version": 1},
+        "directory-remove": {"remove": "1"},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
@@ -260,6 +274,10 @@ URLS = [
     ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
     ("reports:finding-remove", PLAN, ["get", "post"], "finding"),
     ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
+    ("plans:directory", READ, ["get"], "partnership"),
+    ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
+    ("plans:directory-edit", PLAN, ["get", "post"], "person"),
+    ("plans:directory-remove", PLAN, ["get", "post"], "person"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -293,6 +311,8 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         args = [world["report"].pk, "foreword"]
     elif target == "scrutiny_section":
         args = [world["report"].pk, "scrutiny"]
+    elif target == "person":
+        args = [world["workplan"].plan.partnership_id, world["spare"].pk]
     else:
         args = [objects[target].pk] if target else []
     url = reverse(name, args=args)

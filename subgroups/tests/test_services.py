@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from plans.tests.factories import UserFactory
+from plans.tests.factories import PersonFactory, UserFactory
 from subgroups.models import ActionUpdate
 from subgroups.services import action_record_update
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
@@ -80,11 +80,26 @@ def test_an_update_that_changes_nothing_is_refused():
 
 
 def test_on_behalf_of_records_who_reported_and_who_entered():
-    bsu, lead = UserFactory(), UserFactory()
-    update = record(ActionFactory(), author=bsu, reported_by=lead)
+    bsu, lead_user = UserFactory(), UserFactory()
+    action = ActionFactory()
+    lead = PersonFactory(partnership=action.workplan.plan.partnership, user=lead_user)
+    update = record(action, author=bsu, reported_by=lead)
     assert (update.author, update.reported_by) == (bsu, lead)
-    own = record(ActionFactory(), author=lead, reported_by=lead)
+    own = record(ActionFactory(workplan=action.workplan), author=lead_user, reported_by=lead)
     assert own.reported_by is None
+
+
+def test_an_update_may_be_reported_by_someone_without_an_account():
+    action = ActionFactory()
+    scrutineer = PersonFactory(partnership=action.workplan.plan.partnership, name="Young Scrutineer")
+    update = record(action, author=UserFactory(), reported_by=scrutineer)
+    assert update.reported_by == scrutineer
+
+
+def test_an_update_is_never_reported_by_another_partnerships_person():
+    with pytest.raises(ValidationError) as error:
+        record(ActionFactory(), author=UserFactory(), reported_by=PersonFactory())
+    assert "directory" in error.value.message_dict["reported_by"][0]
 
 
 @pytest.mark.skipif(

@@ -12,8 +12,8 @@ from django.urls import reverse
 from plans.models import Membership
 from plans.tests.factories import MembershipFactory, UserFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
-from subgroups.models import Action, ActionUpdate
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
+from subgroups.models import ActionUpdate
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory, link_lead_user
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -54,7 +54,7 @@ def _build_world():
         reference = f"PEI 1.{number}"
         actions[reference] = ActionFactory(workplan=workplan, reference=reference, order=number, due_date=D(2025, 3, 31))
         ActionUpdateFactory(action=actions[reference], rating="green", narrative="On track.", as_at=D(2024, 5, 1))
-    Action.objects.filter(pk=actions["PEI 1.4"].pk).update(lead_user=people["action_lead"])
+    link_lead_user(actions["PEI 1.4"], people["action_lead"])
     # The action lead's own sub-group, with an action of theirs that has never been rated.
     own = WorkplanFactory(plan=workplan.plan, subgroup=SubGroupFactory(partnership=partnership, short_name="QA"))
     own.subgroup.leads.add(people["action_lead"])

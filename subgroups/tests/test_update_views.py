@@ -9,7 +9,9 @@ from django.urls import reverse
 from plans.models import Membership
 from plans.tests.factories import PartnershipFactory
 from subgroups.models import ActionUpdate
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory
+from plans.models import Person
+from plans.tests.factories import PersonFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, link_lead_user
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -30,8 +32,7 @@ def people(member_of, action):
     action.workplan.subgroup.leads.add(subgroup_lead)
     action_lead = member_of(partnership, Membership.Role.LEAD)
     SubGroupFactory(partnership=partnership).leads.add(action_lead)
-    action.lead_user = action_lead
-    action.save()
+    link_lead_user(action, action_lead)
     return {
         "bsu": member_of(partnership, Membership.Role.BSU),
         "subgroup_lead": subgroup_lead,
@@ -160,13 +161,27 @@ def test_an_update_that_changes_nothing_is_refused_with_a_message(client, action
 
 def test_bsu_records_an_update_on_behalf_of_a_lead(client, action, people):
     client.force_login(people["bsu"])
-    lead = people["action_lead"]
+    lead = Person.objects.get(user=people["action_lead"])
     url = reverse("subgroups:action-update", args=[action.pk])
     client.post(url, form_data(action, reported_by=lead.pk))
     update = action.updates.order_by("-pk").first()
     assert (update.author, update.reported_by) == (people["bsu"], lead)
     history = client.get(action.get_absolute_url()).text
-    assert f"reported by {lead.get_full_name()}" in history
+    assert f"reported by {lead.name}" in history
+
+
+def test_reported_by_offers_everyone_in_the_directory_accounts_or_not(client, action, people):
+    partnership = action.workplan.plan.partnership
+    scrutineer = PersonFactory(partnership=partnership, name="Young Scrutineer")
+    PersonFactory(name="Someone of another partnership")
+    client.force_login(people["bsu"])
+    url = reverse("subgroups:action-update", args=[action.pk])
+    form = client.get(url).context["form"]
+    offered = set(form.fields["reported_by"].queryset)
+    assert offered == set(Person.objects.filter(partnership=partnership))
+    assert {scrutineer, Person.objects.get(user=people["action_lead"])} <= offered
+    client.post(url, form_data(action, reported_by=scrutineer.pk))
+    assert action.updates.order_by("-pk").first().reported_by == scrutineer
 
 
 def test_leads_do_not_get_the_on_behalf_of_choice(client, action, people):

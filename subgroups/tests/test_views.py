@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from plans.models import Membership
-from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
+from plans.models import Membership, Person
+from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PersonFactory, PriorityFactory, ThemeFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.services import action_edit
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
@@ -90,8 +90,33 @@ def test_workplan_filters(client, viewer, workplan, params, expected):
     make_action(workplan, priority_number=2, reference="PEI 2.1", lead="Designated Nurse", themes=["Think Family"], due_date=later)
     make_action(workplan, priority_number=1, reference="PEI 1.1", rating="amber", due_date=D(2023, 12, 31))
     make_action(workplan, reference="PEI C.1", rating="unrated", due_date=later)
+    if "lead" in params:
+        params = {"lead": Person.objects.get(partnership=workplan.plan.partnership, name=params["lead"]).pk}
     response = client.get(workplan.get_absolute_url(), params)
     assert shown_references(response) == expected
+
+
+def test_lead_filter_matches_any_of_an_actions_leads_and_offers_only_this_workplans_leads(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1", lead="Head of Early Help, LBM")
+    make_action(workplan, priority_number=1, reference="PEI 1.2", lead="Head of MASH, LBM / Head of Early Help, LBM")
+    make_action(workplan, priority_number=2, reference="PEI 2.1", lead="Designated Nurse")
+    elsewhere = WorkplanFactory(plan=workplan.plan, subgroup__partnership=workplan.plan.partnership, year="2024-25")
+    ActionFactory(workplan=elsewhere, lead="Youth Participation Lead, LBM")
+    early_help = Person.objects.get(partnership=workplan.plan.partnership, name="Head of Early Help, LBM")
+    response = client.get(workplan.get_absolute_url(), {"lead": early_help.pk})
+    assert shown_references(response) == ["PEI 1.1", "PEI 1.2"]
+    offered = [label for value, label in response.context["filter"].form.fields["lead"].choices if value]
+    assert offered == ["Designated Nurse", "Head of Early Help, LBM", "Head of MASH, LBM"]
+    # The row shows both leads' names, as the workplan's Lead column gives them.
+    assert "Head of Early Help, LBM / Head of MASH, LBM" in response.text
+
+
+def test_sorting_by_lead_goes_by_the_first_leads_name(client, viewer, workplan):
+    make_action(workplan, priority_number=1, reference="PEI 1.1", lead="Young Scrutineer")
+    make_action(workplan, priority_number=1, reference="PEI 1.2", lead="Designated Nurse / Young Scrutineer")
+    make_action(workplan, priority_number=2, reference="PEI 2.1", lead="head of Early Help")
+    response = client.get(workplan.get_absolute_url(), {"sort": "lead"})
+    assert shown_references(response) == ["PEI 1.2", "PEI 2.1", "PEI 1.1"]
 
 
 def test_workplan_filter_by_theme_and_priority(client, viewer, workplan):
@@ -135,7 +160,8 @@ def test_workplan_query_count_does_not_grow_with_actions(
 ):
     for n in range(action_count):
         make_action(workplan, priority_number=1 + n % 2, themes=["Think Family"], lead_user=viewer)
-    with django_assert_max_num_queries(17):  # includes renewing the session
+    # Includes renewing the session, the actions the user's directory entry leads and the leads.
+    with django_assert_max_num_queries(19):
         response = client.get(workplan.get_absolute_url(), {"theme": workplan.plan.themes.get(title="Think Family").pk})
     assert response.context["shown"] == action_count
 
@@ -206,23 +232,26 @@ def another_partnership_of(user, *, role=Membership.Role.VIEWER, actions=2):
 
 def test_action_page_shows_each_edit_with_names_not_ids(client, viewer, workplan):
     action = make_action(workplan, priority_number=1, themes=["Think Family"], lead="Head of Service")
+    partnership = workplan.plan.partnership
     action_edit(
         action=action,
         expected_version=1,
-        fields={"priority": workplan.plan.priorities.get(number=2), "lead_user": viewer, "lead": "Designated Nurse"},
+        fields={"priority": workplan.plan.priorities.get(number=2)},
         themes=workplan.plan.themes.filter(title="Addressing disproportionality"),
+        leads=[PersonFactory(partnership=partnership, name="Designated Nurse"), PersonFactory(partnership=partnership, name="Young Scrutineer")],
     )
     timeline = client.get(action.get_absolute_url()).context["timeline"]
     changes = [(change.field, change.old, change.new) for entry in timeline for change in entry.changes or []]
-    # Newest first: the themes set after the edit's columns, then the columns (no lead user
-    # before reads "none"), then the themes the action was added with.
+    # Newest first: the leads and themes set after the edit's columns, then the columns,
+    # then the leads and themes the action was added with.
     assert changes == [
+        ("Leads", "none", "Designated Nurse / Young Scrutineer"),
+        ("Leads", "Head of Service", "none"),
         ("Cross-cutting themes", "none", "Addressing disproportionality"),
         ("Cross-cutting themes", "Think Family", "none"),
-        ("Lead", "Head of Service", "Designated Nurse"),
-        ("lead user", "none", str(viewer)),
         ("priority", "Priority 1: Early Help", "Priority 2: Mental Health and Wellbeing"),
         ("Cross-cutting themes", "none", "Think Family"),
+        ("Leads", "none", "Head of Service"),
     ]
 
 
@@ -232,7 +261,10 @@ def test_action_page_queries_do_not_grow_with_its_history_or_the_users_partnersh
     action = make_action(workplan, priority_number=1, themes=["Think Family"])
     priorities = list(workplan.plan.priorities.all())
     themes = list(workplan.plan.themes.all())
-    leads = [viewer, member_of(workplan.plan.partnership, Membership.Role.LEAD)]
+    leads = [
+        PersonFactory(partnership=workplan.plan.partnership, user=viewer),
+        PersonFactory(partnership=workplan.plan.partnership, user=member_of(workplan.plan.partnership, Membership.Role.LEAD)),
+    ]
 
     def record_history(times):
         for n in range(times):
@@ -244,8 +276,9 @@ def test_action_page_queries_do_not_grow_with_its_history_or_the_users_partnersh
             action_edit(
                 action=action,
                 expected_version=action.version,
-                fields={"lead": f"Lead {n}", "priority": priorities[(n + 1) % 2], "lead_user": leads[n % 2]},
+                fields={"priority": priorities[(n + 1) % 2]},
                 themes=[themes[n % 2]],
+                leads=[leads[n % 2], PersonFactory(partnership=workplan.plan.partnership)],
             )
 
     record_history(1)
@@ -255,8 +288,10 @@ def test_action_page_queries_do_not_grow_with_its_history_or_the_users_partnersh
         for _ in range(TENFOLD - 1):
             another_partnership_of(viewer)
 
+    # The ceiling counts the leads (of the action, and of its history's records, read by name)
+    # and the actions the user's directory entry leads.
     assert_queries_do_not_grow(
-        client, action.get_absolute_url(), grow=grow, ceiling=16,
+        client, action.get_absolute_url(), grow=grow, ceiling=19,
         django_assert_max_num_queries=django_assert_max_num_queries,
     )
 
@@ -281,7 +316,7 @@ def test_subgroup_page_queries_do_not_grow_with_workplans_plans_or_actions(
             another_partnership_of(viewer)
 
     response = assert_queries_do_not_grow(
-        client, subgroup.get_absolute_url(), grow=grow, ceiling=12,
+        client, subgroup.get_absolute_url(), grow=grow, ceiling=13,
         django_assert_max_num_queries=django_assert_max_num_queries,
     )
     assert len(response.context["workplan_rows"]) == TENFOLD

@@ -109,7 +109,7 @@ def six_columns(workplan):
     return [
         (
             action.reference, str(action.priority or ""), action.impact, action.description,
-            sorted(theme.title for theme in action.themes.all()), action.lead, action.timeframe,
+            sorted(theme.title for theme in action.themes.all()), action.lead_names, action.timeframe,
             action.current_rating, action.current_narrative,
         )
         for action in workplan_actions(workplan=workplan)

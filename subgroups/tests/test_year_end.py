@@ -80,7 +80,7 @@ def test_carrying_forward_copies_the_action_into_a_new_workplan_and_links_both_w
     assert result.workplan_created
     assert new.workplan == Workplan.objects.get(subgroup=year["subgroup"], year="2024-25")
     assert new.workplan.plan == year["plan"]
-    assert (new.reference, new.priority, new.lead, new.timeframe, new.due_date) == (
+    assert (new.reference, new.priority, new.lead_names, new.timeframe, new.due_date) == (
         "PEI 1.6", year["p1"], "Head of Early Help", "March 2024", None
     )
     assert list(new.themes.all()) == [year["theme"]]
@@ -127,7 +127,7 @@ def test_a_closed_action_takes_no_updates_and_no_edits(year):
     with pytest.raises(ValidationError, match="takes no more updates"):
         services.action_record_update(action=cf, rating="green", narrative="x", as_at=D(2024, 5, 1), author=year["bsu"])
     with pytest.raises(ValidationError, match="no longer edited"):
-        services.action_edit(action=cf, expected_version=cf.version, fields={"lead": "x"}, themes=[])
+        services.action_edit(action=cf, expected_version=cf.version, fields={"timeframe": "x"}, themes=[])
 
 
 def test_figures_either_side_of_the_year_end_counted_by_hand(year):
@@ -304,7 +304,7 @@ def test_change_goes_back_to_the_choices_as_made(bsu_client, year):
 def test_an_action_changed_after_the_preview_is_refused_beside_its_row(bsu_client, year):
     url = reverse("subgroups:workplan-year-end", args=[year["workplan"].pk])
     preview = bsu_client.post(url, choose(year))
-    services.action_edit(action=year["cf"], expected_version=year["cf"].version, fields={"lead": "Someone else"}, themes=[])
+    services.action_edit(action=year["cf"], expected_version=year["cf"].version, fields={"timeframe": "Someone else"}, themes=[])
     response = bsu_client.post(url, choose(year) | {"token": preview.context["token"], "confirm": "1"})
     assert response.status_code == 200
     assert "changed by someone else" in response.text
