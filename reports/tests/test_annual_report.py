@@ -241,14 +241,16 @@ def test_the_trend_is_the_plans_trend_for_the_years_workplans(report, plan):
     assert expected[-1][1] == brag_summary(plan=plan, as_at=D(2024, 3, 31))
 
 
-def test_the_trend_takes_the_same_queries_for_one_quarter_or_four(plan, django_assert_num_queries):
+def test_the_trend_takes_no_more_queries_for_one_quarter_than_for_four(plan, django_assert_max_num_queries):
     # A plan that started in January has one quarter in 2023-24; the fixture's plan has four.
     late_start = BusinessPlanFactory(period_start=D(2024, 1, 1), period_end=D(2026, 3, 31))
     ActionUpdateFactory(action=ActionFactory(workplan=WorkplanFactory(plan=late_start)), as_at=D(2024, 2, 1))
     with CaptureQueriesContext(connection) as four_quarters:
         content = generated_content(partnership=plan.partnership, year="2023-24")
     assert len(content["trend"]) == 4
-    with django_assert_num_queries(len(four_quarters.captured_queries)):
+    # No more, rather than the same: a partnership with nothing in a related register (reviews,
+    # say) is spared the query that would fetch their details.
+    with django_assert_max_num_queries(len(four_quarters.captured_queries)):
         content = generated_content(partnership=late_start.partnership, year="2023-24")
     assert [point["as_at"] for point in content["trend"]] == ["2024-03-31"]
 
