@@ -33,12 +33,19 @@ def empty_cache():
     yield
 
 
-# A parallel run (`--dist loadfile`) hands each worker whole modules, in the order collected
-# (pytest.ini turns off xdist's own order, most tests first, which started the long browser
-# modules last, so one worker ran on alone at the end). The modules that take longest, real
-# browsers, servers and subprocesses, start first; the rest follow, most tests first, and fill
-# the workers' time, so the workers finish together. Longest first, from a run's
-# `--durations=0` summed per file; a module missing here is only scheduled later.
+# A parallel run (`--dist loadgroup`) hands each worker whole groups of tests, in the order
+# collected (pytest.ini turns off xdist's own order, most tests first, which started the long
+# browser modules last, so one worker ran on alone at the end). A group is a module, so that a
+# module's shared server, browser or data is made once, except in the SPLIT_MODULES: there each
+# parametrised case (a role, a width) is a group of its own, so that their minutes of browsing
+# spread over the workers instead of keeping one busy while the other waits. The modules that
+# take longest, real browsers, servers and subprocesses, start first; the rest follow, most
+# tests first, and fill the workers' time, so the workers finish together. Longest first, from
+# a run's `--durations=0` summed per file; a module missing here is only scheduled later.
+SPLIT_MODULES = {
+    "plans/tests/test_accessibility.py",
+    "plans/tests/test_browser_every_page.py",
+}
 LONGEST_MODULES = [
     "plans/tests/test_accessibility.py",
     "plans/tests/test_browser_every_page.py",
@@ -63,6 +70,22 @@ LONGEST_MODULES = [
     "reports/tests/test_annual_report.py",
     "reports/tests/test_browser_dashboard.py",
 ]
+
+
+class TestGroups:
+    """Names each test's group (see SPLIT_MODULES) before xdist reads the groups; the order
+    below is set last, after every other plugin's."""
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_collection_modifyitems(self, items):
+        for item in items:
+            module = item.nodeid.split("::")[0]
+            split = module in SPLIT_MODULES and hasattr(item, "callspec")
+            item.add_marker(pytest.mark.xdist_group(item.nodeid if split else module))
+
+
+def pytest_configure(config):
+    config.pluginmanager.register(TestGroups(), "mscp-test-groups")
 
 
 @pytest.hookimpl(trylast=True)
