@@ -14,9 +14,11 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 from mscp.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-WHITENOISE_USE_FINDERS = True
+# The live server serves static files through Django's own handler (pytest-django wraps it
+# in StaticFilesHandler); WhiteNoise scanning the finders for every test client cost 30 ms a test.
+WHITENOISE_USE_FINDERS = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
+STATIC_ROOT = None  # the live server serves static files from the finders; nothing is collected
 # A written section falls back to plain paragraphs past its render budget; a busy test
 # machine must not turn ordinary sections plain (the tests of the fallback set their own).
 MSCP_SECTION_RENDER_SECONDS = 10
