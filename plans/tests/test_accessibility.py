@@ -5,6 +5,9 @@ below (axe-core for each role in both contrast modes, title/h1/lang/tables, refl
 link) covers it.
 """
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -384,9 +387,40 @@ def structure_problems(page, label):
 # --- axe-core and page structure on every page, for every role, in both contrast modes ---
 
 
+# Sign-in differences that cannot change an axe result: the CSRF token each session is given
+# and the name the header says you are signed in as.
+SESSION_DETAILS = re.compile(r'(csrfmiddlewaretoken" value="|X-CSRFToken&quot;: &quot;|Signed in as )[^"&<]*')
+
+
+@pytest.fixture(scope="session")
+def axe_results(tmp_path_factory):
+    """A folder for this run's axe results, shared by its workers (their temporary folders
+    are siblings), so that a page whose markup is the same for several roles is checked once:
+    the executive's, the viewer's and the scrutineer's pages mostly differ only in the name
+    they are signed in as. A new run starts with an empty folder."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "axe-results"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def axe_violations_of_this_markup(page, folder, mode):
+    """axe_violations for the page in view (in `mode`), or the result already found for the
+    same markup in this run."""
+    markup = SESSION_DETAILS.sub(r"\1", page.evaluate("document.documentElement.outerHTML"))
+    stored = folder / f"{hashlib.sha256(markup.encode()).hexdigest()}-{mode}.json"
+    if stored.exists():
+        return json.loads(stored.read_text())
+    violations = axe_violations(page, rules=AXE_STYLE_RULES if mode == "high-contrast" else None)
+    partial = stored.with_name(f"{stored.name}.{os.getpid()}")
+    partial.write_text(json.dumps(violations))
+    partial.replace(stored)  # whole or not at all, for a worker reading it at the same moment
+    return violations
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_passes_axe_and_has_a_skip_link_title_h1_lang_and_table_headers(
-    page, demo, sign_in, role
+    page, demo, sign_in, role, axe_results
 ):
     """Each page, opened once: the skip link is the first stop in the tab order; every axe
     rule passes in the normal scheme; then high contrast is switched on in place (the toggle
@@ -407,7 +441,7 @@ def test_every_page_passes_axe_and_has_a_skip_link_title_h1_lang_and_table_heade
         for mode in MODES:
             if mode == "high-contrast":
                 switch_to_high_contrast_in_place(page)
-            violations = axe_violations(page, rules=AXE_STYLE_RULES if mode == "high-contrast" else None)
+            violations = axe_violations_of_this_markup(page, axe_results, mode)
             if violations:
                 problems.append(f"axe: {label}, {mode}:\n{describe_violations(violations)}")
             if role == "bsu":
