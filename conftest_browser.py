@@ -184,23 +184,30 @@ def _demo_models(apps):
     ]
 
 
+def load_demo_once(settings):
+    """The demo, as `load_demo` gives it, into an empty database: loaded the first time in
+    this process, put back from the rows kept then every time after. Leaves DEBUG on."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    if _demo_rows:
+        _restore_demo()
+    else:
+        call_command("load_demo", stdout=StringIO())
+        _snapshot_demo()
+
+
 @pytest.fixture
 def demo(transactional_db, settings):
     """The demo data, as `make run` loads it, and the objects the browser tests visit:
     Merton's plan, its PEI sub-group and 2023-24 workplan, and an action with history."""
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
 
     from plans.models import BusinessPlan
     from subgroups.models import Action, SubGroup, Workplan
 
-    if _demo_rows:
-        _restore_demo()
-    else:
-        settings.DEBUG = True
-        call_command("load_demo", stdout=StringIO())
-        settings.DEBUG = False
-        _snapshot_demo()
+    load_demo_once(settings)
+    settings.DEBUG = False
     users = get_user_model().objects.in_bulk(DEMO_USERS_BY_ROLE.values(), field_name="username")
     plan = BusinessPlan.objects.get(partnership__slug="merton")
     subgroup = SubGroup.objects.get(partnership=plan.partnership, short_name="PEI")

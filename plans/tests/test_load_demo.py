@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Person, Priority, split_lead_names
+from conftest_browser import load_demo_once
 from mscp.demo import merton
 from subgroups.brag import brag_summary
 from reports.models import Challenge, ReportSection
@@ -32,8 +33,9 @@ def row_counts():
 
 @pytest.fixture
 def demo(settings):
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0)
+    """The demo as `load_demo` leaves it, with DEBUG on (loaded once per process and put back
+    for each test: conftest_browser.load_demo_once)."""
+    load_demo_once(settings)
 
 
 def test_loading_twice_gives_the_same_data(demo, settings):
