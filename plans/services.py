@@ -77,11 +77,19 @@ def _keeps_a_bsu(partnership, *, without: Membership) -> bool:
     return others.exclude(pk=without.pk).exists()
 
 
-def _attributed(instance, by):
+def attributed(instance, by):
     """Record `by` as the author of the change in the history (as the request middleware does
     for pages), whoever calls the service."""
     instance._history_user = by
     return instance
+
+
+def refuse_stale_edit(current, expected_version: int, message: str) -> None:
+    """Refuse an edit made to an older version of `current` (someone saved it since the editor
+    loaded `expected_version`): a ValidationError with `message`, whose "{who}" names who
+    saved it last (by its history). Every versioned record's service refuses this way."""
+    if current.version != expected_version:
+        raise ValidationError(message.format(who=last_changed_by(current)))
 
 
 @transaction.atomic
@@ -121,7 +129,7 @@ def membership_add(
         )
     elif Membership.objects.filter(partnership=partnership, user=user).exists():
         raise ValidationError({"username": f"{username} is already a member of {partnership}."})
-    membership = _attributed(Membership(partnership=partnership, user=user, role=role), by)
+    membership = attributed(Membership(partnership=partnership, user=user, role=role), by)
     membership.full_clean()
     membership.save()
     return membership, created
@@ -139,7 +147,7 @@ def membership_change_role(*, membership: Membership, role: str, by) -> Membersh
     ):
         raise ValidationError({"role": NO_BSU_LEFT})
     membership.role = role
-    _attributed(membership, by).save(update_fields=["role"])
+    attributed(membership, by).save(update_fields=["role"])
     return membership
 
 
@@ -154,7 +162,7 @@ def membership_remove(*, membership: Membership, by) -> None:
         raise ValidationError(NO_BSU_LEFT)
     user = membership.user
     user.led_subgroups.remove(*user.led_subgroups.filter(partnership=membership.partnership_id))
-    _attributed(membership, by).delete()
+    attributed(membership, by).delete()
 
 
 # The directory: the people who lead actions and give updates, most of them without a login.
@@ -185,7 +193,7 @@ def person_create(*, partnership: Partnership, by, name: str, role: str = "", ag
     spacing ignored) is taken or the account is not a member's or is linked to someone else."""
     if errors := _person_errors(partnership=partnership, name=name, user=user):
         raise ValidationError(errors)
-    person = _attributed(
+    person = attributed(
         Person(partnership=partnership, name=normalise_name(name), role=role, agency=agency, email=email, user=user),
         by,
     )
@@ -205,8 +213,7 @@ def person_edit(*, person: Person, expected_version: int, fields: dict, by) -> P
     """Save a change to someone's entry, unless someone else saved it since the editor loaded
     `expected_version`: then refuse, naming who, and change nothing."""
     current = Person.objects.select_for_update().get(pk=person.pk)
-    if current.version != expected_version:
-        raise ValidationError(STALE_PERSON_EDIT.format(who=last_changed_by(current)))
+    refuse_stale_edit(current, expected_version, STALE_PERSON_EDIT)
     values = {name: fields.get(name, getattr(current, name)) for name in PERSON_FIELDS}
     if errors := _person_errors(
         partnership=current.partnership_id, name=values["name"], user=values["user"], exclude_pk=current.pk
@@ -216,7 +223,7 @@ def person_edit(*, person: Person, expected_version: int, fields: dict, by) -> P
         setattr(current, name, value)
     current.version += 1
     current.full_clean(validate_constraints=False)
-    _attributed(current, by).save()
+    attributed(current, by).save()
     return current
 
 
@@ -243,7 +250,7 @@ def person_remove(*, person: Person, by) -> None:
     current = Person.objects.select_for_update().get(pk=person.pk)
     if refusal := person_in_use(current):
         raise ValidationError(refusal)
-    _attributed(current, by).delete()
+    attributed(current, by).delete()
 
 
 @transaction.atomic
@@ -263,11 +270,11 @@ def person_merge(*, person: Person, into: Person, by) -> Person:
     # Updates are never edited through their model: only who gave them is re-pointed here.
     current.reported_updates.update(reported_by=target)
     user = current.user
-    _attributed(current, by).delete()
+    attributed(current, by).delete()
     if user is not None and target.user_id is None:
         target.user = user
         target.version += 1
-        _attributed(target, by).save(update_fields=["user", "version"])
+        attributed(target, by).save(update_fields=["user", "version"])
     return target
 
 
@@ -282,6 +289,6 @@ def people_for_names(*, partnership: Partnership, names: list[str], by=None) -> 
     }
     for key, name in wanted.items():
         if key not in found:
-            found[key] = _attributed(Person(partnership=partnership, name=name), by)
+            found[key] = attributed(Person(partnership=partnership, name=name), by)
             found[key].save()
     return [found[key] for key in wanted]

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from plans.models import Partnership, display_name, financial_year, last_changed_by
+from plans.models import Partnership, display_name, financial_year
+from plans.services import attributed, refuse_stale_edit
 from plans.permissions import Editor
 from reports.models import Challenge, ChallengeResponse
 from subgroups.models import Action, SubGroup, year_label_bounds
@@ -26,20 +27,11 @@ DASHBOARD_OPEN_CHALLENGES = 3
 TEXT_LIMIT = 4000
 
 
-def _attributed(instance, by):
-    """Record `by` as the author of the change in the row's history, whoever calls."""
-    instance._history_user = by
-    return instance
-
-
-def _refuse_stale(challenge: Challenge, expected_version: int) -> None:
-    if challenge.version != expected_version:
-        who = last_changed_by(challenge)
-        raise ValidationError(
-            f"{who} changed this challenge while you were writing. Nothing has been saved: your "
-            "text is still in the form; read the challenge again below and save again if it "
-            "still applies."
-        )
+STALE_CHALLENGE = (
+    "{who} changed this challenge while you were writing. Nothing has been saved: your "
+    "text is still in the form; read the challenge again below and save again if it "
+    "still applies."
+)
 
 
 def _refuse_closed(challenge: Challenge) -> None:
@@ -108,7 +100,7 @@ def challenge_raise(
         subgroup=subgroup, action=action, agency=agency, question=question, respond_by=respond_by,
     )
     challenge.full_clean()
-    _attributed(challenge, by).save()
+    attributed(challenge, by).save()
     return challenge
 
 
@@ -125,15 +117,15 @@ def challenge_respond(
         raise PermissionDenied("Only the BSU or a lead of the challenged sub-group responds.")
     _refuse_closed(current)
     text = _required_text(text, "text", "Enter your response to the challenge.")
-    _refuse_stale(current, expected_version)
+    refuse_stale_edit(current, expected_version, STALE_CHALLENGE)
     response = ChallengeResponse(
         challenge=current, author=by, responded_on=responded_on or timezone.localdate(), text=text
     )
     response.full_clean()
-    _attributed(response, by).save()
+    attributed(response, by).save()
     current.status = Challenge.Status.RESPONDED
     current.version += 1
-    _attributed(current, by).save(update_fields=["status", "version"])
+    attributed(current, by).save(update_fields=["status", "version"])
     return response
 
 
@@ -159,13 +151,13 @@ def challenge_close(
         errors |= error.message_dict
     if errors:
         raise ValidationError(errors)
-    _refuse_stale(current, expected_version)
+    refuse_stale_edit(current, expected_version, STALE_CHALLENGE)
     current.status = Challenge.Status.CLOSED
     current.outcome, current.outcome_text = outcome, outcome_text
     current.closed_on, current.closed_by = closed_on or timezone.localdate(), by
     current.version += 1
     current.full_clean()
-    _attributed(current, by).save(
+    attributed(current, by).save(
         update_fields=["status", "outcome", "outcome_text", "closed_on", "closed_by", "version"]
     )
     return current

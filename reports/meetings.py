@@ -18,7 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from plans.models import BusinessPlan, Partnership, financial_year, last_changed_by, priority_label
+from plans.models import BusinessPlan, Partnership, financial_year, priority_label
+from plans.services import attributed, refuse_stale_edit
 from reports.charts import stacked_bars
 from reports.models import Meeting
 from reports.selectors import changes_since, exception_report, plan_dashboard
@@ -30,12 +31,6 @@ from subgroups.selectors import NO_LEAD, ActionGroup
 # -- Writes -----------------------------------------------------------------------------------
 
 MEETING_FIELDS = ["body", "subgroup", "date", "cutoff", "notes"]
-
-
-def _attributed(meeting: Meeting, by) -> Meeting:
-    """Record `by` as the author of the change in the meeting's history, whoever calls."""
-    meeting._history_user = by
-    return meeting
 
 
 def _check(meeting: Meeting) -> None:
@@ -87,7 +82,7 @@ def meeting_create(
         partnership=partnership, body=body, subgroup=subgroup, date=date, cutoff=cutoff, notes=notes
     )
     _check(meeting)
-    _save(_attributed(meeting, by))
+    _save(attributed(meeting, by))
     return meeting
 
 
@@ -97,19 +92,19 @@ def meeting_edit(*, meeting: Meeting, expected_version: int, fields: dict, by) -
     `meeting_create`). If someone saved the meeting after the editor loaded `expected_version`,
     the save is refused, naming who, and nothing changes."""
     current = Meeting.objects.select_for_update(of=("self",)).select_related("subgroup").get(pk=meeting.pk)
-    if current.version != expected_version:
-        who = last_changed_by(current)
-        raise ValidationError(
-            f"{who} changed this meeting while you were editing it. Nothing has been saved: your "
-            "input is still in the form; check it against the meeting's page and save again to "
-            "apply it."
-        )
+    refuse_stale_edit(
+        current,
+        expected_version,
+        "{who} changed this meeting while you were editing it. Nothing has been saved: your "
+        "input is still in the form; check it against the meeting's page and save again to "
+        "apply it.",
+    )
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
     _check(current)
     current.version += 1
-    _save(_attributed(current, by))
+    _save(attributed(current, by))
     return current
 
 
@@ -137,7 +132,7 @@ def meeting_delete(*, meeting: Meeting, by, today: datetime.date | None = None) 
     refusal = meeting_delete_refusal(current, today=today)
     if refusal:
         raise ValidationError(refusal)
-    _attributed(current, by).delete()
+    attributed(current, by).delete()
 
 
 # -- Reads ------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ from django.db import transaction
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
-from plans.models import Partnership, Rating, financial_year, last_changed_by, rating_label
+from plans.models import Partnership, Rating, financial_year, rating_label
+from plans.services import attributed, refuse_stale_edit
 from reports.models import Finding, LearningReview, Recommendation
 from subgroups.models import Action, closure_label, year_label_bounds
 
@@ -86,21 +87,15 @@ REVIEW_FIELDS = [
 ]
 
 
-def _attributed(instance, by):
-    """Record `by` as the author of the change in the row's history, whoever calls."""
-    instance._history_user = by
-    return instance
-
-
 def _refuse_stale(current, expected_version: int, thing: str) -> None:
     """Refuse a save based on an older version of `current`, naming who changed it since."""
-    if current.version != expected_version:
-        who = last_changed_by(current)
-        raise ValidationError(
-            f"{who} changed this {thing} while you were editing it. Nothing has been saved: your "
-            f"input is still in the form; check it against the {thing} as it is now and save again "
-            "to apply it."
-        )
+    refuse_stale_edit(
+        current,
+        expected_version,
+        f"{{who}} changed this {thing} while you were editing it. Nothing has been saved: your "
+        f"input is still in the form; check it against the {thing} as it is now and save again "
+        "to apply it.",
+    )
 
 
 def _check_review(review: LearningReview) -> None:
@@ -122,7 +117,7 @@ def review_create(*, partnership: Partnership, fields: dict, by) -> LearningRevi
     """Add a review to the partnership's register."""
     review = LearningReview(partnership=partnership, **{name: fields[name] for name in REVIEW_FIELDS if name in fields})
     _check_review(review)
-    _attributed(review, by).save()
+    attributed(review, by).save()
     return review
 
 
@@ -137,7 +132,7 @@ def review_edit(*, review: LearningReview, expected_version: int, fields: dict, 
             setattr(current, name, fields[name])
     _check_review(current)
     current.version += 1
-    _attributed(current, by).save()
+    attributed(current, by).save()
     return current
 
 
@@ -147,7 +142,7 @@ def finding_add(*, review: LearningReview, text: str, by) -> Finding:
     last = review.findings.aggregate(last=Max("order"))["last"] or 0
     finding = Finding(review=review, text=text, order=last + 1)
     finding.full_clean()
-    _attributed(finding, by).save()
+    attributed(finding, by).save()
     return finding
 
 
@@ -159,7 +154,7 @@ def finding_edit(*, finding: Finding, expected_version: int, text: str, by) -> F
     current.text = text
     current.full_clean()
     current.version += 1
-    _attributed(current, by).save()
+    attributed(current, by).save()
     return current
 
 
@@ -169,7 +164,7 @@ def recommendation_add(*, review: LearningReview, text: str, evidence_of_impact:
     last = review.recommendations.aggregate(last=Max("order"))["last"] or 0
     recommendation = Recommendation(review=review, text=text, evidence_of_impact=evidence_of_impact, order=last + 1)
     recommendation.full_clean()
-    _attributed(recommendation, by).save()
+    attributed(recommendation, by).save()
     return recommendation
 
 
@@ -184,7 +179,7 @@ def recommendation_edit(
     current.text, current.evidence_of_impact = text, evidence_of_impact
     current.full_clean()
     current.version += 1
-    _attributed(current, by).save()
+    attributed(current, by).save()
     return current
 
 
@@ -200,7 +195,7 @@ def recommendation_link_actions(
     partnership_id = current.review.partnership_id
     if any(action.workplan.subgroup.partnership_id != partnership_id for action in actions):
         raise ValidationError({"actions": ["Choose actions of this partnership's workplans."]})
-    _attributed(current, by)
+    attributed(current, by)
     current.actions.set(actions)
     current.version += 1
     current.save(update_fields=["version"])
@@ -223,7 +218,7 @@ def finding_remove(*, finding: Finding, expected_version: int, by) -> None:
     current = Finding.objects.select_for_update().get(pk=finding.pk)
     _refuse_stale(current, expected_version, "finding")
     review_id = current.review_id
-    _attributed(current, by).delete()
+    attributed(current, by).delete()
     _renumbered(Finding.objects.filter(review=review_id).order_by("order", "pk"))
 
 
@@ -235,7 +230,7 @@ def recommendation_remove(*, recommendation: Recommendation, expected_version: i
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     _refuse_stale(current, expected_version, "recommendation")
     review_id = current.review_id
-    _attributed(current, by).delete()
+    attributed(current, by).delete()
     _renumbered(Recommendation.objects.filter(review=review_id).order_by("order", "pk"))
 
 

@@ -11,7 +11,8 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from plans.models import Rating, display_name, last_changed_by, rating_label
+from plans.models import Rating, display_name, rating_label
+from plans.services import refuse_stale_edit
 from subgroups.importing.uploads import token_digest
 from subgroups.models import (
     Action,
@@ -508,13 +509,13 @@ def subgroup_configure(
     editor loaded `expected_version`, the save is refused, naming who, and nothing changes.
     """
     current = SubGroup.objects.select_for_update().get(pk=subgroup.pk)
-    if current.version != expected_version:
-        who = last_changed_by(current)
-        raise ValidationError(
-            f"{who} changed these settings while you were editing them. Nothing has been "
-            "saved: your input is still in the form; check it against the sub-group's page and "
-            "save again to apply it."
-        )
+    refuse_stale_edit(
+        current,
+        expected_version,
+        "{who} changed these settings while you were editing them. Nothing has been "
+        "saved: your input is still in the form; check it against the sub-group's page and "
+        "save again to apply it.",
+    )
     errors = {}
     priorities, leads = list(priorities), list(leads)
     if any(p.plan.partnership_id != current.partnership_id for p in priorities):
