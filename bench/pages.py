@@ -61,9 +61,9 @@ def run_statements(statements: list[str]) -> None:
                 cursor.fetchall()
 
 
-def timed(work) -> float:
+def timed(work, *args) -> float:
     started = time.perf_counter()
-    work()
+    work(*args)
     return time.perf_counter() - started
 
 
@@ -71,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--show-sql", action="store_true", help="print the statements each floor runs")
     args = parser.parse_args()
 
     load_scratch_demo(args.scale)
@@ -107,16 +108,17 @@ def main() -> None:
         name: [sql for sql in captured_statements(*pages[name]) if not is_request_overhead(sql, shared)] for name in FLOORED
     }
 
-    import os
-    if os.environ.get("BENCH_SHOW_SQL"):
+    if args.show_sql:
         for name, statements in own_sql.items():
-            print(name); [print("   ", sql[:150]) for sql in statements]
+            print(name)
+            for sql in statements:
+                print("   ", sql[:150])
     samples: dict[str, list[float]] = {name: [] for name in [*pages, *(f"{name} SQL" for name in FLOORED)]}
     for _ in range(args.rounds):
         for name, (browser, url) in pages.items():
-            samples[name].append(timed(lambda: browser.get(url)))
+            samples[name].append(timed(browser.get, url))
         for name in FLOORED:
-            samples[f"{name} SQL"].append(timed(lambda: run_statements(own_sql[name])))
+            samples[f"{name} SQL"].append(timed(run_statements, own_sql[name]))
     median = {name: statistics.median(values) for name, values in samples.items()}
     baseline = median[CHANGELIST]
 

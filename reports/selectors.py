@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
 from plans.models import CORE_FUNCTIONS, Rating, priority_label
-from subgroups.brag import BragCounts, CountRow, brag_summary, brag_trend
+from subgroups.brag import BragCounts, CountRow, brag_summaries, brag_summary, brag_trend
 from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
 from subgroups.models import LEADS_PREFETCH, Action, SubGroup, latest_update_query, year_label_bounds
 
@@ -33,8 +33,8 @@ def plan_dashboard(*, scope: ReportScope) -> dict:
     the whole plan's) as they stood on its date, and the trend per quarter from the start of
     the year (or plan) up to that date."""
     plan, as_at, year = scope.plan, scope.as_at, scope.year
-    by_priority = brag_summary(plan=plan, as_at=as_at, year=year, group_by="priority")
-    by_subgroup = brag_summary(plan=plan, as_at=as_at, year=year, group_by="subgroup")
+    counts = brag_summaries(plan=plan, as_at=as_at, year=year, group_by=("priority", "subgroup"))
+    by_priority, by_subgroup = counts["priority"], counts["subgroup"]
     by_theme = brag_summary(plan=plan, as_at=as_at, year=year, group_by="theme")
     start = max(year_label_bounds(year)[0], plan.period_start) if year else plan.period_start
     priorities = list(plan.priorities.filter(added_on__lte=as_at))
@@ -138,7 +138,7 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
     of travel; actions added and retired in between; and actions with no update since then
     (never one closed by its date: carried forward, it is listed once, as the action that
     continues it). `subgroup` narrows it to that sub-group's actions. One query for the
-    moves, one each for the lists."""
+    moves, one for the actions added and retired."""
     since, as_at = scope.since, scope.as_at
     actions = scope.judgement.actions()
     if subgroup is not None:
@@ -168,15 +168,21 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
             and not action.closure_then
         ):
             silent.append(action)
-    window = {"added_on__gt": since, "added_on__lte": as_at}
+    added_between = Q(added_on__gt=since, added_on__lte=as_at)
+    retired_between = Q(is_retired=True, retired_on__gt=since, retired_on__lte=as_at)
+    came_or_went = list(
+        actions.filter(added_between | retired_between)
+        .annotate(was_added=ExpressionWrapper(added_between, output_field=BooleanField()))
+        .select_related("workplan__subgroup")
+        .order_by("pk")
+    )
     return {
         "since": since,
         "moved": moved,
-        "added": list(actions.filter(**window).select_related("workplan__subgroup").order_by("added_on")),
-        "retired": list(
-            actions.filter(is_retired=True, retired_on__gt=since, retired_on__lte=as_at)
-            .select_related("workplan__subgroup")
-            .order_by("retired_on")
+        "added": sorted((action for action in came_or_went if action.was_added), key=lambda action: action.added_on),
+        "retired": sorted(
+            (action for action in came_or_went if action.is_retired and since < action.retired_on <= as_at),
+            key=lambda action: action.retired_on,
         ),
         "silent": silent,
     }

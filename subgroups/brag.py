@@ -204,18 +204,16 @@ def _fold(rows, key: str | None) -> dict:
     return totals
 
 
-def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, key: str | None) -> QuerySet:
-    """The plan's actions as judged, grouped by (group, rating, due date passed, inactive):
-    each action's latest update is looked up once, and at most twenty rows per group come
-    back."""
+def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, *keys: str) -> QuerySet:
+    """The plan's actions as judged, grouped by (each of `keys`, rating, due date passed,
+    inactive): each action's latest update is looked up once, and at most twenty rows per group
+    come back."""
     return (
         brag_actions(actions=judged.actions(actions), as_at=judged.as_at)
         .with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
         .annotate(judged_plan=Value(judged.plan.pk, output_field=IntegerField()))
         .order_by()
-        .values(
-            "judged_plan", *([key] if key else []), "closure_then", "current_rating", "is_due_passed", "is_inactive"
-        )
+        .values("judged_plan", *keys, "closure_then", "current_rating", "is_due_passed", "is_inactive")
         .annotate(actions=Count("pk", distinct=True))
     )
 
@@ -239,10 +237,28 @@ def brag_summary(
     groups with no actions are absent, so callers use `.get(key, BragCounts())`.
     """
     key = GROUPINGS[group_by] if group_by else None
-    totals = _fold(_grouped_rows(plan_as_at(plan, as_at, year=year), actions, key), key)
+    totals = _fold(_grouped_rows(plan_as_at(plan, as_at, year=year), actions, *([key] if key else [])), key)
     if key is None:
         return totals.get(None, BragCounts())
     return totals
+
+
+def brag_summaries(
+    *,
+    plan: BusinessPlan,
+    group_by: tuple[str, ...],
+    as_at: datetime.date | None = None,
+    year: str | None = None,
+) -> dict[str, dict[int | None, BragCounts]]:
+    """`brag_summary(plan=plan, as_at=as_at, year=year, group_by=name)` for each name of
+    `group_by`, from one statement grouped by all of them at once. Only for groupings of which
+    an action is in exactly one group (not themes: an action has several), so that adding up
+    the rows of one group never counts an action twice."""
+    if "theme" in group_by:
+        raise ValueError("Themes are counted on their own: an action has several.")
+    keys = [GROUPINGS[name] for name in group_by]
+    rows = list(_grouped_rows(plan_as_at(plan, as_at, year=year), None, *keys))
+    return {name: _fold(rows, key) for name, key in zip(group_by, keys, strict=True)}
 
 
 def brag_summary_per_plan(
@@ -258,7 +274,7 @@ def brag_summary_per_plan(
     if not plans:
         return {}
     key = GROUPINGS[group_by] if group_by else None
-    parts = [_grouped_rows(plan_as_at(plan), actions, key) for plan in plans]
+    parts = [_grouped_rows(plan_as_at(plan), actions, *([key] if key else [])) for plan in plans]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     by_plan: dict[int, list] = {plan.pk: [] for plan in plans}
     for row in rows:

@@ -9,6 +9,7 @@ from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFac
 from subgroups.brag import (
     BragCounts,
     PlanJudgement,
+    brag_summaries,
     brag_summary,
     brag_summary_per_plan,
     brag_trend,
@@ -99,6 +100,23 @@ def test_grouped_by_priority_counts_core_functions_under_none(scenario):
 def test_grouped_by_theme_counts_each_action_under_its_themes(scenario):
     by_theme = summary(scenario["plan"], D(2024, 3, 31), group_by="theme")
     assert by_theme[scenario["theme"].pk] == BragCounts(red=1, not_rated=1, overdue=1, stale=2)
+
+
+def test_several_groupings_from_one_query_give_what_each_grouping_gives_alone(
+    scenario, django_assert_num_queries
+):
+    second_workplan = WorkplanFactory(plan=scenario["plan"], year=scenario["workplan"].year)
+    ActionUpdateFactory(
+        action=ActionFactory(workplan=second_workplan, priority=scenario["p1"]), as_at=D(2023, 6, 1), rating="amber"
+    )
+    with django_assert_num_queries(1):
+        both = brag_summaries(plan=scenario["plan"], as_at=D(2024, 3, 31), group_by=("priority", "subgroup"))
+    for name in ("priority", "subgroup"):
+        assert both[name] == summary(scenario["plan"], D(2024, 3, 31), group_by=name)
+    assert both["priority"][scenario["p1"].pk] == BragCounts(blue=1, amber=1, red=1, stale=2)
+    assert both["subgroup"][second_workplan.subgroup_id] == BragCounts(amber=1, stale=1)
+    with pytest.raises(ValueError, match="Themes are counted on their own"):
+        brag_summaries(plan=scenario["plan"], group_by=("priority", "theme"))
 
 
 def test_rows_give_every_rating_in_scale_order_then_the_closures_with_shares():
