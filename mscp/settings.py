@@ -125,6 +125,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # A select's choices are read with QuerySet.iterator(), which on PostgreSQL opens a
+    # server-side cursor: three round trips for a few rows. The product never streams results
+    # too large to hold (exports and imports stop at a few thousand rows), and server-side
+    # cursors break behind a transaction-pooling connection pooler.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
