@@ -12,7 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from plans.models import Rating, display_name, rating_label
-from plans.services import refuse_stale_edit
+from plans.services import attributed, refuse_stale_edit
 from subgroups.importing.uploads import token_digest
 from subgroups.models import (
     Action,
@@ -534,7 +534,7 @@ def subgroup_configure(
             setattr(current, name, fields[name])
     current.version += 1
     current.full_clean()
-    current._history_user = by
+    attributed(current, by)
     current.save()
     current.priorities.set(priorities)
     current.leads.set(leads)
@@ -814,7 +814,7 @@ def _closed(current: Action, *, closure: str, reason: str, on: datetime.date, by
     current.closed_on = on
     current.carried_into = into
     current.version += 1
-    current._history_user = by
+    attributed(current, by)
     current.full_clean(validate_unique=False, validate_constraints=False)
     current.save()
     return current
@@ -883,7 +883,7 @@ def carry_forward(
     created = workplan is None
     if created:
         workplan = Workplan(subgroup=current.workplan.subgroup, plan=current.workplan.plan, year=into_year)
-        workplan._history_user = by
+        attributed(workplan, by)
         workplan.full_clean(validate_unique=False, validate_constraints=False)
         try:
             with transaction.atomic():
@@ -900,7 +900,7 @@ def carry_forward(
         added_on=max(on, year_label_bounds(into_year)[0]),
         **{name: getattr(current, name) for name in EDITABLE_FIELDS if name != "due_date"},
     )
-    new._history_user = by
+    attributed(new, by)
     new.full_clean()
     new.save()
     new.themes.set(current.themes.all())

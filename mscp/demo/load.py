@@ -31,6 +31,7 @@ from plans.models import (
     Priority,
     split_lead_names,
 )
+from plans.services import attributed
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
 from reports.models import AnnualReport, Challenge, Finding, LearningReview, Meeting, Recommendation, ReportSection
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
@@ -255,7 +256,7 @@ def _closures_load(data: ModuleType, plan, users: dict[str, "User"], report: Loa
         action.closure, action.closed_on = item["closure"], item["closed_on"]
         action.closure_reason, action.carried_into = item.get("reason", ""), into
         action.version += 1
-        action._history_user = by
+        attributed(action, by)
         action.save()
         report.count("closures", True)
 
@@ -334,7 +335,7 @@ def _reviews_load(data: ModuleType, *, partnership: Partnership, author: "User",
             for order, entry in enumerate(item["recommendations"], start=1)
         ]
         for row in [*rows, *recommendations]:
-            row._history_user = author  # the demo's BSU recorded the register
+            attributed(row, author)  # the demo's BSU recorded the register
             row.save()
         for recommendation, entry in zip(recommendations, item["recommendations"], strict=True):
             recommendation.actions.set([actions[key] for key in entry["actions"]])
