@@ -84,6 +84,20 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+class ListFilterForm(forms.Form):
+    """The filters of a register or log page (a GET form). A value it does not offer is refused
+    beside its field, and the list is then shown unfiltered by it."""
+
+    def value(self, name: str) -> str:
+        if not self.is_bound or not self.is_valid() and name in self.errors:
+            return ""
+        return self.cleaned_data.get(name, "")
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.value(name) for name in self.fields)
+
+
 class PlanAdditionForm(forms.Form):
     """A priority or theme added to a live plan, with the date it was added."""
 

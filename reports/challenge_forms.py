@@ -6,7 +6,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from reports.challenges import TEXT_LIMIT
+from plans.forms import ListFilterForm
+from reports.challenges import LOG_STATUSES, TEXT_LIMIT
 from reports.models import Challenge
 from subgroups.filters import ReportDateField
 from subgroups.models import Action
@@ -159,3 +160,24 @@ class ChallengeCloseForm(forms.Form):
             "version",
             Submit("close", "Close the challenge", css_class="govuk-button--secondary"),
         )
+
+
+class ChallengeLogFilterForm(ListFilterForm):
+    """The challenge log's filters."""
+
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[("", "Open and closed"), *((key, label) for key, (label, _q) in LOG_STATUSES.items())],
+    )
+    year = forms.ChoiceField(label="Raised in", required=False)
+    target_kind = forms.ChoiceField(
+        label="Challenge to", required=False, choices=[("", "Anyone"), *Challenge.Target.choices]
+    )
+
+    def __init__(self, *args, years: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", "Every year"), *[(year, year) for year in years]]
+        self.fields["status"].error_messages["invalid_choice"] = "Choose a status from the list."
+        self.fields["year"].error_messages["invalid_choice"] = "Choose a year from the list."
+        self.fields["target_kind"].error_messages["invalid_choice"] = "Choose whom the challenge is to from the list."

@@ -9,7 +9,12 @@ from django.views.decorators.http import require_http_methods
 from plans.forms import add_service_errors
 from plans.models import Partnership
 from plans.permissions import Editor
-from reports.challenge_forms import ChallengeCloseForm, ChallengeRaiseForm, ChallengeRespondForm
+from reports.challenge_forms import (
+    ChallengeCloseForm,
+    ChallengeLogFilterForm,
+    ChallengeRaiseForm,
+    ChallengeRespondForm,
+)
 from reports.challenges import (
     challenge_close,
     challenge_log,
@@ -33,22 +38,16 @@ def _visible_challenge(request, pk) -> Challenge:
 def challenge_list(request):
     """Each of the user's partnerships' challenge logs, filtered by status, year and target."""
     editor = Editor.for_user(request.user)
-    params = {key: request.GET.get(key, "") for key in ("status", "year", "target_kind")}
-    sections = []
-    for partnership in Partnership.objects.visible_to(request.user):
-        log = challenge_log(partnership=partnership, **params)
-        sections.append(
-            log | {
-                "partnership": partnership,
-                "years": challenge_years(partnership),
-                "can_raise": editor.can_raise_challenge(partnership.pk),
-            }
-        )
-    return render(
-        request,
-        "reports/challenge_list.html",
-        {"sections": sections, "target_choices": Challenge.Target.choices, "params": params},
+    form = ChallengeLogFilterForm(
+        request.GET or None, years=challenge_years(Challenge.objects.visible_to(request.user))
     )
+    params = {name: form.value(name) for name in form.fields}
+    sections = [
+        challenge_log(partnership=partnership, **params)
+        | {"partnership": partnership, "can_raise": editor.can_raise_challenge(partnership.pk)}
+        for partnership in Partnership.objects.visible_to(request.user)
+    ]
+    return render(request, "reports/challenge_list.html", {"sections": sections, "form": form})
 
 
 @require_http_methods(["GET", "POST"])

@@ -165,9 +165,10 @@ def challenge_close(
 
 # -- Reads --------------------------------------------------------------------------------------
 
+# The log's status filter: its label, and the challenges it keeps.
 LOG_STATUSES = {
-    "open": Q(status__in=[Challenge.Status.OPEN, Challenge.Status.RESPONDED]),
-    "closed": Q(status=Challenge.Status.CLOSED),
+    "open": ("Open (not yet closed)", Q(status__in=[Challenge.Status.OPEN, Challenge.Status.RESPONDED])),
+    "closed": ("Closed", Q(status=Challenge.Status.CLOSED)),
 }
 
 
@@ -175,9 +176,9 @@ def _with_targets(queryset):
     return queryset.select_related("partnership", "raised_by", "subgroup", "action", "closed_by")
 
 
-def challenge_years(partnership: Partnership, *, today: datetime.date | None = None) -> list[str]:
-    """The financial years the partnership has challenges in, and the current one, latest first."""
-    days = Challenge.objects.filter(partnership=partnership).dates("raised_on", "month")
+def challenge_years(challenges, *, today: datetime.date | None = None) -> list[str]:
+    """The financial years `challenges` were raised in, and the current one, latest first."""
+    days = challenges.dates("raised_on", "month")
     years = {financial_year(day) for day in days} | {financial_year(today or timezone.localdate())}
     return sorted(years, reverse=True)
 
@@ -206,7 +207,7 @@ def challenge_log(*, partnership: Partnership, status: str = "", year: str = "",
         closed=Count("pk", filter=Q(status=Challenge.Status.CLOSED)),
     )
     if status in LOG_STATUSES:
-        challenges = challenges.filter(LOG_STATUSES[status])
+        challenges = challenges.filter(LOG_STATUSES[status][1])
     else:
         status = ""
     rows = list(_with_targets(challenges).annotate(response_count=Count("responses")).order_by("-raised_on", "-pk"))

@@ -6,6 +6,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
+from plans.forms import ListFilterForm
 from reports.models import REVIEW_TEXT_LIMIT, LearningReview
 from reports.reviews import NO_IDENTIFYING_DETAILS_HINT, identifying_details, identifying_details_warning
 from subgroups.filters import ReportDateField
@@ -178,9 +179,8 @@ class LinkActionsForm(forms.Form):
         return set(self.initial.get("actions", []))
 
 
-class RegisterFilterForm(forms.Form):
-    """The register's filters. A value it does not offer is refused beside its field, and the
-    register is then shown unfiltered by it."""
+class RegisterFilterForm(ListFilterForm):
+    """The register's filters."""
 
     kind = forms.ChoiceField(label="Kind", required=False, choices=[("", "Every kind"), *LearningReview.Kind.choices])
     status = forms.ChoiceField(
@@ -192,11 +192,6 @@ class RegisterFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "Every year"), *[(year, year) for year in years]]
         self.fields["year"].help_text = "Reviews notified, met on, decided or published in the year, or with recommendations still open at its end."
-
-    def value(self, name: str) -> str:
-        if not self.is_bound or not self.is_valid() and name in self.errors:
-            return ""
-        return self.cleaned_data.get(name, "")
 
 
 class AsAtForm(forms.Form):

@@ -61,8 +61,7 @@ def review_list(request):
     )
     for section in sections:
         section.can_manage = can_manage_reviews(request.user, section.partnership.pk)
-    filtered = any(form.value(name) for name in ("kind", "status", "year"))
-    return render(request, "reports/review_list.html", {"form": form, "sections": sections, "filtered": filtered})
+    return render(request, "reports/review_list.html", {"form": form, "sections": sections, "filtered": form.filtered})
 
 
 @require_http_methods(["GET", "POST"])

@@ -289,6 +289,20 @@ def test_the_log_page_shows_own_partnerships_challenges_and_offers_raising_to_ch
     assert "Police" not in client.get(reverse("reports:challenge-list")).text
 
 
+def test_the_log_page_refuses_a_filter_it_does_not_offer_beside_its_field_and_shows_the_rest(client, world):
+    _three_challenges(world)
+    client.force_login(world["users"]["scrutineer"])
+    page = client.get(reverse("reports:challenge-list"), {"status": "bogus", "year": "2024-25", "target_kind": "agency"})
+    assert page.status_code == 200
+    form = page.context["form"]
+    assert form.errors == {"status": ["Choose a status from the list."]}
+    assert page.text.count("Choose a status from the list.") == 2  # in the summary and beside the field
+    assert "Challenges, newest first (1)" in page.text  # the year and the target still filter
+    page = client.get(reverse("reports:challenge-list"), {"year": "1999-00"})
+    assert "Choose a raised in from the list." not in page.text
+    assert page.context["form"].errors == {"year": ["Choose a year from the list."]}
+
+
 def test_the_log_page_takes_no_more_queries_with_more_challenges(client, world, django_assert_max_num_queries):
     _three_challenges(world)
     client.force_login(world["users"]["scrutineer"])
