@@ -3,6 +3,7 @@ bodies, read from the headers before any of the body is, and no caching of what 
 user sees."""
 
 import logging
+import time
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -80,4 +81,29 @@ class NoStoreWhenSignedInMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)
+        return response
+
+
+# When a signed-in user's session was last renewed (seconds since the epoch), in the session.
+SESSION_RENEWED_AT = "_renewed_at"
+
+
+class SessionRenewalMiddleware:
+    """A signed-in user's session is renewed (saved with a new expiry SESSION_COOKIE_AGE ahead)
+    at most once every SESSION_RENEW_INTERVAL seconds, rather than on every request as
+    SESSION_SAVE_EVERY_REQUEST would: one write every few minutes instead of one per page, and
+    the session still ends after the idle time, give or take that interval."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if session is None or user is None or not user.is_authenticated:
+            return response
+        now = int(time.time())
+        if session.modified or now - session.get(SESSION_RENEWED_AT, 0) >= settings.SESSION_RENEW_INTERVAL:
+            session[SESSION_RENEWED_AT] = now  # marks it modified: SessionMiddleware saves it
         return response

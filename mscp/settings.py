@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "mscp.middleware.SessionRenewalMiddleware",
     # Pages and downloads for a signed-in user are never kept by browsers or shared caches.
     "mscp.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -227,11 +228,12 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}},
 }
 
-# Sessions end after SESSION_IDLE_HOURS without a request (each request renews them) and on
-# sign-out. They live in the database, or in Redis as well when REDIS_URL is set, so any web
-# process can serve any request.
+# Sessions end after SESSION_IDLE_HOURS without a request and on sign-out; a request renews the
+# session when it was last renewed SESSION_RENEW_INTERVAL seconds ago or more (see
+# mscp.middleware.SessionRenewalMiddleware). They live in the database, or in Redis as well when
+# REDIS_URL is set, so any web process can serve any request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_HOURS", 8) * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_INTERVAL = env_int("SESSION_RENEW_INTERVAL", 5 * 60)
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
