@@ -13,13 +13,11 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 
-import boto3
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
-from moto.server import ThreadedMotoServer
 
 from mscp import settings as project_settings
 from plans.models import Membership
@@ -52,6 +50,10 @@ def world(member_of):
 
 @pytest.fixture(scope="module")
 def s3_endpoint():
+    # Imported here, not at the top: every test process collects this module, and moto's
+    # server takes seconds to import.
+    from moto.server import ThreadedMotoServer
+
     server = ThreadedMotoServer("127.0.0.1", 0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
@@ -61,6 +63,8 @@ def s3_endpoint():
 
 class Bucket:
     def __init__(self, endpoint: str, environment: dict):
+        import boto3
+
         self.endpoint, self.environment, self.name = endpoint, environment, environment["MSCP_S3_BUCKET"]
         self.client = boto3.client(
             "s3", endpoint_url=endpoint, region_name=REGION,
