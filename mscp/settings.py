@@ -160,8 +160,51 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+# How long a signed link to a stored file lasts. The app reads files through the storage and
+# serves them itself; a link is only for a download the app hands out there and then.
+MSCP_S3_LINK_SECONDS = 300
+# The only canned ACLs a stored file may carry: each grants the bucket's owner alone. Empty
+# sends no ACL at all, as a bucket with ACLs disabled (AWS's default, "bucket owner
+# enforced") requires.
+_PRIVATE_ACLS = {"private", "bucket-owner-full-control", ""}
+
+
+def s3_storage() -> dict | None:
+    """The default storage in an S3-compatible bucket (django-storages), when MSCP_S3_BUCKET
+    names one: private objects, signed short-lived links, never overwriting a file. The
+    credentials are boto3's own: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's
+    role; they are never copied into the settings."""
+    bucket = os.environ.get("MSCP_S3_BUCKET", "")
+    if not bucket:
+        return None
+    acl = os.environ.get("MSCP_S3_DEFAULT_ACL", "private").strip()
+    if acl not in _PRIVATE_ACLS:
+        raise ImproperlyConfigured(
+            "MSCP_S3_DEFAULT_ACL must be private, bucket-owner-full-control or empty: stored files are never public."
+        )
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("MSCP_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, …
+            "region_name": os.environ.get("MSCP_S3_REGION") or None,
+            # "path" for a service that does not answer on <bucket>.<host> (MinIO as a rule).
+            "addressing_style": os.environ.get("MSCP_S3_ADDRESSING_STYLE") or None,
+            "default_acl": acl or None,
+            "querystring_auth": True,
+            "querystring_expire": MSCP_S3_LINK_SECONDS,
+            "file_overwrite": False,
+        },
+    }
+
+
+# Every file the product keeps (workplan uploads waiting for confirmation, partnership logos,
+# generated PDFs) goes through the default storage (`default_storage`, or a FileField's
+# default): the private MEDIA_ROOT folder, which no URL serves, or the S3 bucket above.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage() or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -239,9 +282,7 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Uploaded files (workplan imports waiting for confirmation) go through Django's storage
-# API: a private folder by default, never served; an S3-compatible bucket is a STORAGES
-# setting away. No URL serves MEDIA_ROOT.
+# The default storage's folder when no S3 bucket is set (see STORAGES): private, never served.
 MEDIA_ROOT = os.environ.get("MSCP_MEDIA_ROOT", str(BASE_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 MSCP_IMPORT_MAX_BYTES = env_int("MSCP_IMPORT_MAX_BYTES", 5 * 1024 * 1024)

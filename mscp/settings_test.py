@@ -18,6 +18,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # in StaticFilesHandler); WhiteNoise scanning the finders for every test client cost 30 ms a test.
 WHITENOISE_USE_FINDERS = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+# Files go to the private folder (each test's own, see subgroups/tests/conftest.py) even where
+# the environment names an S3 bucket; subgroups/tests/test_s3_storage.py sets its own.
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
 STATIC_ROOT = None  # the live server serves static files from the finders; nothing is collected
 # A written section falls back to plain paragraphs past its render budget; a busy test
 # machine must not turn ordinary sections plain (the tests of the fallback set their own).

@@ -67,6 +67,8 @@ SKIPPED = {
     "source .venv/bin/activate": "changes an interactive shell; the commands here use .venv/bin/python",
     "export DEBUG=0": "production settings with PostgreSQL (the Deployment section)",
     "export DATABASE_URL=postgres": "needs a PostgreSQL server",
+    "export MSCP_S3_": "needs an S3 bucket: subgroups/tests/test_s3_storage.py runs the storage against moto's",
+    ".venv/bin/moto_server": "starts a server that runs until stopped",
     "createdb": "needs a PostgreSQL server",
     "pg_dump": "needs a PostgreSQL server",
     "pg_restore": "needs a PostgreSQL server",

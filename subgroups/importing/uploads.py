@@ -1,9 +1,10 @@
 """An uploaded workplan kept between the preview and the confirmation.
 
-The file goes to Django's default storage under the private "imports/" prefix (never a
-served path), named by a random token that only the uploader's session knows, and is
-deleted once the import is confirmed or another file replaces it. Uploads never confirmed
-are deleted after a day, whoever uploads next.
+The file goes to Django's default storage (the private folder, or the private S3 bucket:
+see STORAGES in the settings) under the "imports/" prefix, never a served path, named by a
+random token that only the uploader's session knows, and is deleted once the import is
+confirmed or another file replaces it. Uploads never confirmed are deleted after a day,
+whoever uploads next.
 """
 
 import datetime
@@ -80,11 +81,14 @@ def upload_discard(*, session, token: str) -> None:
 def uploads_expire(now=None) -> int:
     """Delete kept uploads older than UPLOAD_LIFETIME (abandoned previews); returns how many."""
     cutoff = (now or timezone.now()) - UPLOAD_LIFETIME
-    if not default_storage.exists(STORAGE_PREFIX):
+    try:
+        # Not exists(STORAGE_PREFIX): a bucket has no folders, only names that share a prefix.
+        names = default_storage.listdir(STORAGE_PREFIX)[1]
+    except FileNotFoundError:  # the private folder, before its first upload
         return 0
     expired = [
         f"{STORAGE_PREFIX}{name}"
-        for name in default_storage.listdir(STORAGE_PREFIX)[1]
+        for name in names
         if default_storage.get_modified_time(f"{STORAGE_PREFIX}{name}") < cutoff
     ]
     for path in expired:
