@@ -30,11 +30,8 @@ def reminder_schedule_view(request, partnership_pk):
     if not Editor.for_user(request.user).is_bsu(partnership.pk):
         raise PermissionDenied
     schedule = ReminderSchedule.objects.filter(partnership=partnership).first()
-    form = ReminderScheduleForm(
-        request.POST or None, schedule=schedule,
-        initial=None if schedule else {"enabled": True, "stale_reminders": True, "days_before_due": 14,
-                                       "days_before_meeting": 7, "digest_weekday": 0, "version": 0},
-    )
+    # A partnership without a schedule is offered the defaults, to save as they are or change.
+    form = ReminderScheduleForm(request.POST or None, schedule=schedule or ReminderSchedule(version=0))
     if request.method == "POST" and form.is_valid():
         try:
             reminder_schedule_save(
