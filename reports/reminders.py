@@ -161,7 +161,11 @@ def due_messages(schedule: ReminderSchedule, today: datetime.date) -> list[Messa
                 and not complete
                 and today <= action.due_date <= today + datetime.timedelta(days=schedule.days_before_due)
             ):
-                item = Item(f"action-{action.pk}-due-{action.due_date:%Y-%m-%d}", action, f"due on {action.due_date:%-d %B %Y}")
+                item = Item(
+                    f"action-{action.pk}-due-{action.due_date:%Y-%m-%d}",
+                    action,
+                    f"due on {action.due_date:%-d %B %Y} (now: {rating_label(action.current_rating)})",
+                )
                 for person_id in leads:
                     add(person_id, ReminderKind.DUE, item)
             if action.is_stale:

@@ -87,6 +87,14 @@ def _review():
     return LearningReview.objects.get(partnership__slug="merton", reference="RR 2023-03")
 
 
+def _stop_reminders(demo):
+    from plans.models import Person
+    from reports.reminders import unsubscribe_token
+
+    person = Person.objects.get(partnership=demo.plan.partnership_id, name="Head of Early Help, LBM")
+    return reverse("reports:reminder-unsubscribe", args=[unsubscribe_token(person, "due")])
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -161,6 +169,13 @@ PAGES = [
         lambda demo: reverse("reports:annual-section", args=[_annual_report_pk(), "scrutiny"]),
         roles=("bsu", "scrutineer"),
     ),
+    PageSpec("my reminders", lambda demo: reverse("reports:my-reminders")),
+    PageSpec(
+        "reminder schedule",
+        lambda demo: reverse("reports:reminder-schedule", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec("stop reminders from an e-mail's link", _stop_reminders, roles=("bsu",)),
     PageSpec("reviews register", lambda demo: reverse("reports:review-list")),
     PageSpec(
         "reviews register filtered, one filter refused",
