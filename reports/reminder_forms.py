@@ -17,6 +17,8 @@ def _days_field(label: str, help_text: str) -> forms.IntegerField:
         min_value=1,
         max_value=MAX_REMINDER_DAYS_AHEAD,
         help_text=help_text,
+        # GOV.UK: a text box with a numeric keyboard, not type="number" (which browsers change on scroll).
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
         error_messages={
             "invalid": "Enter a whole number of days, for example 14.",
             "min_value": "Enter at least 1 day, or leave it empty for none.",
@@ -64,9 +66,9 @@ class ReminderScheduleForm(forms.Form):
         self.helper.layout = Layout(
             Field.checkbox("enabled"),
             Fieldset(
-                Field("days_before_due", css_class="govuk-input--width-3"),
+                Field.text("days_before_due", field_width=3),
                 Field.checkbox("stale_reminders"),
-                Field("days_before_meeting", css_class="govuk-input--width-3"),
+                Field.text("days_before_meeting", field_width=3),
                 Field.radios("digest_weekday", legend_size=Size.SMALL, small=True),
                 legend="What to send",
                 legend_size=Size.MEDIUM,

@@ -306,3 +306,18 @@ def test_my_reminders_never_saves_another_persons_choices(world, client, member_
 
     assert response.status_code == 200 and "No partnership's directory links you" in response.text
     assert not ReminderPreference.objects.exists()
+
+
+def test_my_reminders_costs_the_same_queries_however_many_directories_list_a_person(
+    db, client, django_assert_max_num_queries
+):
+    user = UserFactory(email="lead@example.org")
+    for _ in range(4):
+        action = ActionFactory(workplan=WorkplanFactory(plan=BusinessPlanFactory()))
+        Membership.objects.create(user=user, partnership=action.workplan.plan.partnership, role=Membership.Role.LEAD)
+        link_lead_user(action, user)
+    client.force_login(user)
+
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("reports:my-reminders"))
+    assert page.text.count("Reminders go to lead@example.org") == 4
