@@ -87,7 +87,7 @@ def test_a_worker_killed_between_claiming_and_sending_leaves_the_round_to_the_ne
         subprocess.run([sys.executable, "-m", "reports.tests.reminder_worker_app", "seed"], cwd=ROOT, env=env, check=True, timeout=120)
         pause.touch()
         first = _worker(env)
-        producer = Celery(broker=redis_broker)
+        producer = Celery(broker=redis_broker, set_as_current=False)  # the app of the tests stays eager
         producer.send_task("reports.tasks.reminder_round_task", kwargs={"today": TODAY.isoformat()})
         producer.close()
         _wait(lambda: (tmp_path / "pause.reached").exists(), 90, "the worker to claim a reminder", first)
