@@ -69,7 +69,8 @@ worker: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(VENV)/bin/celery -A mscp worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY)
 
-## make scheduler: celery beat, which queues the reminder round every hour for the workers.
+## make scheduler: celery beat, which queues the reminder round on the hour through the working
+## day (MSCP_REMINDER_HOURS, default 7-18) for the workers.
 ## Run exactly one (two would queue every round twice; the round would still send each
 ## reminder once). It keeps when it last queued each task in BEAT_SCHEDULE_FILE.
 BEAT_SCHEDULE_FILE ?= celerybeat-schedule

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from mscp.env_file import env_file_load
@@ -332,7 +333,7 @@ SITE_URL = os.environ.get(
 MSCP_REMINDER_LEASE_SECONDS = env_int("MSCP_REMINDER_LEASE_SECONDS", 600)
 
 # Background work (Celery, mscp/celery.py). With REDIS_URL (or CELERY_BROKER_URL) tasks go to
-# Redis for `celery worker` processes, and `celery beat` runs the reminder round every hour.
+# Redis for `celery worker` processes, and `celery beat` queues the reminder rounds.
 # Without one they run in the process that asks for them (eager), so `make run` and the tests
 # need no broker.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://"
@@ -350,6 +351,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBIL
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The reminder round on the hour through the working day (UK time): the day's reminders go at
+# 7:00, and each later round sends only what an earlier one could not (a mail server that was
+# down, a worker that died), so nobody is e-mailed in the night.
 CELERY_BEAT_SCHEDULE = {
-    "reminder-round": {"task": "reports.tasks.reminder_round_task", "schedule": 60 * 60},
+    "reminder-round": {
+        "task": "reports.tasks.reminder_round_task",
+        "schedule": crontab(minute=0, hour=os.environ.get("MSCP_REMINDER_HOURS", "7-18")),
+    },
 }

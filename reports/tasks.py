@@ -1,6 +1,7 @@
-"""Background tasks (Celery: see mscp/celery.py). `celery beat` runs the reminder round every
-hour; a round sends only what no round has sent, so running it often, or twice at once, or
-again after a worker died in the middle of one, sends nothing twice (reports/reminders.py)."""
+"""Background tasks (Celery: see mscp/celery.py). `celery beat` runs the reminder round on the
+hour through the working day; a round sends only what no round has sent, so running it often,
+or twice at once, or again after a worker died in the middle of one, sends nothing twice
+(reports/reminders.py)."""
 
 import datetime
 
