@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: run test install system-deps frontend demo serve migrate
+.PHONY: run test install system-deps frontend demo serve migrate worker scheduler
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -53,8 +53,28 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 ## make serve: the production server (gunicorn + whitenoise) on the settings in the
-## environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...); see README "Deployment"
+## environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...); see README "Deployment".
+## Background work runs beside it, each scaled on its own (the Procfile lists all three):
+## `make worker` on as many machines as the work needs, `make scheduler` on exactly one.
 serve: install
 	$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) -m gunicorn --config mscp/gunicorn_conf.py mscp.wsgi
+
+## make worker: a Celery worker running the background tasks (the reminder rounds) it takes
+## from Redis (REDIS_URL); WORKER_CONCURRENCY processes, default 2
+WORKER_CONCURRENCY ?= 2
+worker: install
+	@test -n "$$REDIS_URL$$CELERY_BROKER_URL" || { echo "Set REDIS_URL: the worker takes its tasks from Redis."; exit 1; }
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/celery -A mscp worker --loglevel=INFO --concurrency=$(WORKER_CONCURRENCY)
+
+## make scheduler: celery beat, which queues the reminder round on the hour through the working
+## day (MSCP_REMINDER_HOURS, default 7-18) for the workers.
+## Run exactly one (two would queue every round twice; the round would still send each
+## reminder once). It keeps when it last queued each task in BEAT_SCHEDULE_FILE.
+BEAT_SCHEDULE_FILE ?= celerybeat-schedule
+scheduler: install
+	@test -n "$$REDIS_URL$$CELERY_BROKER_URL" || { echo "Set REDIS_URL: the scheduler queues its tasks in Redis."; exit 1; }
+	$(PY) manage.py check --deploy --fail-level WARNING
+	$(VENV)/bin/celery -A mscp beat --loglevel=INFO --schedule=$(BEAT_SCHEDULE_FILE)

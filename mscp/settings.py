@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from mscp.env_file import env_file_load
@@ -366,3 +367,45 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 
 MSCP_SERVICE_NAME = os.environ.get("MSCP_SERVICE_NAME", "Partnership Plan Tracker")
+
+# The address of the site as people reach it, for the links in e-mails sent outside a request
+# (reminders): "https://plans.example.org". By default the first of ALLOWED_HOSTS over HTTPS;
+# locally, the development server's.
+_FIRST_HOST = next((host for host in ALLOWED_HOSTS if host not in {"*", ".localhost"}), "localhost")
+SITE_URL = os.environ.get(
+    "SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}" if DEBUG else f"https://{_FIRST_HOST.lstrip('.')}"
+).rstrip("/")
+
+# Reminders (reports/reminders.py). A reminder is claimed before it is sent; one whose sender
+# died before sending it is sent by a later round once this many seconds have passed since the
+# claim (long enough for any living sender to have finished with it).
+MSCP_REMINDER_LEASE_SECONDS = env_int("MSCP_REMINDER_LEASE_SECONDS", 600)
+
+# Background work (Celery, mscp/celery.py). With REDIS_URL (or CELERY_BROKER_URL) tasks go to
+# Redis for `celery worker` processes, and `celery beat` queues the reminder rounds.
+# Without one they run in the process that asks for them (eager), so `make run` and the tests
+# need no broker.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL) or "memory://"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL == "memory://"
+CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it has finished, not when it starts, and given back to the queue
+# when the worker running it dies: a reminder round killed halfway is run again, and the claims
+# in the database keep it from sending anything twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# How long Redis waits for a task's acknowledgement before giving it to another worker (the
+# worker that took it having died without saying so).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# The reminder round on the hour through the working day (UK time): the day's reminders go at
+# 7:00, and each later round sends only what an earlier one could not (a mail server that was
+# down, a worker that died), so nobody is e-mailed in the night.
+CELERY_BEAT_SCHEDULE = {
+    "reminder-round": {
+        "task": "reports.tasks.reminder_round_task",
+        "schedule": crontab(minute=0, hour=os.environ.get("MSCP_REMINDER_HOURS", "7-18")),
+    },
+}

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from plans.models import Partnership, PartnershipScopedQuerySet
@@ -455,3 +456,155 @@ class Recommendation(models.Model):
 
     def get_absolute_url(self):
         return f"{self.review.get_absolute_url()}#recommendation-{self.pk}"
+
+
+# -- Reminders --------------------------------------------------------------------------------------
+# E-mails to the people who lead actions (anyone in the directory with an address, or with an
+# account that has one): before an action is due, when it becomes stale, before a meeting, and a
+# weekly digest. The BSU sets the schedule; each person chooses which they receive and can stop
+# any of them from a link in every message (reports/reminders.py).
+
+
+class ReminderKind(models.TextChoices):
+    DUE = "due", "Before an action is due"
+    STALE = "stale", "When an action has had no update for too long"
+    MEETING = "meeting", "Before a meeting, when your updates are due"
+    DIGEST = "digest", "A weekly digest of your actions that need attention"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+
+
+DEFAULT_DAYS_BEFORE_DUE = 14
+DEFAULT_DAYS_BEFORE_MEETING = 7
+# The furthest ahead a reminder may be sent: a quarter.
+MAX_REMINDER_DAYS_AHEAD = 90
+
+
+class ReminderScheduleQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class ReminderSchedule(models.Model):
+    """When a partnership's leads are reminded. A partnership without one sends no reminders:
+    its BSU turns them on."""
+
+    partnership = models.OneToOneField(Partnership, on_delete=models.CASCADE, related_name="reminder_schedule")
+    enabled = models.BooleanField("Send reminders", default=True)
+    days_before_due = models.PositiveSmallIntegerField(
+        "Days before an action is due", null=True, blank=True, default=DEFAULT_DAYS_BEFORE_DUE,
+        help_text="Empty: no reminder before an action is due.",
+    )
+    stale_reminders = models.BooleanField("Remind when an action becomes stale", default=True)
+    days_before_meeting = models.PositiveSmallIntegerField(
+        "Days before a meeting's figures are counted", null=True, blank=True, default=DEFAULT_DAYS_BEFORE_MEETING,
+        help_text="Empty: no reminder before meetings.",
+    )
+    digest_weekday = models.PositiveSmallIntegerField(
+        "Weekly digest on", choices=Weekday.choices, null=True, blank=True, default=Weekday.MONDAY,
+        help_text="Empty: no weekly digest.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+
+    objects = ReminderScheduleQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(days_before_due__isnull=True)
+                | Q(days_before_due__gte=1, days_before_due__lte=MAX_REMINDER_DAYS_AHEAD),
+                name="reminder_days_before_due_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(days_before_meeting__isnull=True)
+                | Q(days_before_meeting__gte=1, days_before_meeting__lte=MAX_REMINDER_DAYS_AHEAD),
+                name="reminder_days_before_meeting_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(digest_weekday__isnull=True) | Q(digest_weekday__lte=4),
+                name="reminder_digest_weekday_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reminder schedule of {self.partnership.short_name}"
+
+    def get_absolute_url(self):
+        return reverse("reports:reminder-schedule", kwargs={"partnership_pk": self.partnership_id})
+
+    def sends(self, kind: str) -> bool:
+        """Whether the schedule sends reminders of `kind` at all."""
+        if not self.enabled:
+            return False
+        return {
+            ReminderKind.DUE: self.days_before_due is not None,
+            ReminderKind.STALE: self.stale_reminders,
+            ReminderKind.MEETING: self.days_before_meeting is not None,
+            ReminderKind.DIGEST: self.digest_weekday is not None,
+        }[kind]
+
+
+class ReminderPreference(models.Model):
+    """Which reminders one person of the directory receives. Without a row they receive every
+    kind the schedule sends; each kind is stopped by its own field."""
+
+    person = models.OneToOneField("plans.Person", on_delete=models.CASCADE, related_name="reminder_preference")
+    due = models.BooleanField(ReminderKind.DUE.label, default=True)
+    stale = models.BooleanField(ReminderKind.STALE.label, default=True)
+    meeting = models.BooleanField(ReminderKind.MEETING.label, default=True)
+    digest = models.BooleanField(ReminderKind.DIGEST.label, default=True)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Reminders for {self.person}"
+
+    def receives(self, kind: str) -> bool:
+        return getattr(self, kind)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {kind for kind in ReminderKind.values if self.receives(kind)}
+
+
+class SentReminder(models.Model):
+    """One reminder to one person, claimed before it is sent. The unique (person, kind,
+    subject) makes a reminder go once however many schedulers run: the one whose insert
+    commits sends it; a row left pending (its sender died between claiming and sending) is
+    claimed again, once its lease has run out, by a later round."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Claimed, not yet sent"
+        SENT = "sent", "Sent"
+
+    person = models.ForeignKey("plans.Person", on_delete=models.CASCADE, related_name="sent_reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    subject_key = models.CharField(
+        max_length=100, help_text='What it reminds of: "action-12-due-2025-06-30", "meeting-4", "digest-2025-W23".'
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    address = models.EmailField(blank=True)
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-claimed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind", "subject_key"], name="one_reminder_per_subject"),
+            models.CheckConstraint(condition=Q(kind__in=ReminderKind.values), name="sent_reminder_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status="pending", sent_at__isnull=True) | Q(status="sent", sent_at__isnull=False),
+                name="sent_reminder_sent_at_when_sent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.person}: {self.subject_key} ({self.get_status_display()})"

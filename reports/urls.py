@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import annual_views, challenge_views, meeting_views, review_views, views
+from reports import annual_views, challenge_views, meeting_views, reminder_views, review_views, views
 
 app_name = "reports"
 
@@ -52,4 +52,11 @@ urlpatterns = [
     path("recommendations/<int:pk>/edit/", review_views.recommendation_edit_view, name="recommendation-edit"),
     path("recommendations/<int:pk>/remove/", review_views.recommendation_remove_view, name="recommendation-remove"),
     path("recommendations/<int:pk>/actions/", review_views.recommendation_actions_view, name="recommendation-actions"),
+    path(
+        "partnerships/<int:partnership_pk>/reminders/",
+        reminder_views.reminder_schedule_view,
+        name="reminder-schedule",
+    ),
+    path("my-reminders/", reminder_views.my_reminders, name="my-reminders"),
+    path("reminders/stop/<str:token>/", reminder_views.reminder_unsubscribe_view, name="reminder-unsubscribe"),
 ]

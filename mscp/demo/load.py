@@ -33,7 +33,16 @@ from plans.models import (
 )
 from plans.services import attributed
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
-from reports.models import AnnualReport, Challenge, Finding, LearningReview, Meeting, Recommendation, ReportSection
+from reports.models import (
+    AnnualReport,
+    Challenge,
+    Finding,
+    LearningReview,
+    Meeting,
+    Recommendation,
+    ReminderSchedule,
+    ReportSection,
+)
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
 
@@ -230,8 +239,9 @@ def _directory_load(data: ModuleType, partnership, user_named, report: LoadRepor
             for name in names:
                 people.setdefault(name, None)
     for name in people:
+        email = getattr(data, "DIRECTORY_EMAILS", {}).get(name, "")
         person, created = Person.objects.get_or_create(
-            partnership=partnership, name__iexact=name, defaults={"name": name, **person_details(name)}
+            partnership=partnership, name__iexact=name, defaults={"name": name, "email": email, **person_details(name)}
         )
         user = accounts.get(name)
         if created and user is not None and not Person.objects.filter(partnership=partnership, user=user).exists():
@@ -259,6 +269,14 @@ def _closures_load(data: ModuleType, plan, users: dict[str, "User"], report: Loa
         attributed(action, by)
         action.save()
         report.count("closures", True)
+
+
+def _reminder_schedule_load(data: ModuleType, partnership: Partnership, report: LoadReport) -> None:
+    """The partnership's reminder schedule, when the data gives one and it has none."""
+    if getattr(data, "REMINDER_SCHEDULE", None) is None:
+        return
+    _, created = ReminderSchedule.objects.get_or_create(partnership=partnership, defaults=data.REMINDER_SCHEDULE)
+    report.count("reminder schedules", created)
 
 
 def _meetings_load(partnership: Partnership, report: LoadReport) -> None:
@@ -367,6 +385,7 @@ def demo_load(*, password: str) -> LoadReport:
     for data in (merton, medway):
         _partnership_load(data, users, report)
         _meetings_load(Partnership.objects.get(slug=data.PARTNERSHIP["slug"]), report)
+        _reminder_schedule_load(data, Partnership.objects.get(slug=data.PARTNERSHIP["slug"]), report)
     _memberships_load(users, report)
     for slug in CHALLENGES:
         _challenges_load(Partnership.objects.get(slug=slug), users, report)

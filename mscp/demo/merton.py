@@ -4371,3 +4371,29 @@ CLOSURES = [
         ("ESS", "ESS 5.5", "ESS 5.2", "Neglect guidance awaits the final review in May 2024."),
     ]
 ]
+
+
+# -- Reminders -----------------------------------------------------------------------------------
+# Addresses for some of the posts the workplans name, so that the reminder pages and a reminder
+# round show who would be e-mailed. They are role mailboxes on example domains (RFC 2606): the
+# demo never reaches a real inbox. Everyone else in the directory has no address, as most
+# partnership directories start.
+DIRECTORY_EMAILS = {
+    "Head of Early Help, LBM": "early.help@merton.example.org",
+    "MSCP Business Manager": "mscp.business.manager@merton.example.org",
+    "Domestic Abuse Strategic Lead, LBM": "domestic.abuse@merton.example.org",
+    "Education Safeguarding Lead, LBM": "education.safeguarding@merton.example.org",
+    "Designated Nurse Safeguarding Children, SWL ICB": "designated.nurse@swlicb.example.org",
+    "Detective Inspector, Public Protection, SW BCU": "public.protection@met.example.org",
+}
+
+# When the BSU reminds leads: two weeks before an action's due date, when an action goes stale,
+# a week before the Executive's papers go out (its figures are counted a week before it meets),
+# and a digest on Monday mornings.
+REMINDER_SCHEDULE = {
+    "enabled": True,
+    "days_before_due": 14,
+    "stale_reminders": True,
+    "days_before_meeting": 7,
+    "digest_weekday": 0,
+}

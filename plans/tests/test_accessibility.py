@@ -87,6 +87,14 @@ def _review():
     return LearningReview.objects.get(partnership__slug="merton", reference="RR 2023-03")
 
 
+def _stop_reminders():
+    from plans.models import Person
+    from reports.reminders import unsubscribe_token
+
+    person = Person.objects.get(partnership__slug="merton", name="Head of Early Help, LBM")
+    return reverse("reports:reminder-unsubscribe", args=[unsubscribe_token(person, "due")])
+
+
 PAGES = [
     PageSpec("home", lambda demo: reverse("plans:home")),
     PageSpec("plan", lambda demo: demo.plan.get_absolute_url()),
@@ -160,6 +168,12 @@ PAGES = [
         "annual report scrutiny statement",
         lambda demo: reverse("reports:annual-section", args=[_annual_report_pk(), "scrutiny"]),
         roles=("bsu", "scrutineer"),
+    ),
+    PageSpec("my reminders", lambda demo: reverse("reports:my-reminders")),
+    PageSpec(
+        "reminder schedule",
+        lambda demo: reverse("reports:reminder-schedule", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
     ),
     PageSpec("reviews register", lambda demo: reverse("reports:review-list")),
     PageSpec(
@@ -479,6 +493,8 @@ def test_login_page_passes_axe_in_both_modes(page, demo):
         ("password reset", lambda: reverse("password_reset")),
         ("password reset sent", lambda: reverse("password_reset_done")),
         ("password reset link that does not work", lambda: reverse("password_reset_confirm", args=["MQ", "set-password"])),
+        # Opened from a reminder e-mail, signed out.
+        ("stop reminders", _stop_reminders),
     ],
 )
 def test_signed_out_pages_pass_axe_in_both_modes(page, demo, name, url):

@@ -49,6 +49,9 @@ RUN = {
         Expect(says="Imported: QAPR workplan 2024-25: 2 created"),
     ".venv/bin/python manage.py import_workplan actions-only.csv --partnership merton --subgroup QAPR --year 2024-25 --without-ratings --without-themes":
         Expect(says="Imported: QAPR workplan 2024-25: 1 created"),
+    # Merton's plan has ended: a round today sends nothing; on a day it ran, the demo's reminders.
+    ".venv/bin/python manage.py send_reminders": Expect(says="0 message(s) sent"),
+    ".venv/bin/python manage.py send_reminders --date 2024-06-24": Expect(says="10 message(s) sent"),
     ".venv/bin/python manage.py export_partnership merton --output merton.json": Expect(writes="merton.json", starting=b"{"),
     # "loads it into another installation ... refusing to overwrite anything already there":
     # into the installation it came from, it refuses, as the README says.
@@ -62,6 +65,8 @@ SKIPPED = {
     "make test": "runs the whole suite, which this test is part of",
     "make migrate": "production: `make serve`'s companion, run with production settings",
     "make serve": "production: needs a SECRET_KEY, ALLOWED_HOSTS and PostgreSQL, and starts gunicorn",
+    "make worker": "production: needs Redis and runs until stopped",
+    "make scheduler": "production: needs Redis and runs until stopped",
     "make frontend": "rebuilds the vendored GOV.UK Frontend from the npm registry",
     "python3 -m venv": "what `make run` does to create .venv, which this test links to",
     "source .venv/bin/activate": "changes an interactive shell; the commands here use .venv/bin/python",

@@ -37,3 +37,17 @@ def executive(client, member_of, plan):
     user = member_of(plan.partnership, Membership.Role.EXECUTIVE)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server in this process, and the app sending to it over SMTP: yields the
+    inbox (see reports/tests/smtp.py)."""
+    from reports.tests.smtp import SmtpServer
+
+    with SmtpServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+        settings.EMAIL_USE_TLS, settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = False, "", ""
+        settings.SITE_URL = "https://plans.example.org"
+        yield server.inbox

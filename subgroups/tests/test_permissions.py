@@ -13,7 +13,16 @@ from django.urls import reverse
 from plans.models import CrossCuttingTheme, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
-from reports.models import AnnualReport, Challenge, ChallengeResponse, Finding, LearningReview, Recommendation, ReportSection
+from reports.models import (
+    AnnualReport,
+    Challenge,
+    ChallengeResponse,
+    Finding,
+    LearningReview,
+    Recommendation,
+    ReminderSchedule,
+    ReportSection,
+)
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
@@ -141,6 +150,7 @@ def fingerprint():
         Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
         Person.objects.count(),
         Person.objects.aggregate(v=Sum("version")),
+        ReminderSchedule.objects.aggregate(n=Count("pk"), v=Sum("version")),
     )
 
 
@@ -192,6 +202,7 @@ def post_data(world, name):
         "recommendation-create": {"text": "Agree a protocol.", "evidence_of_impact": ""},
         "recommendation-edit": {"text": "Agree a protocol.", "evidence_of_impact": "Audited.", "version": 1},
         "recommendation-actions": {"actions": [], "version": 1},
+        "reminder-schedule": {"enabled": "on", "days_before_due": "10", "digest_weekday": "", "version": 0},
         "finding-remove": {"version": 1},
         "recommendation-remove": {"version": 1},
         "workplan-import": {
@@ -274,6 +285,8 @@ URLS = [
     ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
     ("reports:finding-remove", PLAN, ["get", "post"], "finding"),
     ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
+    ("reports:reminder-schedule", PLAN, ["get", "post"], "partnership"),
+    ("reports:my-reminders", READ, ["get"], None),
     ("plans:directory", READ, ["get"], "partnership"),
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),
