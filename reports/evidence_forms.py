@@ -19,6 +19,11 @@ YEAR_HELP = "The financial year, for example 2023-24."
 LARGEST_AMOUNT = 100_000_000  # pounds: far beyond any partnership's budget, so a typo is caught
 
 
+def whole_number_input():
+    """GOV.UK asks for a text box with a numeric keyboard, not type=number."""
+    return forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+
 class YearField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(
@@ -113,7 +118,7 @@ class ContributionForm(IdentifyingDetailsCheck):
         error_messages={"required": "Enter the partner's name."},
     )
     amount = forms.IntegerField(
-        label="Amount in pounds", min_value=0, max_value=LARGEST_AMOUNT,
+        label="Amount in pounds", min_value=0, max_value=LARGEST_AMOUNT, widget=whole_number_input(),
         help_text="Whole pounds, without the £ sign or commas, for example 162500.",
         error_messages={"required": "Enter the amount in pounds.", "invalid": "Enter the amount as a whole number of pounds, for example 162500."},
     )
@@ -127,7 +132,6 @@ class ContributionForm(IdentifyingDetailsCheck):
                 "version": contribution.version,
             })
         super().__init__(*args, **kwargs)
-        self.fields["amount"].widget.attrs.update({"inputmode": "numeric", "spellcheck": "false"})
 
     def build_layout(self):
         return self.layout(
@@ -146,7 +150,7 @@ class TrainingForm(IdentifyingDetailsCheck):
         error_messages={"required": "Enter the course's title."},
     )
     sessions = forms.IntegerField(
-        label="Sessions run", min_value=1, max_value=1000, help_text="How many times the course ran in the year.",
+        label="Sessions run", min_value=1, max_value=1000, widget=whole_number_input(), help_text="How many times the course ran in the year.",
         error_messages={"required": "Enter how many times the course ran."},
     )
     attendance = forms.CharField(
@@ -154,7 +158,7 @@ class TrainingForm(IdentifyingDetailsCheck):
         help_text="One agency a line: its name, a colon and how many attended, for example “Schools: 38”.",
     )
     rated_good_percent = forms.IntegerField(
-        label="Rated good or excellent (%)", required=False, min_value=0, max_value=100,
+        label="Rated good or excellent (%)", required=False, min_value=0, max_value=100, widget=whole_number_input(),
         help_text="Optional: the share of evaluations rating the course good or excellent, for example 92.",
     )
     evaluation = forms.CharField(
@@ -173,8 +177,6 @@ class TrainingForm(IdentifyingDetailsCheck):
                 "attendance": attendance_text(course), "version": course.version,
             })
         super().__init__(*args, **kwargs)
-        for name in ("sessions", "rated_good_percent"):
-            self.fields[name].widget.attrs.update({"inputmode": "numeric", "spellcheck": "false"})
 
     def build_layout(self):
         return self.layout(
