@@ -24,6 +24,15 @@ def whole_number_input():
     return forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
 
 
+class PoundsField(forms.IntegerField):
+    """Whole pounds, as people type them: "£162,500" is 162500."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().removeprefix("£").replace(",", "").strip()
+        return super().to_python(value)
+
+
 class YearField(forms.CharField):
     def __init__(self, **kwargs):
         super().__init__(
@@ -117,10 +126,10 @@ class ContributionForm(IdentifyingDetailsCheck):
         label="Partner", max_length=200, help_text="The agency that contributed, for example “London Borough of Merton”.",
         error_messages={"required": "Enter the partner's name."},
     )
-    amount = forms.IntegerField(
+    amount = PoundsField(
         label="Amount in pounds", min_value=0, max_value=LARGEST_AMOUNT, widget=whole_number_input(),
-        help_text="Whole pounds, without the £ sign or commas, for example 162500.",
-        error_messages={"required": "Enter the amount in pounds.", "invalid": "Enter the amount as a whole number of pounds, for example 162500."},
+        help_text="Whole pounds, for example 162,500.",
+        error_messages={"required": "Enter the amount in pounds.", "invalid": "Enter the amount as a whole number of pounds, for example 162,500."},
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

@@ -300,6 +300,15 @@ def test_registers_show_only_the_users_partnership_and_the_chosen_year(plan, bsu
     assert "Add a record" not in page
 
 
+def test_an_amount_is_taken_as_typed_with_a_pound_sign_and_commas(plan, bsu, client):
+    client.force_login(bsu)
+    url = reverse("reports:contribution-create", args=[plan.partnership_id])
+    response = client.post(url, {"year": "2023-24", "partner": "Council", "amount": "162.5k"})
+    assert "Enter the amount as a whole number of pounds" in response.content.decode()
+    client.post(url, {"year": "2023-24", "partner": "Council", "amount": " £162,500 "})
+    assert PartnerContribution.objects.get().amount == 162_500
+
+
 def test_the_funding_register_totals_each_year(plan, bsu, client):
     for partner, amount in [("Council", 162_500), ("ICB", 81_250)]:
         contribution_create(partnership=plan.partnership, by=bsu, fields={"year": "2023-24", "partner": partner, "amount": amount})
