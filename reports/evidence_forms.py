@@ -7,6 +7,7 @@ import re
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from plans.models import Priority
 from reports.evidence import actions_named, attendance_text, parse_attendance
@@ -104,9 +105,11 @@ class VoiceForm(IdentifyingDetailsCheck):
         data = super().clean()
         if not data.get("heard_on") and "heard_on" not in self.errors:
             self.add_error("heard_on", "Enter the date it was heard.")
-        if data.get("heard_on") and data.get("action_references") is not None:
+        if data.get("action_references") is not None:
             references = [ref.strip() for ref in re.split(r"[,;\n]", data["action_references"]) if ref.strip()]
-            found = actions_named(partnership=self.partnership, references=references, heard_on=data["heard_on"])
+            found = actions_named(
+                partnership=self.partnership, references=references, heard_on=data.get("heard_on") or timezone.localdate()
+            )
             unknown = [ref for ref in references if ref.lower() not in found]
             if unknown:
                 self.add_error(
