@@ -103,11 +103,13 @@ def voice_remove(*, evidence: VoiceEvidence, expected_version: int, by) -> None:
 # -- Partner contributions ---------------------------------------------------------------------
 
 
-def _contribution_taken(partnership_id: int, year: str, partner: str, exclude_pk=None) -> dict:
-    taken = PartnerContribution.objects.filter(
-        partnership=partnership_id, year=year, partner__iexact=partner.strip()
-    ).exclude(pk=exclude_pk)
-    return {"partner": [f"{partner.strip()} already has a contribution for {year}: change that one."]} if taken.exists() else {}
+def _contribution_duplicate(year: str, partner: str) -> dict:
+    return {"partner": [f"{partner} already has a contribution for {year}: change that one."]}
+
+
+def _contribution_taken(partnership_id: int, year: str, partner: str, exclude_pk=None) -> bool:
+    taken = PartnerContribution.objects.filter(partnership=partnership_id, year=year, partner__iexact=partner)
+    return taken.exclude(pk=exclude_pk).exists()
 
 
 @transaction.atomic
@@ -116,9 +118,9 @@ def contribution_create(*, partnership: Partnership, fields: dict, by) -> Partne
     row = PartnerContribution(partnership=partnership, **{name: fields[name] for name in CONTRIBUTION_FIELDS})
     row.partner = row.partner.strip()
     row.full_clean(exclude=["partnership"], validate_constraints=False)
-    if duplicate := _contribution_taken(partnership.pk, row.year, row.partner):
-        raise ValidationError(duplicate)
-    _saved(row, by, _contribution_taken(partnership.pk, row.year, row.partner) or {"partner": ["Already recorded."]})
+    if _contribution_taken(partnership.pk, row.year, row.partner):
+        raise ValidationError(_contribution_duplicate(row.year, row.partner))
+    _saved(row, by, _contribution_duplicate(row.year, row.partner))
     return row
 
 
@@ -132,10 +134,10 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
         setattr(current, name, fields[name])
     current.partner = current.partner.strip()
     current.full_clean(exclude=["partnership"], validate_constraints=False)
-    if duplicate := _contribution_taken(current.partnership_id, current.year, current.partner, exclude_pk=current.pk):
-        raise ValidationError(duplicate)
+    if _contribution_taken(current.partnership_id, current.year, current.partner, exclude_pk=current.pk):
+        raise ValidationError(_contribution_duplicate(current.year, current.partner))
     current.version += 1
-    _saved(current, by, {"partner": ["Already recorded."]})
+    _saved(current, by, _contribution_duplicate(current.year, current.partner))
     return current
 
 
@@ -177,11 +179,13 @@ def attendance_text(course: TrainingCourse) -> str:
     return "\n".join(f"{row.agency}: {row.attended}" for row in course.attendance.all())
 
 
-def _course_taken(partnership_id: int, year: str, title: str, exclude_pk=None) -> dict:
-    taken = TrainingCourse.objects.filter(partnership=partnership_id, year=year, title__iexact=title.strip())
-    if taken.exclude(pk=exclude_pk).exists():
-        return {"title": [f"{title.strip()} is already recorded for {year}: change that one."]}
-    return {}
+def _course_duplicate(year: str, title: str) -> dict:
+    return {"title": [f"{title} is already recorded for {year}: change that one."]}
+
+
+def _course_taken(partnership_id: int, year: str, title: str, exclude_pk=None) -> bool:
+    taken = TrainingCourse.objects.filter(partnership=partnership_id, year=year, title__iexact=title)
+    return taken.exclude(pk=exclude_pk).exists()
 
 
 def _attendance_set(course: TrainingCourse, attendance: list[tuple[str, int]], by) -> None:
@@ -197,9 +201,9 @@ def training_create(*, partnership: Partnership, fields: dict, attendance: list[
     course = TrainingCourse(partnership=partnership, **{name: fields[name] for name in COURSE_FIELDS if name in fields})
     course.title = course.title.strip()
     course.full_clean(exclude=["partnership"], validate_constraints=False)
-    if duplicate := _course_taken(partnership.pk, course.year, course.title):
-        raise ValidationError(duplicate)
-    _saved(course, by, {"title": ["Already recorded."]})
+    if _course_taken(partnership.pk, course.year, course.title):
+        raise ValidationError(_course_duplicate(course.year, course.title))
+    _saved(course, by, _course_duplicate(course.year, course.title))
     _attendance_set(course, attendance, by)
     return course
 
@@ -216,10 +220,10 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
             setattr(current, name, fields[name])
     current.title = current.title.strip()
     current.full_clean(exclude=["partnership"], validate_constraints=False)
-    if duplicate := _course_taken(current.partnership_id, current.year, current.title, exclude_pk=current.pk):
-        raise ValidationError(duplicate)
+    if _course_taken(current.partnership_id, current.year, current.title, exclude_pk=current.pk):
+        raise ValidationError(_course_duplicate(current.year, current.title))
     current.version += 1
-    _saved(current, by, {"title": ["Already recorded."]})
+    _saved(current, by, _course_duplicate(current.year, current.title))
     _attendance_set(current, attendance, by)
     return current
 
