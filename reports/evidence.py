@@ -49,14 +49,20 @@ def _saved(row, by, duplicate: dict) -> None:
 # -- Voice of children, young people and families ----------------------------------------------
 
 
-def _check_links(partnership_id: int, actions: list[Action], priorities: list[Priority]) -> None:
+def _check_voice(evidence: VoiceEvidence, actions: list[Action], priorities: list[Priority]) -> None:
+    """Refuse, by field, feedback dated in the future or linked to another partnership's
+    actions or priorities."""
     errors = {}
+    partnership_id = evidence.partnership_id
+    if evidence.heard_on and evidence.heard_on > timezone.localdate():
+        errors["heard_on"] = ["The date heard cannot be in the future."]
     if any(action.workplan.subgroup.partnership_id != partnership_id for action in actions):
         errors["actions"] = ["Choose actions of this partnership's workplans."]
     if any(priority.plan.partnership_id != partnership_id for priority in priorities):
         errors["priorities"] = ["Choose priorities of this partnership's plans."]
     if errors:
         raise ValidationError(errors)
+    evidence.full_clean(exclude=["partnership"])
 
 
 @transaction.atomic
@@ -64,9 +70,8 @@ def voice_create(*, partnership: Partnership, fields: dict, actions: list[Action
                  priorities: list[Priority] = (), by) -> VoiceEvidence:
     """Record what children, young people or families told the partnership, linked to the
     partnership's own actions and priorities."""
-    _check_links(partnership.pk, list(actions), list(priorities))
     evidence = VoiceEvidence(partnership=partnership, **{name: fields[name] for name in VOICE_FIELDS if name in fields})
-    evidence.full_clean(exclude=["partnership"])
+    _check_voice(evidence, list(actions), list(priorities))
     attributed(evidence, by).save()
     evidence.actions.set(actions)
     evidence.priorities.set(priorities)
@@ -80,11 +85,10 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
     saved it after the editor loaded `expected_version`."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
     _refuse_stale(current, expected_version, "record")
-    _check_links(current.partnership_id, list(actions), list(priorities))
     for name in VOICE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
-    current.full_clean(exclude=["partnership"])
+    _check_voice(current, list(actions), list(priorities))
     current.version += 1
     attributed(current, by).save()
     current.actions.set(actions)

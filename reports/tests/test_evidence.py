@@ -219,6 +219,8 @@ def test_feedback_cannot_be_linked_to_another_partnerships_actions(plan, bsu):
                    fields={"source": "Group"})
     assert "actions" in refused.value.message_dict
     assert not VoiceEvidence.objects.get().actions.exists()
+    with pytest.raises(ValidationError, match="cannot be in the future"):
+        heard(plan.partnership, bsu, on=datetime.date.today() + datetime.timedelta(days=2))
 
 
 @pytest.mark.parametrize(
