@@ -143,6 +143,11 @@ class Editor:
         """Change a sub-group's names, remit, priorities and leads."""
         return self.is_bsu(subgroup.partnership_id)
 
+    def can_record_evidence(self, partnership_id: int) -> bool:
+        """Record the evidence the annual report draws on: feedback from children and
+        families, training courses, partner contributions."""
+        return self.is_bsu(partnership_id)
+
     def can_manage_meetings(self, partnership_id: int) -> bool:
         """Record, change and delete the partnership's meetings."""
         return self.is_bsu(partnership_id)

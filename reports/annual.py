@@ -20,6 +20,7 @@ from plans.models import BusinessPlan, Partnership, Rating, display_name, priori
 from plans.permissions import Editor
 from subgroups.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
 from reports.challenges import challenges_of_year
+from reports.evidence import funding_of_year, training_of_year, voice_of_year
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection
@@ -64,17 +65,22 @@ SECTIONS = [
             "Your account of the year's learning. Each review active in the year, its "
             "recommendations, the actions taken, their evidence of impact and what is still "
             "open are added from the reviews register."),
-    Section("training", "Multi-agency training and its impact", WRITTEN),
-    Section("voice", "The voice of children, young people and families", WRITTEN,
-            "What children and families told the partnership and how it changed the work."),
+    Section("training", "Multi-agency training and its impact", BOTH,
+            "What the training achieved and how its impact was tested. The year's courses, "
+            "attendance by agency and evaluations are added from the training register."),
+    Section("voice", "The voice of children, young people and families", BOTH,
+            "How the partnership sought feedback and how it changed the work. What was heard, "
+            "and what changed, is added from the voice register."),
     Section("scrutiny", "Independent scrutiny and assurance", BOTH,
             "The independent scrutineer's statement on the year: what scrutiny looked at, what it "
             "found and how effective the arrangements are. The year's challenges and their "
             "outcomes are added from the challenge log."),
     Section("effectiveness", "Effectiveness of our arrangements and priorities for next year", WRITTEN),
+    Section("funding", "Funding and budget", BOTH,
+            "The budget statement: how the arrangements are funded and how the money was spent. "
+            "The partners' contributions are added from the funding register."),
     Section("appendices", "Appendices", BOTH,
-            "The budget and the glossary of acronyms. Sub-group membership is added from the "
-            "sub-group records."),
+            "The glossary of acronyms. Sub-group membership is added from the sub-group records."),
 ]
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
 PRIORITY_COMMENTARY = "priority-{number}"
@@ -260,6 +266,10 @@ def generated_content(*, partnership: Partnership, year: str) -> dict:
         ],
         # The challenges raised in the year, with their outcomes (reports/challenges.py).
         "challenges": challenges_of_year(partnership=partnership, year=year),
+        # The evidence registers' records of the year (reports/evidence.py).
+        "voice": voice_of_year(partnership=partnership, year=year),
+        "funding": funding_of_year(partnership=partnership, year=year),
+        "training": training_of_year(partnership=partnership, year=year),
     }
 
 
@@ -310,6 +320,11 @@ def _hydrated(generated: dict) -> dict:
             challenge | {"raised_on": day(challenge["raised_on"]), "closed_on": day(challenge["closed_on"])}
             for challenge in generated.get("challenges", [])
         ],
+        # Reports published before the evidence registers have none of their parts.
+        "evidence_recorded": "voice" in generated,
+        "voice": [record | {"heard_on": day(record["heard_on"])} for record in generated.get("voice", [])],
+        "funding": generated.get("funding", {"contributions": [], "total": 0}),
+        "training": generated.get("training", {"courses": [], "by_agency": [], "sessions": 0, "attended": 0}),
         # Reports published before the register existed have no generated learning part.
         "learning_recorded": "learning" in generated,
         "learning": [

@@ -21,6 +21,7 @@ from reports.annual import (
     written_part_title,
 )
 from reports.annual_forms import SectionForm, StartReportForm
+from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection
 from reports.pdf import pdf_response, render_pdf
@@ -88,6 +89,7 @@ def annual_detail(request, pk):
             "edit_links": can_edit and not report.is_published,
             "can_edit": can_edit,
             "editable_sections": editable_sections,
+            "completeness": report_completeness(content),
         },
     )
 
@@ -180,7 +182,10 @@ def annual_publish(request, pk):
         return redirect(report)
     content = annual_report_content(report)
     unwritten = [item.section.title for item in content["sections"] if item.written and not item.written.is_written]
-    return render(request, "reports/annual_publish.html", {"report": report, "unwritten": unwritten})
+    return render(
+        request, "reports/annual_publish.html",
+        {"report": report, "unwritten": unwritten, "completeness": report_completeness(content)},
+    )
 
 
 @require_POST

@@ -6,13 +6,15 @@ it is published (see reports/annual.py), so later updates never change a publish
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from plans.models import Partnership, PartnershipScopedQuerySet
+from plans.models import Partnership, PartnershipScopedQuerySet, financial_year
 from reports.markup import validate_section_text_length
 from subgroups.models import validate_year_label
 
@@ -608,3 +610,130 @@ class SentReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} to {self.person}: {self.subject_key} ({self.get_status_display()})"
+
+
+# -- Evidence records that feed the annual report ----------------------------------------------
+# Working Together to Safeguard Children 2023 asks the yearly report how feedback from children
+# and families was sought and used, how the arrangements are funded, and (as Merton's and
+# Medway's reports do) what multi-agency training was delivered. These registers hold that
+# evidence through the year; reports/evidence.py turns a year of it into the report's tables.
+
+EVIDENCE_TEXT_LIMIT = 3000
+
+
+class EvidenceQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class VoiceEvidence(models.Model):
+    """Something children, young people or families told the partnership, and what changed
+    because of it, linked to the priorities and actions it bears on."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="voice_evidence")
+    source = models.CharField(max_length=200, help_text='Who was heard, for example "Young people\'s advisory group".')
+    heard_on = models.DateField("Date heard")
+    what_was_heard = models.TextField("What was heard", max_length=EVIDENCE_TEXT_LIMIT)
+    what_changed = models.TextField("What changed", blank=True, max_length=EVIDENCE_TEXT_LIMIT)
+    actions = models.ManyToManyField("subgroups.Action", blank=True, related_name="voice_evidence")
+    priorities = models.ManyToManyField("plans.Priority", blank=True, related_name="voice_evidence")
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[actions, priorities])
+
+    class Meta:
+        ordering = ["partnership", "-heard_on", "-pk"]
+        verbose_name_plural = "voice evidence"
+
+    def __str__(self):
+        return f"{self.source}, {self.heard_on:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("reports:voice-edit", kwargs={"pk": self.pk})
+
+    @property
+    def year(self) -> str:
+        """The financial year it was heard in ("2023-24")."""
+        return financial_year(self.heard_on)
+
+
+class PartnerContribution(models.Model):
+    """What one partner agency paid into the partnership's budget for a financial year, in
+    whole pounds."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="contributions")
+    year = models.CharField(max_length=7, validators=[validate_year_label], help_text="For example 2023-24.")
+    partner = models.CharField("Partner", max_length=200, help_text='For example "London Borough of Merton".')
+    amount = models.PositiveIntegerField("Amount (£)", help_text="In whole pounds.")
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-year", "-amount", "partner"]
+        constraints = [
+            models.UniqueConstraint(
+                "partnership", "year", Lower("partner"), name="one_contribution_per_partner_per_year"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner}, {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("reports:contribution-edit", kwargs={"pk": self.pk})
+
+
+class TrainingCourse(models.Model):
+    """A multi-agency training course run in a financial year: how many times it ran, who
+    attended from each agency (`TrainingAttendance`) and what its evaluation found."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="training_courses")
+    year = models.CharField(max_length=7, validators=[validate_year_label], help_text="For example 2023-24.")
+    title = models.CharField(max_length=200)
+    sessions = models.PositiveSmallIntegerField("Sessions run", default=1)
+    rated_good_percent = models.PositiveSmallIntegerField(
+        "Rated good or excellent (%)", null=True, blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text="The share of evaluations rating the course good or excellent.",
+    )
+    evaluation = models.TextField("What the evaluation found", blank=True, max_length=EVIDENCE_TEXT_LIMIT)
+    version = models.PositiveIntegerField(default=1, editable=False, help_text="Goes up by one with every save.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "-year", "title"]
+        constraints = [
+            models.UniqueConstraint("partnership", "year", Lower("title"), name="one_course_title_per_year"),
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("reports:training-edit", kwargs={"pk": self.pk})
+
+
+class TrainingAttendance(models.Model):
+    """How many people from one agency attended a course."""
+
+    course = models.ForeignKey(TrainingCourse, on_delete=models.CASCADE, related_name="attendance")
+    agency = models.CharField(max_length=200)
+    attended = models.PositiveIntegerField()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["course", "-attended", "agency"]
+        constraints = [
+            models.UniqueConstraint("course", Lower("agency"), name="one_attendance_row_per_agency"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency}: {self.attended}"

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from reports import annual_views, challenge_views, meeting_views, reminder_views, review_views, views
+from reports import (
+    annual_views,
+    challenge_views,
+    evidence_views,
+    meeting_views,
+    reminder_views,
+    review_views,
+    views,
+)
 
 app_name = "reports"
 
@@ -41,6 +49,18 @@ urlpatterns = [
     path("challenges/<int:pk>/", challenge_views.challenge_detail, name="challenge-detail"),
     path("challenges/<int:pk>/respond/", challenge_views.challenge_respond_view, name="challenge-respond"),
     path("challenges/<int:pk>/close/", challenge_views.challenge_close_view, name="challenge-close"),
+    path("voice/", evidence_views.voice_list, name="voice-list"),
+    path("partnerships/<int:partnership_pk>/voice/new/", evidence_views.voice_create, name="voice-create"),
+    path("voice/<int:pk>/edit/", evidence_views.voice_edit, name="voice-edit"),
+    path("voice/<int:pk>/remove/", evidence_views.voice_remove, name="voice-remove"),
+    path("training/", evidence_views.training_list, name="training-list"),
+    path("partnerships/<int:partnership_pk>/training/new/", evidence_views.training_create, name="training-create"),
+    path("training/<int:pk>/edit/", evidence_views.training_edit, name="training-edit"),
+    path("training/<int:pk>/remove/", evidence_views.training_remove, name="training-remove"),
+    path("funding/", evidence_views.contribution_list, name="contribution-list"),
+    path("partnerships/<int:partnership_pk>/funding/new/", evidence_views.contribution_create, name="contribution-create"),
+    path("funding/<int:pk>/edit/", evidence_views.contribution_edit, name="contribution-edit"),
+    path("funding/<int:pk>/remove/", evidence_views.contribution_remove, name="contribution-remove"),
     path("reviews/", review_views.review_list, name="review-list"),
     path("partnerships/<int:partnership_pk>/reviews/new/", review_views.review_create_view, name="review-create"),
     path("reviews/<int:pk>/", review_views.review_detail, name="review-detail"),

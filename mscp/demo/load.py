@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from mscp.demo import medway, merton, merton_annual, merton_reviews
+from mscp.demo import medway, merton, merton_annual, merton_evidence, merton_reviews
 from mscp.demo.challenges import CHALLENGES
 from mscp.demo.meetings import demo_meetings
 from plans.models import (
@@ -33,15 +33,19 @@ from plans.models import (
 )
 from plans.services import attributed
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
+from reports.evidence import contribution_create, training_create, voice_create
 from reports.models import (
     AnnualReport,
     Challenge,
     Finding,
     LearningReview,
     Meeting,
+    PartnerContribution,
     Recommendation,
     ReminderSchedule,
     ReportSection,
+    TrainingCourse,
+    VoiceEvidence,
 )
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
@@ -359,6 +363,41 @@ def _reviews_load(data: ModuleType, *, partnership: Partnership, author: "User",
             recommendation.actions.set([actions[key] for key in entry["actions"]])
 
 
+def _evidence_load(data: ModuleType, *, partnership: Partnership, author: "User", report: LoadReport) -> None:
+    """The partnership's evidence registers (mscp/demo/merton_evidence.py) for `data.YEAR`,
+    through the same services as the pages: each record found by its source and date, each
+    contribution by its partner and year, each course by its title and year."""
+    actions = {
+        action.reference: action
+        for action in Action.objects.filter(workplan__subgroup__partnership=partnership, workplan__year=data.YEAR)
+        .select_related("workplan__subgroup")
+    }
+    priorities = {priority.number: priority for priority in Priority.objects.filter(plan__partnership=partnership)}
+    for item in data.VOICE:
+        exists = VoiceEvidence.objects.filter(partnership=partnership, source=item["source"], heard_on=item["heard_on"]).exists()
+        report.count("voice records", not exists)
+        if not exists:
+            voice_create(
+                partnership=partnership, by=author,
+                fields={name: item[name] for name in ("source", "heard_on", "what_was_heard", "what_changed")},
+                actions=[actions[reference] for reference in item["actions"]],
+                priorities=[priorities[number] for number in item["priorities"]],
+            )
+    for partner, amount in data.CONTRIBUTIONS:
+        exists = PartnerContribution.objects.filter(partnership=partnership, year=data.YEAR, partner=partner).exists()
+        report.count("contributions", not exists)
+        if not exists:
+            contribution_create(partnership=partnership, by=author, fields={"year": data.YEAR, "partner": partner, "amount": amount})
+    for item in data.TRAINING:
+        exists = TrainingCourse.objects.filter(partnership=partnership, year=data.YEAR, title=item["title"]).exists()
+        report.count("training courses", not exists)
+        if not exists:
+            training_create(
+                partnership=partnership, by=author, attendance=item["attendance"],
+                fields={"year": data.YEAR} | {name: item[name] for name in ("title", "sessions", "rated_good_percent", "evaluation")},
+            )
+
+
 def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme], leads: list[Person]) -> None:
     """Give a just-created action its themes and leads as part of its creation, so that its
     history starts with one "added" entry that has them, not an addition and then edits."""
@@ -393,6 +432,7 @@ def demo_load(*, password: str) -> LoadReport:
         merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report
     )
     _reviews_load(merton_reviews, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
+    _evidence_load(merton_evidence, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
     return report
 
 

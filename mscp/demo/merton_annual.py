@@ -152,12 +152,16 @@ of the Business Plan 2023-25, with particular focus on:
 3. timely access to mental health support for children and young people;
 4. making performance data part of every sub-group's routine.
 """,
-    "appendices": """\
-### Budget
-
+    "funding": """\
 The MSCP has a pooled budget made up of financial contributions from the three safeguarding
-partners and relevant agencies. Any unspent funding is carried forward to the following year.
+partners and relevant agencies, shown above. The London Borough of Merton also contributes in
+kind, hosting the Business Support Unit and providing training venues.
 
+In 2023-24 the budget paid for the Independent Chair and Independent Scrutineer, the Business
+Support Unit, the multi-agency training programme and the reviews commissioned in the year. Any
+unspent funding is carried forward to the following year.
+""",
+    "appendices": """\
 ### Glossary of acronyms
 
 - **BRAG**: Blue, Red, Amber, Green rating of progress

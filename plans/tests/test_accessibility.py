@@ -216,6 +216,15 @@ PAGES = [
         lambda demo: reverse("reports:finding-remove", args=[_review().findings.first().pk]),
         roles=("bsu",),
     ),
+    # The three evidence registers share their list and form templates: one of each kind of table
+    # and the form with the most kinds of field.
+    PageSpec("voice register", lambda demo: reverse("reports:voice-list") + "?year=2023-24"),
+    PageSpec("funding register", lambda demo: reverse("reports:contribution-list"), roles=("bsu",)),
+    PageSpec(
+        "add a voice record",
+        lambda demo: reverse("reports:voice-create", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
     PageSpec("password change", lambda demo: reverse("password_change")),
     PageSpec("accessibility statement", lambda demo: reverse("plans:accessibility")),
     PageSpec("not found", lambda demo: "/plans/999999/", status=404),

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from plans.models import Membership
 from reports.annual import annual_report_start, section_save
+from reports.evidence import contribution_create, training_create
 from subgroups.models import Workplan
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
 
@@ -60,7 +61,12 @@ def report(plan, bsu):
     return report
 
 
-def test_annual_report_pdf_is_accessible_and_carries_the_figures(client, report, plan):
+def test_annual_report_pdf_is_accessible_and_carries_the_figures(client, report, plan, bsu):
+    contribution_create(partnership=plan.partnership, by=bsu, fields={"year": "2023-24", "partner": "Council", "amount": 162_500})
+    training_create(
+        partnership=plan.partnership, by=bsu, attendance=[("Schools and colleges", 22)],
+        fields={"year": "2023-24", "title": "Neglect and the Graded Care Profile 2", "sessions": 2},
+    )
     response = client.get(reverse("reports:annual-pdf", args=[report.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert f'{plan.partnership.slug}-annual-report-2023-24-draft.pdf' in response["Content-Disposition"]
@@ -83,6 +89,10 @@ def test_annual_report_pdf_is_accessible_and_carries_the_figures(client, report,
     # BRAG as words, and the year's totals (1 blue, 1 red, 1 not yet rated of 3).
     assert "Not yet rated" in text and "Blue" in text
     assert "3 actions in the 2023-24 workplans as at 31 March 2024" in text
+    # The evidence registers' tables, with their totals, and the voice section saying it has none.
+    assert "Partner contributions to the 2023-24 budget Partner Contribution Council £162,500 Total £162,500" in text
+    assert "Attendance by agency in 2023-24 Agency Attended Schools and colleges 22 Total 22" in text
+    assert "No feedback from children, young people or families was recorded for 2023-24." in text
 
 
 def test_contents_give_page_numbers(client, report):

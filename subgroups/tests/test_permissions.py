@@ -11,20 +11,25 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 
 from plans.models import CrossCuttingTheme, Membership, Person, Priority
+from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
+from reports.evidence import contribution_create, training_create, voice_create
 from reports.models import (
     AnnualReport,
     Challenge,
     ChallengeResponse,
     Finding,
     LearningReview,
+    PartnerContribution,
     Recommendation,
     ReminderSchedule,
     ReportSection,
+    TrainingAttendance,
+    TrainingCourse,
+    VoiceEvidence,
 )
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
-from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import (
     ActionFactory,
@@ -123,10 +128,21 @@ def _build_world():
     review = LearningReviewFactory(partnership=partnership)
     finding = FindingFactory(review=review)
     recommendation = RecommendationFactory(review=review, actions=[action])
+    voice = voice_create(
+        partnership=partnership, by=users["bsu"], actions=[action],
+        fields={"source": "Youth Parliament", "heard_on": datetime.date(2023, 10, 2), "what_was_heard": "Explain it."},
+    )
+    course = training_create(
+        partnership=partnership, by=users["bsu"], attendance=[("Schools", 3)],
+        fields={"year": "2023-24", "title": "Neglect", "sessions": 2},
+    )
+    contribution = contribution_create(
+        partnership=partnership, by=users["bsu"], fields={"year": "2023-24", "partner": "Council", "amount": 5}
+    )
     return {
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
         "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
-        "spare": spare,
+        "spare": spare, "voice": voice, "course": course, "contribution": contribution,
     }
 
 
@@ -151,6 +167,10 @@ def fingerprint():
         Person.objects.count(),
         Person.objects.aggregate(v=Sum("version")),
         ReminderSchedule.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        VoiceEvidence.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        TrainingCourse.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        TrainingAttendance.objects.aggregate(n=Count("pk"), a=Sum("attended")),
+        PartnerContribution.objects.aggregate(n=Count("pk"), v=Sum("version")),
     )
 
 
@@ -203,6 +223,20 @@ def post_data(world, name):
         "recommendation-edit": {"text": "Agree a protocol.", "evidence_of_impact": "Audited.", "version": 1},
         "recommendation-actions": {"actions": [], "version": 1},
         "reminder-schedule": {"enabled": "on", "days_before_due": "10", "digest_weekday": "", "version": 0},
+        "voice-create": {
+            "source": "Parent survey", "heard_on_0": 2, "heard_on_1": 10, "heard_on_2": 2023, "what_was_heard": "Words.",
+        },
+        "voice-edit": {
+            "source": "Parent survey", "heard_on_0": 2, "heard_on_1": 10, "heard_on_2": 2023, "what_was_heard": "Words.",
+            "version": 1,
+        },
+        "voice-remove": {"version": 1},
+        "training-create": {"year": "2023-24", "title": "New course", "sessions": 2, "attendance": "Schools: 3"},
+        "training-edit": {"year": "2023-24", "title": "Neglect", "sessions": 3, "attendance": "Schools: 4", "version": 1},
+        "training-remove": {"version": 1},
+        "contribution-create": {"year": "2023-24", "partner": "ICB", "amount": 5},
+        "contribution-edit": {"year": "2023-24", "partner": "Council", "amount": 6, "version": 1},
+        "contribution-remove": {"version": 1},
         "finding-remove": {"version": 1},
         "recommendation-remove": {"version": 1},
         "workplan-import": {
@@ -287,6 +321,19 @@ URLS = [
     ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
     ("reports:reminder-schedule", PLAN, ["get", "post"], "partnership"),
     ("reports:my-reminders", READ, ["get"], None),
+    ("reports:voice-list", READ, ["get"], None),
+    ("reports:voice-create", PLAN, ["get", "post"], "partnership"),
+    ("reports:voice-edit", PLAN, ["get", "post"], "voice"),
+    ("reports:voice-remove", PLAN, ["get", "post"], "voice"),
+    # The training and funding registers' pages are the voice register's views: their writes here.
+    ("reports:training-list", READ, ["get"], None),
+    ("reports:training-create", PLAN, ["post"], "partnership"),
+    ("reports:training-edit", PLAN, ["post"], "course"),
+    ("reports:training-remove", PLAN, ["post"], "course"),
+    ("reports:contribution-list", READ, ["get"], None),
+    ("reports:contribution-create", PLAN, ["post"], "partnership"),
+    ("reports:contribution-edit", PLAN, ["post"], "contribution"),
+    ("reports:contribution-remove", PLAN, ["post"], "contribution"),
     ("plans:directory", READ, ["get"], "partnership"),
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),
@@ -319,6 +366,9 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         "review": world["review"],
         "finding": world["finding"],
         "recommendation": world["recommendation"],
+        "voice": world["voice"],
+        "course": world["course"],
+        "contribution": world["contribution"],
     }
     if target == "section":
         args = [world["report"].pk, "foreword"]
