@@ -13,7 +13,16 @@ from django.urls import reverse
 from plans.models import CrossCuttingTheme, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
-from reports.models import AnnualReport, Challenge, ChallengeResponse, Finding, LearningReview, Recommendation, ReportSection
+from reports.models import (
+    AnnualReport,
+    Challenge,
+    ChallengeResponse,
+    Finding,
+    LearningReview,
+    Recommendation,
+    ReportSection,
+    ReportSectionSetting,
+)
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from subgroups.models import Action, ActionUpdate
@@ -131,6 +140,7 @@ def fingerprint():
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
         ReportSection.objects.aggregate(n=Sum("version")),
+        ReportSectionSetting.objects.aggregate(n=Count("pk"), v=Sum("version")),
         Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
         ChallengeResponse.objects.count(),
         LearningReview.objects.count(),
@@ -177,6 +187,9 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "annual-structure": {"title": "Education safeguarding"},
+        "annual-structure-rename": {"title": "Foreword by our Independent Chair", "version": 1},
+        "annual-structure-change": {"action": "down", "version": 1},
         "challenge-create": {
             "target_kind": "subgroup", "subgroup": workplan.subgroup_id, "question": "Where is the evidence?",
         },
@@ -253,6 +266,9 @@ URLS = [
     ("reports:annual-section-preview", PLAN, ["post"], "section"),
     ("reports:annual-publish", PLAN, ["get", "post"], "report"),
     ("reports:annual-start-from", PLAN, ["post"], "published"),
+    ("reports:annual-structure", PLAN, ["get", "post"], "report"),
+    ("reports:annual-structure-rename", PLAN, ["get", "post"], "section"),
+    ("reports:annual-structure-change", PLAN, ["post"], "section"),
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
     ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
     ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
