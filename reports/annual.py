@@ -384,6 +384,30 @@ def _hydrated(generated: dict) -> dict:
     }
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def year_at_a_glance(content: dict) -> list[dict]:
+    """The key figures of the year, for the page after the contents: each a figure, what it
+    counts, and a note. From the generated content only, so a published report's stay fixed."""
+    totals, challenges = content["totals"], content["challenges"]
+    recommendations = sum(len(review["recommendations"]) for review in content["learning"])
+    return [
+        {"figure": totals.total, "label": "actions in the year's workplans",
+         "note": f"across {len(content['priorities'])} priorities and {len(content['subgroups'])} sub-groups"},
+        {"figure": _share(totals.blue, totals.total), "label": "complete (Blue)", "note": f"{totals.blue} actions"},
+        {"figure": _share(totals.green, totals.total), "label": "on track (Green)", "note": f"{totals.green} actions"},
+        {"figure": totals.amber, "label": "Amber", "note": "progressing, with some risk being managed"},
+        {"figure": totals.red, "label": "Red", "note": "off track without intervention"},
+        {"figure": totals.overdue, "label": "overdue", "note": "past their due date and not complete"},
+        {"figure": len(content["learning"]), "label": "reviews in the year",
+         "note": f"{recommendations} recommendations, {len(content['learning_open'])} still open"},
+        {"figure": len(challenges), "label": "challenges raised by scrutiny",
+         "note": f"{sum(1 for challenge in challenges if challenge['closed_on'])} closed"},
+    ]
+
+
 @dataclass
 class WrittenPart:
     slug: str
@@ -421,6 +445,7 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
         generated, texts = None, {}
     generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
     generated["learning_open"] = still_open(generated["learning"])
+    generated["glance"] = year_at_a_glance(generated)
     sections = [
         SectionContent(section=section, written=_written_part(section.slug, section.title, texts) if section.is_written else None)
         for section in sections_of(report)
