@@ -24,7 +24,7 @@ from reports.annual import (
 from reports.annual_forms import SectionForm, SectionTitleForm, StartReportForm, StructureChangeForm
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
-from reports.pdf import pdf_response, render_pdf
+from reports.pdf import cover_logo, pdf_response, render_pdf
 from reports.structure import (
     DOWN,
     UP,
@@ -108,7 +108,7 @@ def annual_detail(request, pk):
 
 def annual_pdf(request, pk):
     report = _visible_report(request, pk)
-    content = annual_report_content(report)
+    content = annual_report_content(report) | {"cover_logo": cover_logo(report.partnership)}
     pdf = render_pdf("reports/pdf/annual_report.html", content)
     suffix = "" if report.is_published else "-draft"
     return pdf_response(pdf, f"{report.partnership.slug}-annual-report-{report.year}{suffix}")

@@ -3,14 +3,16 @@ whether the database changed. A refused request changes nothing."""
 
 import copy
 import datetime
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
+from PIL import Image
 
-from plans.models import CrossCuttingTheme, Membership, Person, Priority
+from plans.models import CrossCuttingTheme, Membership, Partnership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
 from reports.models import (
@@ -151,6 +153,7 @@ def fingerprint():
         Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
         Person.objects.count(),
         Person.objects.aggregate(v=Sum("version")),
+        tuple(Partnership.objects.order_by("pk").values_list("logo", flat=True)),
     )
 
 
@@ -178,6 +181,7 @@ def post_data(world, name):
         "directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
         "directory-edit": {"name": "Spare Person", "role": "Head of Service", "version": 1},
         "directory-remove": {"remove": "1"},
+        "partnership-settings": {"logo": _png(), "logo_alt": "MSCP logo"},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
@@ -216,6 +220,12 @@ def post_data(world, name):
             ),
         },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 20), "#1d70b8").save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
 
 
 def _round_row(action, day):
@@ -290,6 +300,7 @@ URLS = [
     ("reports:recommendation-actions", PLAN, ["get", "post"], "recommendation"),
     ("reports:finding-remove", PLAN, ["get", "post"], "finding"),
     ("reports:recommendation-remove", PLAN, ["get", "post"], "recommendation"),
+    ("plans:partnership-settings", PLAN, ["get", "post"], "partnership"),
     ("plans:directory", READ, ["get"], "partnership"),
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),
