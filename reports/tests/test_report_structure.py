@@ -156,3 +156,14 @@ def test_the_section_editor_refuses_a_removed_section(client, report, bsu):
     structure_remove(report=report, slug="training", expected_version=1, by=bsu)
     client.force_login(bsu)
     assert client.get(reverse("reports:annual-section", args=[report.pk, "training"])).status_code == 404
+
+
+def test_the_year_at_a_glance_gives_the_key_figures_after_the_contents(client, report, bsu):
+    glance = {item["label"]: item for item in annual_report_content(report)["glance"]}
+    # As at 31 March 2024: A1 red, A2 blue, A3 never rated and overdue.
+    assert glance["actions in the year's workplans"]["figure"] == 3
+    assert glance["complete (Blue)"]["figure"] == "33%"
+    assert (glance["Red"]["figure"], glance["overdue"]["figure"]) == (1, 1)
+    client.force_login(bsu)
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert page.index('id="contents-heading"') < page.index('id="year-at-a-glance"') < page.index('id="section-foreword"')

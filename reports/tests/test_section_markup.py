@@ -46,7 +46,7 @@ def visible_text(html: str) -> str:
 
 def render_markup_unbounded(text: str) -> str:
     """The section as Python-Markdown renders it as it comes, sanitised the same way."""
-    return sanitised(markdown.markdown(text, output_format="html"))
+    return sanitised(markdown.markdown(text, output_format="html", extensions=["tables"]))
 
 
 @pytest.mark.parametrize("text", QUADRATIC_BEFORE.values(), ids=QUADRATIC_BEFORE.keys())
