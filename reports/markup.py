@@ -184,7 +184,45 @@ def sanitised(html_text: str) -> SafeString:
         clean = clean.replace(f"<{tag}>", f'<{tag} class="{classes}">')
     clean = clean.replace("<th>", HEADER_CELL)
     clean = re.sub(r"<a (?=[^>]*href=)", '<a class="govuk-link" ', clean)
-    return mark_safe(breakable(clean))  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(breakable(captioned(clean)))  # noqa: S308 - sanitised by nh3 just above
+
+
+TABLE_OPEN = f'<table class="{GOVUK_CLASSES["table"]}">'
+# "Table: what it shows" on the line before a table is its caption, as Pandoc's Markdown has it.
+_CAPTION_PARAGRAPH = re.compile(
+    rf'<p class="{GOVUK_CLASSES["p"]}">Table: ((?:(?!</p>).)*)</p>\s*{re.escape(TABLE_OPEN)}', re.DOTALL
+)
+_HEADING_OR_TABLE = re.compile(
+    rf"<h[34][^>]*>(?P<heading>(?:(?!</h[34]>).)*)</h[34]>|{re.escape(TABLE_OPEN)}", re.DOTALL
+)
+_HEADER_CELLS = re.compile(r'<th class="govuk-table__header" scope="col">((?:(?!</th>).)*)</th>', re.DOTALL)
+
+
+def captioned(html_text: str) -> str:
+    """Sanitised HTML whose every table has a caption: the author's ("Table: …" just before
+    it), shown; otherwise, for screen readers only, the sub-heading it comes under or else its
+    column headings."""
+    html_text = _CAPTION_PARAGRAPH.sub(
+        lambda match: f'{TABLE_OPEN}\n<caption class="govuk-table__caption govuk-table__caption--s">{match[1]}</caption>',
+        html_text,
+    )
+    pieces, last_heading, done = [], None, 0
+    for match in _HEADING_OR_TABLE.finditer(html_text):
+        if match["heading"] is not None:
+            last_heading = match["heading"]
+            continue
+        rest = html_text[match.end() : match.end() + len("\n<caption")]
+        if rest.lstrip().startswith("<caption"):
+            continue
+        if last_heading is not None:
+            caption = last_heading
+        else:
+            head = html_text[match.end() : html_text.find("</thead>", match.end())]
+            cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in _HEADER_CELLS.findall(head)]
+            caption = "Table of " + (", ".join(cells[:-1]) + " and " + cells[-1] if len(cells) > 1 else "".join(cells))
+        pieces += [html_text[done : match.end()], f'\n<caption class="govuk-visually-hidden">{caption}</caption>']
+        done = match.end()
+    return "".join([*pieces, html_text[done:]])
 
 
 # nh3's HTML: a tag (its attribute values in double quotes, which may hold ">"), or text, in

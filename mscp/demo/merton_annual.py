@@ -187,6 +187,8 @@ children, young people, families and the wider community in Merton.
 - Our website carries the annual report, the business plan and the multi-agency
   safeguarding procedures.
 
+Table: How we reach each audience
+
 | Audience | How we reach them |
 | --- | --- |
 | Practitioners | Newsletter, seven-minute briefings, learning events |

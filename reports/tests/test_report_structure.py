@@ -167,3 +167,27 @@ def test_the_year_at_a_glance_gives_the_key_figures_after_the_contents(client, r
     client.force_login(bsu)
     page = client.get(report.get_absolute_url()).content.decode()
     assert page.index('id="contents-heading"') < page.index('id="year-at-a-glance"') < page.index('id="section-foreword"')
+
+
+def test_the_arrange_page_takes_a_fixed_number_of_queries(client, report, bsu, django_assert_max_num_queries):
+    for number in range(5):
+        structure_add(report=report, title=f"Our own section {number}", by=bsu)
+    client.force_login(bsu)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("reports:annual-structure", args=[report.pk]))
+    assert response.content.decode().count("app-structure__item") == len(SECTIONS) + 5
+
+
+def test_the_migration_gives_existing_reports_the_default_sections(plan):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("reports.migrations.0008_report_structure")
+    report = AnnualReport.objects.create(partnership=plan.partnership, year="2023-24")
+    migration.default_structure_for_existing_reports(apps, None)
+    rows = list(report.structure.all())
+    assert [(row.slug, row.title, row.kind, row.statutory) for row in rows] == migration.DEFAULT_SECTIONS
+    # The frozen list is the defaults as they stood (later defaults may add sections).
+    defaults = {section.slug: section.title for section in SECTIONS}
+    assert all(defaults.get(slug) == title for slug, title, _kind, _statutory in migration.DEFAULT_SECTIONS)

@@ -194,3 +194,11 @@ def test_script_handlers_and_attributes_in_a_table_are_stripped():
 def test_a_table_row_of_code_spans_and_bars_is_formatted_in_time():
     text = "| a |\n| - |\n" + "`|" * ((SECTION_TEXT_MAX_LENGTH - 12) // 2)
     assert not render_section_text(text).is_plain
+
+
+def test_every_table_has_a_caption_the_authors_or_one_for_screen_readers():
+    html = render_markup(f"Table: What each partner gives\n\n{TABLE}\n\n### Glossary\n\n| A | B |\n| - | - |\n| x | y |")
+    assert '<caption class="govuk-table__caption govuk-table__caption--s">What each partner gives</caption>' in html
+    assert "Table: " not in html
+    assert '<caption class="govuk-visually-hidden">Glossary</caption>' in html
+    assert '<caption class="govuk-visually-hidden">Table of Agency and Contribution</caption>' in render_markup(TABLE)
