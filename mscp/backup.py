@@ -27,7 +27,7 @@ from plans.models import (
     Person,
     Priority,
 )
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport, ReportSection, ReportSectionSetting
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 
 FORMAT_VERSION = 1
@@ -48,6 +48,7 @@ PARTNERSHIP_MODELS = [
     (ActionUpdate, "action__workplan__subgroup__partnership"),
     (AnnualReport, "partnership"),
     (ReportSection, "report__partnership"),
+    (ReportSectionSetting, "report__partnership"),
 ]
 
 

@@ -262,3 +262,26 @@ class PersonMergeForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(Field.select("into"), Submit("merge", "Merge", css_class="govuk-button--secondary"))
+
+
+class PartnershipLogoForm(forms.Form):
+    """The partnership's logo and its description. The service checks the file's content."""
+
+    logo = forms.FileField(
+        label="Logo",
+        required=False,
+        help_text="A PNG or JPEG image, smaller than 1 MB. It appears on the cover of the annual report.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    logo_alt = forms.CharField(
+        label="Describe the logo",
+        max_length=200,
+        required=False,
+        help_text="For people who cannot see it, for example “Merton Safeguarding Children Partnership logo”.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field("logo"), Field.text("logo_alt"), Submit("save", "Save logo"))

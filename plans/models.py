@@ -83,6 +83,14 @@ class Partnership(models.Model):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=20, help_text='For example "MSCP".')
     slug = models.SlugField(max_length=50, unique=True)
+    # The logo on the annual report's cover: a PNG or JPEG kept through Django's storage API
+    # in the private media folder, served only to the partnership's members
+    # (plans.services.partnership_set_logo checks it).
+    logo = models.FileField(upload_to="logos/", blank=True)
+    logo_alt = models.CharField(
+        "Logo description", max_length=200, blank=True,
+        help_text="What the logo shows, for people who cannot see it.",
+    )
 
     objects = PartnershipQuerySet.as_manager()
 

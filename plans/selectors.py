@@ -63,3 +63,18 @@ def partnership_directory(*, partnership):
         )
         .order_by(Lower("name"), "pk")
     )
+
+
+def partnership_logo(partnership) -> tuple[bytes, str] | None:
+    """The partnership's logo as it is stored, and its content type; None without one (or
+    when its file has gone from storage)."""
+    from plans.services import LOGO_CONTENT_TYPES
+
+    if not partnership.logo:
+        return None
+    extension = partnership.logo.name.rsplit(".", 1)[-1].lower()
+    try:
+        with partnership.logo.open("rb") as stored:
+            return stored.read(), LOGO_CONTENT_TYPES.get(extension, "application/octet-stream")
+    except FileNotFoundError:
+        return None

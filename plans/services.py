@@ -5,7 +5,10 @@ that reports "as at" earlier dates leave them out. The BSU manages who belongs t
 partnership, and in which role, through the membership functions below.
 """
 
+import io
+
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -292,3 +295,71 @@ def people_for_names(*, partnership: Partnership, names: list[str], by=None) -> 
             found[key] = attributed(Person(partnership=partnership, name=name), by)
             found[key].save()
     return [found[key] for key in wanted]
+
+
+# The partnership's logo, for the annual report's cover. Only PNG and JPEG, read and written
+# again by Pillow, so what is kept is an image and nothing else (no script in an SVG, nothing
+# hidden after the picture); small enough for any cover.
+LOGO_MAX_BYTES = 1024 * 1024
+LOGO_MAX_SIDE = 4000
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg"}
+LOGO_CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg"}
+
+
+def logo_checked(upload) -> tuple[bytes, str]:
+    """The uploaded logo written again as a clean PNG or JPEG, and its extension; a
+    ValidationError on "logo" saying what is wrong with anything else."""
+    from PIL import Image, UnidentifiedImageError
+
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError({"logo": f"The logo must be smaller than {LOGO_MAX_BYTES // 1024 // 1024} MB."})
+    not_an_image = ValidationError({"logo": "The logo must be a PNG or JPEG image."})
+    try:
+        with Image.open(upload) as image:
+            if image.format not in LOGO_FORMATS:
+                raise not_an_image
+            if max(image.size) > LOGO_MAX_SIDE:
+                raise ValidationError(
+                    {"logo": f"The logo must be at most {LOGO_MAX_SIDE} pixels wide and high."}
+                )
+            image.load()
+            extension = LOGO_FORMATS[image.format]
+            clean = image.convert("RGBA" if extension == "png" else "RGB")
+            buffer = io.BytesIO()
+            clean.save(buffer, format=image.format)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+        raise not_an_image from error
+    return buffer.getvalue(), extension
+
+
+@transaction.atomic
+def partnership_set_logo(*, partnership: Partnership, upload, alt_text: str, by) -> Partnership:
+    """Give the partnership `upload` as its logo (replacing any other), described by
+    `alt_text`; with no upload, change the description of the logo it has."""
+    alt_text = " ".join((alt_text or "").split())
+    if upload is None and not partnership.logo:
+        raise ValidationError({"logo": "Choose the logo to upload."})
+    if not alt_text:
+        raise ValidationError({"logo_alt": "Describe the logo, for example “Merton Safeguarding Children Partnership logo”."})
+    partnership.logo_alt = alt_text
+    if upload is not None:
+        content, extension = logo_checked(upload)
+        old = partnership.logo.name
+        partnership.logo.save(f"{partnership.slug}-logo.{extension}", ContentFile(content), save=False)
+        if old:
+            # Only once the new logo is recorded: a failed save leaves the old one in place.
+            transaction.on_commit(lambda: partnership.logo.storage.delete(old))
+    partnership.full_clean()
+    partnership.save(update_fields=["logo", "logo_alt"])
+    return partnership
+
+
+@transaction.atomic
+def partnership_remove_logo(*, partnership: Partnership, by) -> Partnership:
+    """Take the partnership's logo off its reports (and out of storage)."""
+    old = partnership.logo.name
+    partnership.logo, partnership.logo_alt = "", ""
+    partnership.save(update_fields=["logo", "logo_alt"])
+    if old:
+        transaction.on_commit(lambda: partnership.logo.storage.delete(old))
+    return partnership

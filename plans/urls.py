@@ -33,6 +33,8 @@ urlpatterns = [
         views.membership_send_link,
         name="membership-send-link",
     ),
+    path("partnerships/<int:pk>/settings/", views.partnership_settings, name="partnership-settings"),
+    path("partnerships/<int:pk>/logo/", views.partnership_logo_view, name="partnership-logo"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
 ]
 

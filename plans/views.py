@@ -5,6 +5,7 @@ so they live with the counting, in subgroups/plan_views.py (same `plans:` URL na
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.db.models.functions import Lower
 from django.templatetags.static import static
@@ -16,17 +17,20 @@ from plans.forms import (
     DirectoryPersonForm,
     MembershipRoleForm,
     PersonAddForm,
+    PartnershipLogoForm,
     PersonMergeForm,
     PlanAdditionForm,
     add_service_errors,
 )
 from plans.models import BusinessPlan, Membership, Partnership, Person, display_name
 from plans.permissions import Editor
-from plans.selectors import partnership_directory, partnership_members, partnership_people
+from plans.selectors import partnership_directory, partnership_logo, partnership_members, partnership_people
 from plans.services import (
     membership_add,
     membership_change_role,
     membership_remove,
+    partnership_remove_logo,
+    partnership_set_logo,
     person_create,
     person_edit,
     person_in_use,
@@ -328,3 +332,38 @@ def directory_remove(request, pk, person_pk):
         },
         status=409 if error else (400 if merge_form.errors else 200),
     )
+
+
+@require_http_methods(["GET", "POST"])
+def partnership_settings(request, pk):
+    """The partnership's settings (BSU only): its logo for the annual report's cover."""
+    partnership = _managed_partnership(request, pk)
+    form = PartnershipLogoForm(
+        request.POST or None, request.FILES or None, initial={"logo_alt": partnership.logo_alt}
+    )
+    if request.method == "POST" and "remove" in request.POST:
+        partnership_remove_logo(partnership=partnership, by=request.user)
+        messages.success(request, "Logo removed.")
+        return redirect("plans:partnership-settings", pk=partnership.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partnership_set_logo(
+                partnership=partnership, upload=form.cleaned_data["logo"] or None,
+                alt_text=form.cleaned_data["logo_alt"], by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Logo saved.")
+            return redirect("plans:partnership-settings", pk=partnership.pk)
+    return render(request, "plans/partnership_settings.html", {"partnership": partnership, "form": form})
+
+
+def partnership_logo_view(request, pk):
+    """The partnership's logo, for its members only."""
+    partnership = get_object_or_404(Partnership.objects.visible_to(request.user), pk=pk)
+    logo = partnership_logo(partnership)
+    if logo is None:
+        raise Http404("This partnership has no logo.")
+    content, content_type = logo
+    return HttpResponse(content, content_type=content_type)

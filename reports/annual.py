@@ -23,7 +23,7 @@ from reports.challenges import challenges_of_year
 from reports.evidence import funding_of_year, training_of_year, voice_of_year
 from reports.charts import stacked_bars
 from reports.markup import render_markup, section_text_length_error
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport, ReportSection, ReportSectionSetting
 from reports.reviews import learning_from_reviews
 from reports.selectors import quarter_ends
 from subgroups.models import LEADS_PREFETCH, SubGroup, year_label_bounds
@@ -38,6 +38,9 @@ class Section:
     title: str
     kind: str  # WRITTEN, GENERATED or BOTH
     guidance: str = ""
+    # Working Together asks every yearly report to cover it: it can be renamed and moved in a
+    # report's structure, never removed.
+    statutory: bool = False
 
     @property
     def is_written(self) -> bool:
@@ -45,7 +48,11 @@ class Section:
 
 
 # The sections of an annual report, in order: what Working Together to Safeguard Children
-# asks a partnership's yearly report to cover, as Merton's and Medway's reports do.
+# asks a partnership's yearly report to cover, as Merton's and Medway's reports do. These are
+# the defaults a new draft's structure is copied from (ReportSectionSetting); the statutory
+# ones are the parts Working Together 2023 (chapter 2, "Reporting") names: impact, areas of
+# little or no progress, action on reviews, children's and families' feedback, scrutiny,
+# funding and how effective the arrangements are.
 SECTIONS = [
     Section("foreword", "Foreword by the Independent Chair", WRITTEN,
             "The Independent Chair's view of the year."),
@@ -56,29 +63,30 @@ SECTIONS = [
             "added from the sub-group records."),
     Section("progress", "Progress against our priorities", BOTH,
             "An overview of the year. Each priority's figures and achievements come from the "
-            "workplans; write each priority's commentary under it."),
+            "workplans; write each priority's commentary under it.", statutory=True),
     Section("little-progress", "Areas with little or no progress", BOTH,
             "Your analysis of the actions listed: why they stalled and what the partnership is "
-            "doing about it."),
+            "doing about it.", statutory=True),
     Section("themes", "Cross-cutting themes", GENERATED),
     Section("learning", "Learning from reviews", BOTH,
             "Your account of the year's learning. Each review active in the year, its "
             "recommendations, the actions taken, their evidence of impact and what is still "
-            "open are added from the reviews register."),
+            "open are added from the reviews register.", statutory=True),
     Section("training", "Multi-agency training and its impact", BOTH,
             "What the training achieved and how its impact was tested. The year's courses, "
             "attendance by agency and evaluations are added from the training register."),
     Section("voice", "The voice of children, young people and families", BOTH,
             "How the partnership sought feedback and how it changed the work. What was heard, "
-            "and what changed, is added from the voice register."),
+            "and what changed, is added from the voice register.", statutory=True),
     Section("scrutiny", "Independent scrutiny and assurance", BOTH,
             "The independent scrutineer's statement on the year: what scrutiny looked at, what it "
             "found and how effective the arrangements are. The year's challenges and their "
-            "outcomes are added from the challenge log."),
-    Section("effectiveness", "Effectiveness of our arrangements and priorities for next year", WRITTEN),
+            "outcomes are added from the challenge log.", statutory=True),
+    Section("effectiveness", "Effectiveness of our arrangements and priorities for next year", WRITTEN,
+            statutory=True),
     Section("funding", "Funding and budget", BOTH,
             "The budget statement: how the arrangements are funded and how the money was spent. "
-            "The partners' contributions are added from the funding register."),
+            "The partners' contributions are added from the funding register.", statutory=True),
     Section("appendices", "Appendices", BOTH,
             "The glossary of acronyms. Sub-group membership is added from the sub-group records."),
 ]
@@ -88,6 +96,57 @@ PRIORITY_COMMENTARY = "priority-{number}"
 
 def priority_commentary_slug(number: int) -> str:
     return PRIORITY_COMMENTARY.format(number=number)
+
+
+# -- A report's structure -----------------------------------------------------------------------
+
+
+def section_of(setting: ReportSectionSetting) -> Section:
+    """The section a structure row describes, with its default's guidance (a section the
+    partnership added has none)."""
+    default = SECTIONS_BY_SLUG.get(setting.slug)
+    return Section(
+        setting.slug, setting.title, setting.kind, default.guidance if default else "", setting.statutory
+    )
+
+
+def sections_of(report: AnnualReport | None) -> list[Section]:
+    """The report's sections in order, without those removed from it; the defaults for a
+    report with no structure of its own (or none)."""
+    if report is None:
+        return list(SECTIONS)
+    settings = list(report.structure.all())
+    if not settings:
+        return list(SECTIONS)
+    return [section_of(setting) for setting in settings if not setting.removed]
+
+
+def structure_copy(*, report: AnnualReport, to: AnnualReport, by) -> None:
+    """Give the draft `to` the structure of `report` (the defaults when it has none of its
+    own), adding any statutory default section it lacks."""
+    rows = [
+        ReportSectionSetting(
+            report=to, slug=row.slug, title=row.title, position=row.position, kind=row.kind,
+            statutory=row.statutory, removed=row.removed,
+        )
+        for row in (report.structure.all() if report is not None else [])
+    ] or default_structure(to)
+    present = {row.slug for row in rows}
+    missing = [row for row in default_structure(to) if row.statutory and row.slug not in present]
+    for position, row in enumerate(missing, start=len(rows) + 1):
+        row.position = position
+    bulk_create_with_history([*rows, *missing], ReportSectionSetting, default_user=by)
+
+
+def default_structure(report: AnnualReport) -> list[ReportSectionSetting]:
+    """The default sections as (unsaved) structure rows of `report`."""
+    return [
+        ReportSectionSetting(
+            report=report, slug=section.slug, title=section.title, position=position, kind=section.kind,
+            statutory=section.statutory,
+        )
+        for position, section in enumerate(SECTIONS, start=1)
+    ]
 
 
 # -- Which plan and date a report is about --------------------------------------------------
@@ -340,6 +399,30 @@ def _hydrated(generated: dict) -> dict:
     }
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "0%"
+
+
+def year_at_a_glance(content: dict) -> list[dict]:
+    """The key figures of the year, for the page after the contents: each a figure, what it
+    counts, and a note. From the generated content only, so a published report's stay fixed."""
+    totals, challenges = content["totals"], content["challenges"]
+    recommendations = sum(len(review["recommendations"]) for review in content["learning"])
+    return [
+        {"figure": totals.total, "label": "actions in the year's workplans",
+         "note": f"across {len(content['priorities'])} priorities and {len(content['subgroups'])} sub-groups"},
+        {"figure": _share(totals.blue, totals.total), "label": "complete (Blue)", "note": f"{totals.blue} actions"},
+        {"figure": _share(totals.green, totals.total), "label": "on track (Green)", "note": f"{totals.green} actions"},
+        {"figure": totals.amber, "label": "Amber", "note": "progressing, with some risk being managed"},
+        {"figure": totals.red, "label": "Red", "note": "off track without intervention"},
+        {"figure": totals.overdue, "label": "overdue", "note": "past their due date and not complete"},
+        {"figure": len(content["learning"]), "label": "reviews in the year",
+         "note": f"{recommendations} recommendations, {len(content['learning_open'])} still open"},
+        {"figure": len(challenges), "label": "challenges raised by scrutiny",
+         "note": f"{sum(1 for challenge in challenges if challenge['closed_on'])} closed"},
+    ]
+
+
 @dataclass
 class WrittenPart:
     slug: str
@@ -377,9 +460,10 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
         generated, texts = None, {}
     generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
     generated["learning_open"] = still_open(generated["learning"])
+    generated["glance"] = year_at_a_glance(generated)
     sections = [
         SectionContent(section=section, written=_written_part(section.slug, section.title, texts) if section.is_written else None)
-        for section in SECTIONS
+        for section in sections_of(report)
     ]
     for priority in generated["priorities"]:
         priority["commentary"] = _written_part(
@@ -409,8 +493,9 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
 
 def written_part_title(report: AnnualReport, slug: str) -> str | None:
     """The title of the written part `slug` of `report`, or None when the report has none."""
-    if slug in SECTIONS_BY_SLUG and SECTIONS_BY_SLUG[slug].is_written:
-        return SECTIONS_BY_SLUG[slug].title
+    section = next((section for section in sections_of(report) if section.slug == slug), None)
+    if section is not None:
+        return section.title if section.is_written else None
     plan = plan_for_year(partnership=report.partnership, year=report.year)
     if plan is not None and slug.startswith("priority-") and slug[9:].isdigit():
         priority = plan.priorities.filter(number=int(slug[9:])).first()
@@ -438,9 +523,9 @@ def _refuse_if_published(report: AnnualReport) -> None:
 
 
 @transaction.atomic
-def annual_report_start(*, partnership: Partnership, year: str) -> AnnualReport:
-    """Start an empty draft report for `year`. Refused when the year is not covered by a
-    business plan or a draft for it exists already."""
+def annual_report_start(*, partnership: Partnership, year: str, by=None) -> AnnualReport:
+    """Start an empty draft report for `year`, with the default sections. Refused when the
+    year is not covered by a business plan or a draft for it exists already."""
     try:
         year_label_bounds(year)
     except ValueError as error:
@@ -460,6 +545,7 @@ def annual_report_start(*, partnership: Partnership, year: str) -> AnnualReport:
             report.save()
     except IntegrityError as error:
         raise already_started from error
+    structure_copy(report=None, to=report, by=by)
     return report
 
 
@@ -512,8 +598,8 @@ def annual_report_publish(*, report: AnnualReport, user) -> AnnualReport:
 
 @transaction.atomic
 def annual_report_start_from(*, report: AnnualReport, user) -> AnnualReport:
-    """Start a new draft of a published report's year with its written sections copied in.
-    Refused when a draft for that year exists already."""
+    """Start a new draft of a published report's year with its structure and written
+    sections copied in. Refused when a draft for that year exists already."""
     if not report.is_published:
         raise ValidationError("Only a published report can be started again: this one is still a draft.")
     try:
@@ -526,4 +612,5 @@ def annual_report_start_from(*, report: AnnualReport, user) -> AnnualReport:
         ReportSection,
         default_user=user,
     )
+    structure_copy(report=report, to=draft, by=user)
     return draft

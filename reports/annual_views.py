@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from plans.forms import add_service_errors
@@ -20,11 +21,22 @@ from reports.annual import (
     section_save,
     written_part_title,
 )
-from reports.annual_forms import SectionForm, StartReportForm
+from reports.annual_forms import SectionForm, SectionTitleForm, StartReportForm, StructureChangeForm
 from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
-from reports.models import AnnualReport, ReportSection
-from reports.pdf import pdf_response, render_pdf
+from reports.models import AnnualReport, ReportSection, ReportSectionSetting
+from reports.pdf import cover_logo, pdf_response, render_pdf
+from reports.structure import (
+    DOWN,
+    UP,
+    report_structure,
+    structure_add,
+    structure_move,
+    structure_remove,
+    structure_rename,
+    structure_restore,
+    structure_rows,
+)
 
 
 def _visible_report(request, pk) -> AnnualReport:
@@ -62,7 +74,9 @@ def annual_start(request, plan_pk):
     form = StartReportForm(request.POST, plan=plan)
     if form.is_valid():
         try:
-            report = annual_report_start(partnership=plan.partnership, year=form.cleaned_data["year"])
+            report = annual_report_start(
+                partnership=plan.partnership, year=form.cleaned_data["year"], by=request.user
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -96,7 +110,7 @@ def annual_detail(request, pk):
 
 def annual_pdf(request, pk):
     report = _visible_report(request, pk)
-    content = annual_report_content(report)
+    content = annual_report_content(report) | {"cover_logo": cover_logo(report.partnership)}
     pdf = render_pdf("reports/pdf/annual_report.html", content)
     suffix = "" if report.is_published else "-draft"
     return pdf_response(pdf, f"{report.partnership.slug}-annual-report-{report.year}{suffix}")
@@ -198,3 +212,97 @@ def annual_start_from(request, pk):
         return redirect(report)
     messages.success(request, f"New draft of the {draft.year} report started from the published one.")
     return redirect(draft)
+
+
+STRUCTURE_CHANGES = {
+    UP: (structure_move, {"direction": UP}, "“{title}” moved up."),
+    DOWN: (structure_move, {"direction": DOWN}, "“{title}” moved down."),
+    "remove": (structure_remove, {}, "“{title}” removed from the report. Its text is kept: put it back below."),
+    "restore": (structure_restore, {}, "“{title}” put back in the report."),
+}
+
+
+def _structure_page(request, report, *, form=None, refusal=None, status=200):
+    rows = structure_rows(report)
+    return render(
+        request,
+        "reports/annual_structure.html",
+        {
+            "report": report,
+            "rows": rows,
+            "removed": [row for row in rows if row["setting"].removed],
+            "form": form or SectionTitleForm(submit="Add section"),
+            "refusal": refusal,
+            "frozen": report.is_published,
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def annual_structure(request, pk):
+    """The BSU's page to arrange the report's sections, and to add a written section."""
+    report = _editable_report(request, pk)
+    form = SectionTitleForm(request.POST or None, submit="Add section")
+    if request.method == "POST" and form.is_valid():
+        try:
+            setting = structure_add(report=report, title=form.cleaned_data["title"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"“{setting.title}” added at the end of the report.")
+            return redirect("reports:annual-structure", pk=report.pk)
+    return _structure_page(request, report, form=form)
+
+
+@require_POST
+def annual_structure_change(request, pk, slug):
+    """Move, remove or put back one section (the arrange page's buttons: no script needed)."""
+    report = _editable_report(request, pk)
+    form = StructureChangeForm(request.POST)
+    if not form.is_valid():
+        return _structure_page(request, report, refusal="Choose what to do with the section.", status=400)
+    change, arguments, done = STRUCTURE_CHANGES[form.cleaned_data["action"]]
+    try:
+        setting = change(
+            report=report, slug=slug, expected_version=form.cleaned_data["version"], by=request.user, **arguments
+        )
+    except ValidationError as error:
+        current = ReportSectionSetting.objects.filter(report=report, slug=slug).first()
+        stale = current is not None and current.version != form.cleaned_data["version"]
+        return _structure_page(request, report, refusal=" ".join(error.messages), status=409 if stale else 400)
+    messages.success(request, done.format(title=setting.title))
+    return redirect(f"{reverse('reports:annual-structure', kwargs={'pk': report.pk})}#structure-{slug}")
+
+
+@require_http_methods(["GET", "POST"])
+def annual_structure_rename(request, pk, slug):
+    report = _editable_report(request, pk)
+    setting = next((row for row in report_structure(report) if row.slug == slug and not row.removed), None)
+    if setting is None:
+        raise Http404("This report has no such section.")
+    form = SectionTitleForm(
+        request.POST or None, initial={"title": setting.title, "version": setting.version}, submit="Save title"
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            structure_rename(
+                report=report, slug=slug, title=form.cleaned_data["title"],
+                expected_version=form.cleaned_data["version"] or 0, by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            current = ReportSectionSetting.objects.filter(report=report, slug=slug).first()
+            if current is not None and current.version != form.cleaned_data["version"]:
+                status = 409
+                form.data = form.data.copy()
+                form.data["version"] = current.version
+        else:
+            messages.success(request, "Section renamed.")
+            return redirect(f"{reverse('reports:annual-structure', kwargs={'pk': report.pk})}#structure-{slug}")
+    return render(
+        request, "reports/annual_structure_rename.html",
+        {"report": report, "setting": setting, "form": form, "frozen": report.is_published},
+        status=status,
+    )

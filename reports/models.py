@@ -118,6 +118,49 @@ class ReportSection(models.Model):
         return f"{self.report}: {self.slug}"
 
 
+class ReportSectionSetting(models.Model):
+    """One section of one report's structure: its title and place, and whether it is left out.
+
+    A report's sections are its own, copied from the defaults (reports.annual.SECTIONS) when
+    the draft starts, or from the published report a new draft is started from. A section's
+    slug ties it to its written text (ReportSection) and to the part generated from the data;
+    statutory sections, which Working Together asks every yearly report to cover, can be
+    renamed and moved but not removed."""
+
+    class Kind(models.TextChoices):
+        WRITTEN = "written", "Written"
+        GENERATED = "generated", "Generated from the records"
+        BOTH = "both", "Written and generated"
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="structure")
+    slug = models.SlugField(max_length=40)
+    title = models.CharField(max_length=120)
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WRITTEN)
+    statutory = models.BooleanField(default=False)
+    removed = models.BooleanField(default=False)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every save."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "slug"], name="one_setting_per_report_section"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["written", "generated", "both"]), name="report_section_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(statutory=False) | Q(removed=False), name="statutory_section_not_removed"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.report}: {self.title}"
+
+
 class MeetingQuerySet(PartnershipScopedQuerySet):
     partnership_path = "partnership"
 

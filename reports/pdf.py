@@ -5,12 +5,15 @@ headers and bookmarks from its headings. Layout lives in static/css/pdf.css (pag
 margin boxes per kind of document), never in style attributes.
 """
 
+import base64
 import logging
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from plans.selectors import partnership_logo
 
 # WeasyPrint is imported where a PDF is made, not here: loading it (Pango through cffi) takes
 # most of a second, which every manage.py command and server process would otherwise pay at
@@ -56,3 +59,13 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
     return response
+
+
+def cover_logo(partnership) -> dict | None:
+    """The partnership's logo for a PDF cover, embedded in the document (a data: address, so
+    WeasyPrint fetches nothing), with its description; None without a logo."""
+    logo = partnership_logo(partnership)
+    if logo is None:
+        return None
+    content, content_type = logo
+    return {"src": f"data:{content_type};base64,{base64.b64encode(content).decode()}", "alt": partnership.logo_alt}

@@ -29,6 +29,17 @@ urlpatterns = [
         annual_views.section_preview,
         name="annual-section-preview",
     ),
+    path("annual/<int:pk>/sections/", annual_views.annual_structure, name="annual-structure"),
+    path(
+        "annual/<int:pk>/sections/<slug:slug>/title/",
+        annual_views.annual_structure_rename,
+        name="annual-structure-rename",
+    ),
+    path(
+        "annual/<int:pk>/sections/<slug:slug>/arrange/",
+        annual_views.annual_structure_change,
+        name="annual-structure-change",
+    ),
     path("meetings/", meeting_views.meeting_list, name="meeting-list"),
     path(
         "partnerships/<int:partnership_pk>/meetings/new/",

@@ -10,12 +10,14 @@ demo as shipped.
 
 import copy
 import datetime
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from types import ModuleType
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from mscp.demo import medway, merton, merton_annual, merton_evidence, merton_reviews
@@ -31,7 +33,8 @@ from plans.models import (
     Priority,
     split_lead_names,
 )
-from plans.services import attributed
+from plans.services import attributed, partnership_set_logo
+from reports.annual import structure_copy
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
 from reports.evidence import contribution_create, training_create, voice_create
 from reports.models import (
@@ -47,6 +50,7 @@ from reports.models import (
     TrainingCourse,
     VoiceEvidence,
 )
+from reports.structure import UP, structure_add, structure_move
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
 
@@ -465,11 +469,53 @@ def _annual_report_load(
         return
     draft, created = AnnualReport.objects.get_or_create(partnership=partnership, year=data.YEAR, status="draft")
     report.count("annual reports", created)
+    if not draft.structure.exists():
+        structure_copy(report=None, to=draft, by=author)
+    for title, before in data.ADDED_SECTIONS:
+        if not draft.structure.filter(title=title).exists():
+            _section_add_before(draft, title=title, before=before, author=author)
+            report.count("report sections added", True)
     for slug, text in data.SECTIONS.items():
         _, created = ReportSection.objects.get_or_create(
             report=draft, slug=slug, defaults={"text": text.strip(), "updated_by": author}
         )
         report.count("report sections", created)
+
+
+def _section_add_before(draft: AnnualReport, *, title: str, before: str, author: "User") -> None:
+    """Add the partnership's own written section `title` and move it up to just before the
+    section `before`, through the services the Arrange sections page uses."""
+    setting = structure_add(report=draft, title=title, by=author)
+    while True:
+        slugs = list(draft.structure.filter(removed=False).values_list("slug", flat=True))
+        if before not in slugs[: slugs.index(setting.slug)]:
+            return
+        setting = structure_move(report=draft, slug=setting.slug, direction=UP, expected_version=setting.version, by=author)
+
+
+DEMO_LOGO_ALT = "MSCP: Merton Safeguarding Children Partnership (demo logo)"
+
+
+def demo_logo_load(*, author: "User") -> bool:
+    """Give Merton a demo logo (a plain wordmark drawn here) unless it has one; returns
+    whether it was added. Kept apart from demo_load: it writes a file to storage."""
+    merton_partnership = Partnership.objects.filter(slug="merton").first()
+    if merton_partnership is None or merton_partnership.logo:
+        return False
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (480, 160), "#ffffff")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 150, 160), fill="#1d70b8")
+    draw.text((75, 80), "M", fill="#ffffff", font=ImageFont.load_default(size=110), anchor="mm")
+    draw.text((170, 58), "MSCP", fill="#0b0c0c", font=ImageFont.load_default(size=56), anchor="lm")
+    draw.text((172, 112), "Merton Safeguarding", fill="#505a5f", font=ImageFont.load_default(size=26), anchor="lm")
+    draw.text((172, 140), "Children Partnership", fill="#505a5f", font=ImageFont.load_default(size=26), anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    upload = SimpleUploadedFile("merton-logo.png", buffer.getvalue(), content_type="image/png")
+    partnership_set_logo(partnership=merton_partnership, upload=upload, alt_text=DEMO_LOGO_ALT, by=author)
+    return True
 
 
 @transaction.atomic

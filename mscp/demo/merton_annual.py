@@ -7,6 +7,10 @@ roles, never people.
 """
 
 YEAR = "2023-24"
+# Sections the partnership added to its report on the Arrange sections page: (title, the
+# section it comes before). Merton publishes a Communication Strategy beside its annual
+# reports and Training Strategy (seed 002).
+ADDED_SECTIONS = [("Our communication strategy", "effectiveness")]
 
 # section slug (see reports.annual.SECTIONS) or "priority-N" -> text (Markdown subset)
 SECTIONS = {
@@ -164,14 +168,35 @@ unspent funding is carried forward to the following year.
     "appendices": """\
 ### Glossary of acronyms
 
-- **BRAG**: Blue, Red, Amber, Green rating of progress
-- **ESS**: Effective Safeguarding & Support sub-group
-- **ICB**: Integrated Care Board
-- **MACE**: Multi-Agency Child Exploitation
-- **MSCP**: Merton Safeguarding Children Partnership
-- **P&T**: Policy & Training sub-group
-- **PEI**: Prevention & Early Intervention sub-group
-- **PPYP**: Promote & Protect Young People sub-group
-- **QAPR**: Quality Assurance & Practice Review sub-group
+| Acronym | Meaning |
+| --- | --- |
+| BRAG | Blue, Red, Amber, Green rating of progress |
+| ESS | Effective Safeguarding & Support sub-group |
+| ICB | Integrated Care Board |
+| MACE | Multi-Agency Child Exploitation |
+| MSCP | Merton Safeguarding Children Partnership |
+| P&T | Policy & Training sub-group |
+| PEI | Prevention & Early Intervention sub-group |
+| PPYP | Promote & Protect Young People sub-group |
+| QAPR | Quality Assurance & Practice Review sub-group |
+""",
+    "our-communication-strategy": """\
+Our Communication Strategy sets out how the MSCP shares what it learns with practitioners,
+children, young people, families and the wider community in Merton.
+
+- The MSCP newsletter goes to practitioners across the partnership after every full
+  partnership meeting, with the learning from reviews and audits.
+- Seven-minute briefings summarise each rapid review and local child safeguarding practice
+  review for team meetings.
+- Our website carries the annual report, the business plan and the multi-agency
+  safeguarding procedures.
+
+Table: How we reach each audience
+
+| Audience | How we reach them |
+| --- | --- |
+| Practitioners | Newsletter, seven-minute briefings, learning events |
+| Children and young people | The Young Scrutineer, youth forums, schools |
+| Parents and carers | Website, community events, the Family Hubs |
 """,
 }

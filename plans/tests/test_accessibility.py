@@ -130,6 +130,21 @@ PAGES = [
         lambda demo: reverse("reports:annual-publish", args=[_annual_report_pk()]),
         roles=("bsu",),
     ),
+    PageSpec(
+        "annual report arrange sections",
+        lambda demo: reverse("reports:annual-structure", args=[_annual_report_pk()]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "annual report rename a section",
+        lambda demo: reverse("reports:annual-structure-rename", args=[_annual_report_pk(), "training"]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "partnership settings",
+        lambda demo: reverse("plans:partnership-settings", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
     PageSpec("meetings", lambda demo: reverse("reports:meeting-list")),
     PageSpec("meeting", lambda demo: reverse("reports:meeting-detail", args=[_meeting_pk()])),
     PageSpec(

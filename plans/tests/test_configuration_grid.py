@@ -6,14 +6,17 @@ status, never shows another partnership's rows, and a refusal changes nothing at
 
 import copy
 import datetime
+import io
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
+from PIL import Image
 
 from plans.models import (
     BragDefinition,
@@ -302,6 +305,7 @@ CONFIG_URLS = [
     ("plans:membership-remove", ["get", "post"], "viewer_membership"),
     ("plans:membership-send-link", ["post"], "newcomer"),
     ("plans:directory-add", ["get", "post"], "partnership"),
+    ("plans:partnership-settings", ["get", "post"], "partnership"),
     ("plans:directory-edit", ["get", "post"], "spare"),
     ("plans:directory-remove", ["get", "post"], "spare"),
     ("reports:meeting-create", ["get", "post"], "partnership"),
@@ -353,6 +357,7 @@ def config_post_data(name, objects, world):
         "plans:directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
         "plans:directory-edit": {"name": objects["spare"].name, "role": "Head of Service", "version": 1},
         "plans:directory-remove": {"remove": "1"},
+        "plans:partnership-settings": {"logo": _png(), "logo_alt": "Partnership logo"},
         "reports:meeting-create": {"meets": "executive", "date": "2023-11-02", "notes": "A new meeting"},
         "reports:meeting-edit": {
             "meets": "executive", "date": "2023-10-05", "notes": "Changed notes", "version": objects["meeting"].version,
@@ -361,8 +366,15 @@ def config_post_data(name, objects, world):
     }[name]
 
 
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 20), "#1d70b8").save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
+
+
 @pytest.mark.parametrize(("role", "name", "method", "whose"), CONFIG_GRID)
-def test_configuration_pages_grid(client, world, role, name, method, whose):
+def test_configuration_pages_grid(client, world, role, name, method, whose, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)  # the logo upload's file goes to a throwaway folder
     own, foreign = own_and_foreign(world, role)
     objects = own if whose == "own" else foreign
     target = next(t for n, _m, t in CONFIG_URLS if n == name)

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('plans', '0007_scrutineer_role'),
-        ('reports', '0006_evidence_records'),
+        ('reports', '0008_report_structure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

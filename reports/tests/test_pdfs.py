@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from plans.models import Membership
 from reports.annual import annual_report_start, section_save
 from reports.evidence import contribution_create, training_create
+from reports.structure import structure_add, structure_remove, structure_rename
 from subgroups.models import Workplan
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory
 
@@ -98,7 +99,44 @@ def test_annual_report_pdf_is_accessible_and_carries_the_figures(client, report,
 def test_contents_give_page_numbers(client, report):
     reader = read(client.get(reverse("reports:annual-pdf", args=[report.pk])).content)
     contents = reader.pages[1].extract_text()
-    assert re.search(r"Foreword by the Independent Chair\s*\.+\s*3", contents)
+    assert re.search(r"2023-24 at a glance\s*\.+\s*3", contents)
+    assert re.search(r"Foreword by the Independent Chair\s*\.+\s*4", contents)
+
+
+def structure_roles(node, found=None) -> list[str]:
+    """The roles (/S) of the PDF's structure tree, in order."""
+    found = [] if found is None else found
+    node = node.get_object()
+    if isinstance(node, list) or hasattr(node, "__iter__") and not hasattr(node, "keys"):
+        for child in node:
+            structure_roles(child, found)
+        return found
+    if hasattr(node, "keys"):
+        if "/S" in node:
+            found.append(str(node["/S"]))
+        if "/K" in node:
+            structure_roles(node["/K"], found)
+    return found
+
+
+def test_the_pdf_follows_the_reports_own_sections_with_the_year_at_a_glance_and_tables(client, report, bsu):
+    structure_rename(report=report, slug="foreword", title="Chair's foreword", expected_version=1, by=bsu)
+    structure_remove(report=report, slug="training", expected_version=1, by=bsu)
+    added = structure_add(report=report, title="Our communication strategy", by=bsu)
+    section_save(
+        report=report, slug=added.slug, expected_version=0, author=bsu,
+        text="| Audience | How we reach them |\n| --- | --- |\n| Practitioners | Newsletter |",
+    )
+    reader = read(client.get(reverse("reports:annual-pdf", args=[report.pk])).content)
+    bookmarks = bookmark_titles(reader.outline)
+    assert "Chair's foreword" in bookmarks and "Foreword by the Independent Chair" not in bookmarks
+    assert "Multi-agency training and its impact" not in bookmarks
+    assert bookmarks[-1] == "Our communication strategy"
+    glance = reader.pages[2].extract_text()
+    assert "2023-24 at a glance" in glance and "actions in the year's workplans" in glance
+    assert "Newsletter" in text_of(reader)
+    roles = structure_roles(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert "/TH" in roles and "/Figure" in roles
 
 
 def test_workplan_pdf_has_the_six_columns_and_as_at_on_every_page(client, plan, bsu):

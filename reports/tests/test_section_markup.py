@@ -46,7 +46,7 @@ def visible_text(html: str) -> str:
 
 def render_markup_unbounded(text: str) -> str:
     """The section as Python-Markdown renders it as it comes, sanitised the same way."""
-    return sanitised(markdown.markdown(text, output_format="html"))
+    return sanitised(markdown.markdown(text, output_format="html", extensions=["tables"]))
 
 
 @pytest.mark.parametrize("text", QUADRATIC_BEFORE.values(), ids=QUADRATIC_BEFORE.keys())
@@ -166,3 +166,39 @@ def test_links_brackets_and_quotes_render_exactly_as_python_markdown_renders_the
     for _ in range(1_500):
         text = "".join(generator.choice(alphabet) for _ in range(generator.randint(1, 80)))
         assert render_markup(text) == render_markup_unbounded(text), text
+
+
+TABLE = "| Agency | Contribution |\n| :--- | ---: |\n| Merton Council | £98,000 |\n| South West London ICB | £52,000 |"
+
+
+def test_a_pipe_table_renders_as_a_govuk_table_with_column_headers():
+    html = render_markup(f"Our budget:\n\n{TABLE}")
+    assert '<table class="govuk-table app-prose-table">' in html
+    assert html.count('<th class="govuk-table__header" scope="col">') == 2
+    assert '<td class="govuk-table__cell">South West London ICB</td>' in html
+    # Alignment is dropped: its style attribute would break the Content Security Policy.
+    assert "style=" not in html
+
+
+def test_script_handlers_and_attributes_in_a_table_are_stripped():
+    html = render_markup(
+        '| A <script>alert(1)</script> | B |\n| --- | --- |\n'
+        '| <img src=x onerror=alert(1)> | [x](javascript:alert(1)) <td onclick="x">y</td> |'
+    )
+    assert "<script" not in html and "alert(1)</" not in html
+    assert "onerror" not in html and "onclick" not in html and "<img" not in html
+    assert "javascript:" not in html
+    assert '<th scope="row"' not in html and "scope" not in html.replace('scope="col"', "")
+
+
+def test_a_table_row_of_code_spans_and_bars_is_formatted_in_time():
+    text = "| a |\n| - |\n" + "`|" * ((SECTION_TEXT_MAX_LENGTH - 12) // 2)
+    assert not render_section_text(text).is_plain
+
+
+def test_every_table_has_a_caption_the_authors_or_one_for_screen_readers():
+    html = render_markup(f"Table: What each partner gives\n\n{TABLE}\n\n### Glossary\n\n| A | B |\n| - | - |\n| x | y |")
+    assert '<caption class="govuk-table__caption govuk-table__caption--s">What each partner gives</caption>' in html
+    assert "Table: " not in html
+    assert '<caption class="govuk-visually-hidden">Glossary</caption>' in html
+    assert '<caption class="govuk-visually-hidden">Table of Agency and Contribution</caption>' in render_markup(TABLE)

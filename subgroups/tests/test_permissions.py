@@ -3,14 +3,16 @@ whether the database changed. A refused request changes nothing."""
 
 import copy
 import datetime
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
+from PIL import Image
 
-from plans.models import CrossCuttingTheme, Membership, Person, Priority
+from plans.models import CrossCuttingTheme, Membership, Partnership, Person, Priority
 from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
@@ -25,6 +27,7 @@ from reports.models import (
     Recommendation,
     ReminderSchedule,
     ReportSection,
+    ReportSectionSetting,
     TrainingAttendance,
     TrainingCourse,
     VoiceEvidence,
@@ -156,6 +159,7 @@ def fingerprint():
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
         ReportSection.objects.aggregate(n=Sum("version")),
+        ReportSectionSetting.objects.aggregate(n=Count("pk"), v=Sum("version")),
         Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
         ChallengeResponse.objects.count(),
         LearningReview.objects.count(),
@@ -171,6 +175,7 @@ def fingerprint():
         TrainingCourse.objects.aggregate(n=Count("pk"), v=Sum("version")),
         TrainingAttendance.objects.aggregate(n=Count("pk"), a=Sum("attended")),
         PartnerContribution.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        tuple(Partnership.objects.order_by("pk").values_list("logo", flat=True)),
     )
 
 
@@ -198,6 +203,7 @@ def post_data(world, name):
         "directory-add": {"name": "Education Safeguarding Lead", "agency": "LBM"},
         "directory-edit": {"name": "Spare Person", "role": "Head of Service", "version": 1},
         "directory-remove": {"remove": "1"},
+        "partnership-settings": {"logo": _png(), "logo_alt": "MSCP logo"},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
@@ -207,6 +213,9 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "annual-structure": {"title": "Education safeguarding"},
+        "annual-structure-rename": {"title": "Foreword by our Independent Chair", "version": 1},
+        "annual-structure-change": {"action": "down", "version": 1},
         "challenge-create": {
             "target_kind": "subgroup", "subgroup": workplan.subgroup_id, "question": "Where is the evidence?",
         },
@@ -248,6 +257,12 @@ def post_data(world, name):
             ),
         },
     }[name] | ({"priority": workplan.plan.priorities.get().pk} if name in {"action-create", "action-edit"} else {})
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 20), "#1d70b8").save(buffer, format="PNG")
+    return SimpleUploadedFile("logo.png", buffer.getvalue(), content_type="image/png")
 
 
 def _round_row(action, day):
@@ -298,6 +313,9 @@ URLS = [
     ("reports:annual-section-preview", PLAN, ["post"], "section"),
     ("reports:annual-publish", PLAN, ["get", "post"], "report"),
     ("reports:annual-start-from", PLAN, ["post"], "published"),
+    ("reports:annual-structure", PLAN, ["get", "post"], "report"),
+    ("reports:annual-structure-rename", PLAN, ["get", "post"], "section"),
+    ("reports:annual-structure-change", PLAN, ["post"], "section"),
     ("subgroups:workplan-import", PLAN, ["get", "post"], "subgroup"),
     ("subgroups:workplan-year-end", PLAN, ["get", "post"], "workplan"),
     ("subgroups:plan-year-end", PLAN, ["get", "post"], "plan"),
@@ -334,6 +352,7 @@ URLS = [
     ("reports:contribution-create", PLAN, ["post"], "partnership"),
     ("reports:contribution-edit", PLAN, ["post"], "contribution"),
     ("reports:contribution-remove", PLAN, ["post"], "contribution"),
+    ("plans:partnership-settings", PLAN, ["get", "post"], "partnership"),
     ("plans:directory", READ, ["get"], "partnership"),
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from plans.models import Partnership
 from reports.annual import annual_report_content, plan_for_year
 from reports.models import AnnualReport
-from reports.pdf import html_to_pdf, render_pdf_html
+from reports.pdf import cover_logo, html_to_pdf, render_pdf_html
 from subgroups.models import year_label_bounds
 
 TEMPLATE = "reports/pdf/annual_report.html"
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             .order_by("-status", "-published_at", "-created_at")  # published first, the latest
             .first()
         )
-        content = annual_report_content(report, partnership=found, year=year)
+        content = annual_report_content(report, partnership=found, year=year) | {"cover_logo": cover_logo(found)}
         html = render_pdf_html(TEMPLATE, content)
         path = Path(output)
         if format == "html":

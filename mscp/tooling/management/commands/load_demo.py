@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from mscp.demo.load import DEMO_USERS, demo_load, demo_reset, synthetic_load
+from mscp.demo.load import DEMO_USERS, demo_load, demo_logo_load, demo_reset, synthetic_load
 
 DEFAULT_DEMO_PASSWORD = "mscp-demo-2023"
 
@@ -69,6 +69,8 @@ class Command(BaseCommand):
                 "Rows already there are kept as they are (load_demo --reset restores the demo "
                 "as shipped)."
             )
+        if demo_logo_load(author=get_user_model().objects.get(username="bsu")):
+            self.stdout.write("Merton's demo logo added.")
         if scale:
             author = get_user_model().objects.get(username="bsu")
             created = synthetic_load(count=scale, author=author)
