@@ -15,7 +15,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from plans.models import LeadPartner
-from plans.permissions import Editor
 from plans.services import attributed
 from reports.annual import annual_report_content
 from reports.models import AnnualReport, Dispatch, SignOff
@@ -110,22 +109,19 @@ class DispatchReminder:
         return timezone.localdate(self.report.published_at) + datetime.timedelta(days=DISPATCH_WITHIN_DAYS)
 
 
-def dispatch_reminders(*, user) -> list[DispatchReminder]:
-    """For the dashboard: the published reports of the user's partnerships (the BSU's, who
-    records them) still to be sent to a required recipient. Two queries."""
-    editor = Editor.for_user(user)
+def dispatch_reminders(*, partnership_id: int) -> list[DispatchReminder]:
+    """For the dashboard: the partnership's published reports not yet recorded as sent to
+    every required recipient, oldest first. Two queries."""
     reports = (
-        AnnualReport.objects.visible_to(user)
-        .filter(status=AnnualReport.Status.PUBLISHED)
-        .select_related("partnership")
+        AnnualReport.objects.filter(partnership_id=partnership_id, status=AnnualReport.Status.PUBLISHED)
         .prefetch_related("dispatches")
-        .order_by("published_at")
+        .order_by("published_at", "pk")
     )
-    return [
-        DispatchReminder(report, outstanding)
-        for report in reports
-        if editor.is_bsu(report.partnership_id) and (outstanding := outstanding_recipients(report, list(report.dispatches.all())))
-    ]
+    reminders = []
+    for report in reports:
+        if outstanding := outstanding_recipients(report, list(report.dispatches.all())):
+            reminders.append(DispatchReminder(report, outstanding))
+    return reminders
 
 
 def published_report(*, partnership_slug: str, year: str) -> AnnualReport:

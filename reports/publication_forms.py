@@ -29,12 +29,12 @@ class SignOffForm(forms.Form):
         error_messages={"required": "Enter their role."},
     )
     signed_on = DateInputField(
-        label="Date signed", require_all_fields=False, help_text="For example 20 9 2024.",
-        error_messages={"required": "Enter the date they signed.", "incomplete": "Enter the date they signed."},
+        label="Date signed", require_all_fields=False, help_text="For example 20 9 2024."
     )
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["signed_on"].error_messages["required"] = "Enter the date they signed."
         self.fields["partner"].queryset = partners
         self.fields["partner"].label_from_instance = lambda partner: f"{partner.organisation} ({partner.role})"
         self.helper = FormHelper()
@@ -60,12 +60,12 @@ class DispatchForm(forms.Form):
         help_text="For example “Merton Health and Wellbeing Board”.",
     )
     sent_on = DateInputField(
-        label="Date sent", require_all_fields=False, help_text="For example 27 9 2024.",
-        error_messages={"required": "Enter the date it was sent.", "incomplete": "Enter the date it was sent."},
+        label="Date sent", require_all_fields=False, help_text="For example 27 9 2024."
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["sent_on"].error_messages["required"] = "Enter the date it was sent."
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(

@@ -59,7 +59,7 @@ def sign_off_state(*, report: AnnualReport, fingerprint: str | None) -> list[Par
     stand as they were when it was published. Two queries."""
     partners = list(LeadPartner.objects.filter(partnership_id=report.partnership_id))
     latest: dict[int, SignOff] = {}
-    for sign_off in SignOff.objects.filter(report=report).order_by("-recorded_at", "-pk"):
+    for sign_off in SignOff.objects.filter(report=report).select_related("recorded_by").order_by("-recorded_at", "-pk"):
         latest.setdefault(sign_off.lead_partner_id, sign_off)
     rows = []
     for partner in partners:

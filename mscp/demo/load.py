@@ -25,6 +25,7 @@ from plans.models import (
     BragDefinition,
     BusinessPlan,
     CrossCuttingTheme,
+    LeadPartner,
     Membership,
     Partnership,
     Person,
@@ -32,7 +33,17 @@ from plans.models import (
     split_lead_names,
 )
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
-from reports.models import AnnualReport, Challenge, Finding, LearningReview, Meeting, Recommendation, ReportSection
+from reports.models import (
+    AnnualReport,
+    Challenge,
+    Finding,
+    LearningReview,
+    Meeting,
+    Recommendation,
+    ReportSection,
+    SignOff,
+)
+from reports.publication import sign_off_record
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
 
@@ -110,6 +121,11 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
         slug=slug, defaults={k: v for k, v in data.PARTNERSHIP.items() if k != "slug"}
     )
     report.count("partnerships", created)
+    for order, item in enumerate(data.LEAD_PARTNERS, start=1):
+        _, created = LeadPartner.objects.get_or_create(
+            partnership=partnership, organisation=item["organisation"], defaults={"role": item["role"], "order": order}
+        )
+        report.count("lead partners", created)
     plan_fields = dict(data.PLAN)
     plan, created = BusinessPlan.objects.get_or_create(
         partnership=partnership, title=plan_fields.pop("title"), defaults=plan_fields
@@ -373,6 +389,8 @@ def demo_load(*, password: str) -> LoadReport:
         merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report
     )
     _reviews_load(merton_reviews, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
+    # Last: a sign-off is of the report's content, reviews and challenges included.
+    _sign_offs_load(merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
     return report
 
 
@@ -410,6 +428,24 @@ def _annual_report_load(
             report=draft, slug=slug, defaults={"text": text.strip(), "updated_by": author}
         )
         report.count("report sections", created)
+
+
+def _sign_offs_load(data: ModuleType, *, partnership: Partnership, author: "User", report: LoadReport) -> None:
+    """The lead partners' sign-offs of the year's draft, through the service (so each carries
+    the report's fingerprint); a partner that has signed it, or signed and had it withdrawn, is
+    left as it is, and nothing is added once the year's report is published."""
+    draft = AnnualReport.objects.filter(partnership=partnership, year=data.YEAR, status="draft").first()
+    if draft is None:
+        return
+    for item in data.SIGN_OFFS:
+        partner = LeadPartner.objects.get(partnership=partnership, organisation=item["organisation"])
+        if SignOff.objects.filter(report=draft, lead_partner=partner).exists():
+            continue
+        sign_off_record(
+            report=draft, partner=partner, signed_by=item["signed_by"], role=item["role"],
+            signed_on=item["signed_on"], by=author,
+        )
+        report.count("sign-offs", True)
 
 
 @transaction.atomic
