@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from plans.models import LeadPartner
 from plans.services import attributed
-from reports.annual import annual_report_content
+from reports.annual import annual_report_content, generated_content, report_fingerprint
 from reports.models import AnnualReport, Dispatch, SignOff
 from reports.signoffs import sign_offs_withdraw
 
@@ -42,7 +42,10 @@ def sign_off_record(
         raise ValidationError({"partner": "Choose one of this partnership's lead partners."})
     if signed_on > timezone.localdate():
         raise ValidationError({"signed_on": "The date of the sign-off cannot be in the future."})
-    content = annual_report_content(report)
+    fingerprint = report_fingerprint(
+        generated_content(partnership=report.partnership, year=report.year),
+        {row.slug: row for row in report.sections.all()},
+    )
     sign_offs_withdraw(
         report=report, partner=partner, by=by,
         reason=f"Replaced by the sign-off recorded on {timezone.localdate():%-d %B %Y}.",
@@ -50,7 +53,7 @@ def sign_off_record(
     sign_off = attributed(
         SignOff(
             report=report, lead_partner=partner, signed_by=signed_by.strip(), role=role.strip(),
-            signed_on=signed_on, fingerprint=content["fingerprint"], recorded_by=by,
+            signed_on=signed_on, fingerprint=fingerprint, recorded_by=by,
         ),
         by,
     )
