@@ -305,8 +305,8 @@ STALE_LEAD_PARTNER_EDIT = (
 
 def _lead_partner_errors(*, partnership, organisation: str, exclude_pk=None) -> dict[str, list[str]]:
     twins = LeadPartner.objects.filter(partnership=partnership, organisation__iexact=organisation.strip())
-    if twins.exclude(pk=exclude_pk).exists():
-        return {"organisation": [f"{organisation.strip()} is already a lead partner."]}
+    if (twin := twins.exclude(pk=exclude_pk).first()) is not None:
+        return {"organisation": [f"{twin.organisation} is already a lead partner."]}
     return {}
 
 
