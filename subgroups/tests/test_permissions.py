@@ -9,13 +9,31 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils import timezone
 
-from plans.models import CrossCuttingTheme, Membership, Person, Priority
+from plans.models import CrossCuttingTheme, LeadPartner, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
-from reports.models import AnnualReport, Challenge, ChallengeResponse, Finding, LearningReview, Recommendation, ReportSection
+from reports.models import (
+    AnnualReport,
+    Challenge,
+    ChallengeResponse,
+    Dispatch,
+    Finding,
+    LearningReview,
+    Recommendation,
+    ReportSection,
+    SignOff,
+)
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
-from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
+from plans.tests.factories import (
+    LeadPartnerFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    PersonFactory,
+    PriorityFactory,
+    UserFactory,
+)
 from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import (
     ActionFactory,
@@ -107,6 +125,9 @@ def _build_world():
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
+    # Lead partners, set up after the 2023-24 report was published (it needed no sign-off).
+    lead_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Council")
+    spare_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Police")
     challenge = challenge_raise(
         partnership=partnership, by=users["scrutineer"], target_kind="subgroup", subgroup=workplan.subgroup,
         question="How do you know the learning changed practice?",
@@ -117,7 +138,7 @@ def _build_world():
     return {
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
         "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
-        "spare": spare,
+        "spare": spare, "lead_partner": lead_partner, "spare_partner": spare_partner,
     }
 
 
@@ -141,6 +162,9 @@ def fingerprint():
         Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
         Person.objects.count(),
         Person.objects.aggregate(v=Sum("version")),
+        LeadPartner.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        SignOff.objects.count(),
+        Dispatch.objects.count(),
     )
 
 
@@ -177,6 +201,14 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "annual-sign-off": {
+            "partner": world["lead_partner"].pk, "signed_by": "Director of Children's Services",
+            "role": "on behalf of the Chief Executive", "signed_on_0": 1, "signed_on_1": 9, "signed_on_2": 2024,
+        },
+        "annual-dispatch": {"recipient": "panel", **dict(zip(["sent_on_0", "sent_on_1", "sent_on_2"], _day_month_year(timezone.localdate()), strict=True))},
+        "lead-partner-add": {"organisation": "Grid Integrated Care Board", "role": "Chief Executive"},
+        "lead-partner-edit": {"organisation": "Grid Council", "role": "Chief Executive (acting)", "version": 1},
+        "lead-partner-remove": {},
         "challenge-create": {
             "target_kind": "subgroup", "subgroup": workplan.subgroup_id, "question": "Where is the evidence?",
         },
@@ -278,6 +310,12 @@ URLS = [
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),
     ("plans:directory-remove", PLAN, ["get", "post"], "person"),
+    ("plans:lead-partners", READ, ["get"], "partnership"),
+    ("plans:lead-partner-add", PLAN, ["get", "post"], "partnership"),
+    ("plans:lead-partner-edit", PLAN, ["get", "post"], "lead_partner"),
+    ("plans:lead-partner-remove", PLAN, ["post"], "spare_partner"),
+    ("reports:annual-sign-off", PLAN, ["get", "post"], "report"),
+    ("reports:annual-dispatch", PLAN, ["get", "post"], "published"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
@@ -313,6 +351,8 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         args = [world["report"].pk, "scrutiny"]
     elif target == "person":
         args = [world["workplan"].plan.partnership_id, world["spare"].pk]
+    elif target in ("lead_partner", "spare_partner"):
+        args = [world["workplan"].plan.partnership_id, world[target].pk]
     else:
         args = [objects[target].pk] if target else []
     url = reverse(name, args=args)
@@ -330,6 +370,31 @@ def test_permission_grid(client, world, role, name, kind, method, target):
     changed = fingerprint() != before
     writes = name not in POSTS_THAT_WRITE_NOTHING
     assert changed == (writes and method == "post" and role != "anonymous" and response.status_code == 302)
+
+
+PUBLIC_PAGES = ["public:report", "public:report-pdf", "public:family-summary"]
+
+
+# The PDF is the same file for everyone and slow to make: one reader without a sign-in, one
+# from another partnership.
+PUBLIC_GRID = [
+    (role, name) for name in PUBLIC_PAGES
+    for role in (["anonymous", "outsider"] if name == "public:report-pdf" else ROLES)
+]
+
+
+@pytest.mark.parametrize(("role", "name"), PUBLIC_GRID)
+def test_public_pages_grid(client, world, role, name):
+    """The public pages of a published report answer everyone, signed in or not, of the
+    partnership or not; a year with only a draft is not found, for everyone."""
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    slug = world["workplan"].plan.partnership.slug
+    before = fingerprint()
+    published = client.get(reverse(name, kwargs={"partnership": slug, "year": world["published"].year}))
+    draft_only = client.get(reverse(name, kwargs={"partnership": slug, "year": world["report"].year}))
+    assert (published.status_code, draft_only.status_code) == (200, 404)
+    assert fingerprint() == before
 
 
 def test_refusal_page_explains_in_the_sites_style(client, world):
