@@ -8,7 +8,7 @@ partnership, and in which role, through the membership functions below.
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, ProtectedError
+from django.db.models import Max, RestrictedError
 
 from plans.models import (
     BusinessPlan,
@@ -351,7 +351,7 @@ def lead_partner_remove(*, partner: LeadPartner, by) -> None:
     try:
         with transaction.atomic():
             attributed(current, by).delete()
-    except ProtectedError as error:
+    except RestrictedError as error:
         raise ValidationError(
             f"{current.organisation} has signed off an annual report, so cannot be removed: change "
             "its organisation or role instead."

@@ -126,7 +126,8 @@ class SignOff(models.Model):
     no longer counts. Rows are kept: a withdrawn sign-off stays on record."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sign_offs")
-    lead_partner = models.ForeignKey(LeadPartner, on_delete=models.PROTECT, related_name="sign_offs")
+    # RESTRICT: a partner who signed stays, unless its partnership goes with its reports.
+    lead_partner = models.ForeignKey(LeadPartner, on_delete=models.RESTRICT, related_name="sign_offs")
     signed_by = models.CharField("Name", max_length=200)
     role = models.CharField(
         max_length=200,
@@ -159,8 +160,9 @@ class SignOff(models.Model):
 
 class Dispatch(models.Model):
     """A date the published report was sent to someone. Working Together to Safeguard Children
-    asks the partners to send it to the national Child Safeguarding Practice Review Panel and
-    the What Works Centre within seven days of publishing it (REQUIRED_RECIPIENTS)."""
+    2018 asks the partners to send it to the national Child Safeguarding Practice Review Panel
+    and the What Works Centre for Children's Social Care within seven days of publishing it
+    (REQUIRED_RECIPIENTS, as the partnership's issue asks); anyone else is "other"."""
 
     class Recipient(models.TextChoices):
         PANEL = "panel", "Child Safeguarding Practice Review Panel"

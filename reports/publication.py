@@ -20,7 +20,7 @@ from reports.annual import annual_report_content, generated_content, report_fing
 from reports.models import AnnualReport, Dispatch, SignOff
 from reports.signoffs import sign_offs_withdraw
 
-# Working Together to Safeguard Children: the report goes to the national panel and the What
+# Working Together to Safeguard Children 2018: the report goes to the national panel and the What
 # Works Centre within seven days of its publication.
 DISPATCH_WITHIN_DAYS = 7
 # The written part of the report that the public family summary page shows.

@@ -202,13 +202,13 @@ SIGN_OFFS = [
     {
         "organisation": "London Borough of Merton",
         "signed_by": "Executive Director, Children, Lifelong Learning and Families",
-        "role": "on behalf of the Chief Executive, London Borough of Merton",
+        "role": "on behalf of the Chief Executive",
         "signed_on": date(2024, 9, 16),
     },
     {
         "organisation": "NHS South West London Integrated Care Board",
         "signed_by": "Chief Nursing Officer, NHS South West London",
-        "role": "on behalf of the Chief Executive, NHS South West London Integrated Care Board",
+        "role": "on behalf of the Chief Executive",
         "signed_on": date(2024, 9, 18),
     },
 ]
