@@ -121,16 +121,16 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
         slug=slug, defaults={k: v for k, v in data.PARTNERSHIP.items() if k != "slug"}
     )
     report.count("partnerships", created)
-    for order, item in enumerate(data.LEAD_PARTNERS, start=1):
-        _, created = LeadPartner.objects.get_or_create(
-            partnership=partnership, organisation=item["organisation"], defaults={"role": item["role"], "order": order}
-        )
-        report.count("lead partners", created)
     plan_fields = dict(data.PLAN)
     plan, created = BusinessPlan.objects.get_or_create(
         partnership=partnership, title=plan_fields.pop("title"), defaults=plan_fields
     )
     report.count("plans", created)
+    for order, item in enumerate(data.LEAD_PARTNERS, start=1):
+        _, created = LeadPartner.objects.get_or_create(
+            partnership=partnership, organisation=item["organisation"], defaults={"role": item["role"], "order": order}
+        )
+        report.count("lead partners", created)
     for rating, meaning in data.BRAG_DEFINITIONS.items():
         _, created = BragDefinition.objects.get_or_create(
             plan=plan, rating=rating, defaults={"meaning": meaning}
