@@ -409,8 +409,9 @@ def _sign_off_content(report, partnership, generated: dict, texts: dict) -> dict
 
 
 def report_fingerprint(generated: dict, texts: dict[str, ReportSection]) -> str:
-    """The fingerprint a sign-off of this content carries: its generated part and written texts."""
-    return content_fingerprint(generated=generated, texts={slug: row.text for slug, row in texts.items()})
+    """The fingerprint a sign-off of this content carries: its generated part and written texts
+    (an empty text is as good as none: the report shows "Not yet written" for both)."""
+    return content_fingerprint(generated=generated, texts={slug: row.text for slug, row in texts.items() if row.text})
 
 
 # -- Changes -------------------------------------------------------------------------------------
@@ -497,14 +498,16 @@ def section_save(*, report: AnnualReport, slug: str, text: str, expected_version
         raise SectionConflict(current=current)
     if current is None:
         current = ReportSection(report=report, slug=slug, version=0)
+    changed = current.text != text
     current.text = text
     current.version += 1
     current.updated_by = author
     current.save()
-    sign_offs_withdraw(
-        report=report, by=author,
-        reason=f"{written_part_title(report, slug)} was changed by {display_name(author)} on {timezone.localdate():%-d %B %Y}.",
-    )
+    if changed:
+        sign_offs_withdraw(
+            report=report, by=author,
+            reason=f"{written_part_title(report, slug)} was changed by {display_name(author)} on {timezone.localdate():%-d %B %Y}.",
+        )
     return current
 
 

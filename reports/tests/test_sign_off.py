@@ -60,6 +60,13 @@ def test_a_section_edit_withdraws_every_sign_off_with_the_reason_in_its_history(
     assert page.count("Withdrawn</strong>") == 3 and "It needs signing off again." in page
 
 
+def test_saving_a_section_unchanged_keeps_the_sign_offs(report, partners, bsu):
+    section_save(report=report, slug="voice", text="What children told us.", expected_version=0, author=bsu)
+    sign(report, partners[0], bsu)
+    section_save(report=report, slug="voice", text="What children told us.\r\n", expected_version=1, author=bsu)
+    assert SignOff.objects.get().withdrawn_at is None
+
+
 def test_a_workplan_update_after_signing_means_the_sign_off_no_longer_counts(report, partners, bsu, client):
     for partner in partners:
         sign(report, partner, bsu)
