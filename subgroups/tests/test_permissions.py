@@ -14,6 +14,7 @@ from django.utils import timezone
 from plans.models import CrossCuttingTheme, LeadPartner, Membership, Person, Priority
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
+from reports.publication import sign_off_record
 from reports.models import (
     AnnualReport,
     Challenge,
@@ -125,9 +126,15 @@ def _build_world():
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
-    # Lead partners, set up after the 2023-24 report was published (it needed no sign-off).
+    # Lead partners, set up after the 2023-24 report was published (it needed no sign-off);
+    # both have signed off the draft, so the BSU can publish it.
     lead_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Council")
     spare_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Police")
+    for partner in (lead_partner, spare_partner):
+        sign_off_record(
+            report=draft, partner=partner, signed_by="Chief Executive", role="Chief Executive",
+            signed_on=datetime.date(2025, 6, 1), by=users["bsu"],
+        )
     challenge = challenge_raise(
         partnership=partnership, by=users["scrutineer"], target_kind="subgroup", subgroup=workplan.subgroup,
         question="How do you know the learning changed practice?",
@@ -322,6 +329,9 @@ ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
 # Succeed without writing: the upload only leads to a preview (confirming is tested in
 # test_import_views.py, since it needs the uploader's session).
 POSTS_THAT_WRITE_NOTHING = {"subgroups:workplan-import"}
+# Every lead partner has signed the draft (so that it can be published), and one who signed
+# cannot be removed: the BSU is told so (a removal is tested in reports/tests/test_sign_off.py).
+POSTS_THAT_WRITE_NOTHING |= {"plans:lead-partner-remove"}
 GRID = [
     (role, name, kind, method, target)
     for name, kind, methods, target in URLS
