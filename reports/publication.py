@@ -113,15 +113,17 @@ class DispatchReminder:
 
 
 def dispatch_reminders(*, partnership_id: int) -> list[DispatchReminder]:
-    """For the dashboard: the partnership's published reports not yet recorded as sent to
-    every required recipient, oldest first. Two queries."""
+    """For the dashboard: the partnership's published reports (of each year, the latest
+    published: the one the public page shows) not yet recorded as sent to every required
+    recipient, oldest first. Two queries."""
     reports = (
         AnnualReport.objects.filter(partnership_id=partnership_id, status=AnnualReport.Status.PUBLISHED)
         .prefetch_related("dispatches")
         .order_by("published_at", "pk")
     )
+    latest_of_year = {report.year: report for report in reports}
     reminders = []
-    for report in reports:
+    for report in sorted(latest_of_year.values(), key=lambda report: report.published_at):
         if outstanding := outstanding_recipients(report, list(report.dispatches.all())):
             reminders.append(DispatchReminder(report, outstanding))
     return reminders
