@@ -3,7 +3,8 @@ installation, or keeping a readable copy beside the database backups (see README
 
 The file holds the partnership, its members' user accounts (with password hashes: keep the
 file as safe as the database), plans, priorities, themes, sub-groups, workplans, actions, BRAG
-updates and annual reports. The change history is not included; `pg_dump` keeps everything.
+updates, annual reports with their sign-offs and dates sent, and the lead partners. The change
+history is not included; `pg_dump` keeps everything.
 Loading refuses to overwrite: every object must be new to the database it goes into, and
 either the whole file goes in or nothing does.
 """
@@ -22,12 +23,13 @@ from plans.models import (
     BragDefinition,
     BusinessPlan,
     CrossCuttingTheme,
+    LeadPartner,
     Membership,
     Partnership,
     Person,
     Priority,
 )
-from reports.models import AnnualReport, ReportSection, ReportSectionSetting
+from reports.models import AnnualReport, Dispatch, ReportSection, ReportSectionSetting, SignOff
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 
 FORMAT_VERSION = 1
@@ -38,6 +40,7 @@ PARTNERSHIP_MODELS = [
     (Partnership, "pk"),
     (Membership, "partnership"),
     (Person, "partnership"),
+    (LeadPartner, "partnership"),
     (BusinessPlan, "partnership"),
     (BragDefinition, "plan__partnership"),
     (Priority, "plan__partnership"),
@@ -48,6 +51,8 @@ PARTNERSHIP_MODELS = [
     (ActionUpdate, "action__workplan__subgroup__partnership"),
     (AnnualReport, "partnership"),
     (ReportSection, "report__partnership"),
+    (SignOff, "report__partnership"),
+    (Dispatch, "report__partnership"),
     (ReportSectionSetting, "report__partnership"),
 ]
 

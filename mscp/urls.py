@@ -1,8 +1,10 @@
-"""Root URLs. Every page needs a login (LoginRequiredMiddleware); the login page is exempt."""
+"""Root URLs. Every page needs a login (LoginRequiredMiddleware); the login page and the
+public pages of published annual reports are exempt."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from mscp import observability
@@ -10,9 +12,22 @@ from plans import accounts
 from plans import urls as plans_urls
 from plans import views as plans_views
 from plans.forms import ChangePasswordForm, NewPasswordForm, ResetPasswordForm, SignInForm
+from reports import public_views
 from subgroups import urls as subgroups_urls
 
 handler500 = observability.server_error
+
+# The public pages of a published annual report, at a stable address per partnership and year
+# (reports/public_views.py): exempt from the login requirement one by one.
+public_pages = [
+    path("<slug:partnership>/<str:year>/", login_not_required(public_views.report), name="report"),
+    path("<slug:partnership>/<str:year>/pdf/", login_not_required(public_views.report_pdf), name="report-pdf"),
+    path(
+        "<slug:partnership>/<str:year>/families/",
+        login_not_required(public_views.family_summary),
+        name="family-summary",
+    ),
+]
 
 urlpatterns = [
     path("healthz", observability.healthz, name="healthz"),
@@ -22,6 +37,8 @@ urlpatterns = [
     path("", include((subgroups_urls.plan_pages + plans_urls.urlpatterns, plans_urls.app_name))),
     path("", include("subgroups.urls")),
     path("reports/", include("reports.urls")),
+    # A published annual report is public: these pages, and only these, need no sign-in.
+    path("published/", include((public_pages, "public"))),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=SignInForm),

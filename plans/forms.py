@@ -285,3 +285,27 @@ class PartnershipLogoForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(Field("logo"), Field.text("logo_alt"), Submit("save", "Save logo"))
+
+
+class LeadPartnerForm(forms.Form):
+    """A lead safeguarding partner; `version` is the one the editor loaded."""
+
+    organisation = forms.CharField(
+        label="Organisation",
+        max_length=200,
+        help_text='For example "London Borough of Merton" or "NHS South West London Integrated Care Board".',
+        error_messages={"required": "Enter the organisation."},
+    )
+    role = forms.CharField(
+        label="Lead partner's role",
+        max_length=200,
+        help_text='The statutory lead, for example "Chief Executive" or "Commissioner of Police of the Metropolis".',
+        error_messages={"required": "Enter the lead partner's role."},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, submit_label="Save lead partner", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(Field.text("organisation"), Field.text("role"), "version", Submit("save", submit_label))

@@ -396,3 +396,38 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("plans:directory-edit", kwargs={"pk": self.partnership_id, "person_pk": self.pk})
+
+
+class LeadPartnerQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class LeadPartner(models.Model):
+    """One of the partnership's lead safeguarding partners, who sign off its annual report
+    (Working Together to Safeguard Children 2023: the local authority's chief executive, the
+    integrated care board's chief executive and the chief officer of police). How many there
+    are is how many sign-offs publishing needs."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="lead_partners")
+    organisation = models.CharField(max_length=200, help_text='For example "London Borough of Merton".')
+    role = models.CharField(
+        "Lead partner's role", max_length=200, help_text='The statutory lead, for example "Chief Executive".'
+    )
+    order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Goes up by one with every edit."
+    )
+
+    objects = LeadPartnerQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "partnership", Lower("organisation"), name="unique_lead_partner_per_partnership"
+            ),
+        ]
+
+    def __str__(self):
+        return self.organisation

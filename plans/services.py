@@ -11,11 +11,12 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, RestrictedError
 
 from plans.models import (
     BusinessPlan,
     CrossCuttingTheme,
+    LeadPartner,
     Membership,
     Partnership,
     Person,
@@ -295,6 +296,69 @@ def people_for_names(*, partnership: Partnership, names: list[str], by=None) -> 
             found[key] = attributed(Person(partnership=partnership, name=name), by)
             found[key].save()
     return [found[key] for key in wanted]
+
+
+# Lead safeguarding partners: the BSU sets them up; each signs off the annual report.
+
+STALE_LEAD_PARTNER_EDIT = (
+    "{who} changed this lead partner while you were editing. Nothing has been saved: your input "
+    "is still in the form; check it against the list and save again to apply it."
+)
+
+
+def _lead_partner_errors(*, partnership, organisation: str, exclude_pk=None) -> dict[str, list[str]]:
+    twins = LeadPartner.objects.filter(partnership=partnership, organisation__iexact=organisation.strip())
+    if (twin := twins.exclude(pk=exclude_pk).first()) is not None:
+        return {"organisation": [f"{twin.organisation} is already a lead partner."]}
+    return {}
+
+
+@transaction.atomic
+def lead_partner_add(*, partnership: Partnership, organisation: str, role: str, by) -> LeadPartner:
+    """Add a lead safeguarding partner, after the others. Refused when the organisation
+    (case ignored) is one already."""
+    if errors := _lead_partner_errors(partnership=partnership, organisation=organisation):
+        raise ValidationError(errors)
+    last = LeadPartner.objects.filter(partnership=partnership).aggregate(last=Max("order"))["last"] or 0
+    partner = attributed(
+        LeadPartner(partnership=partnership, organisation=organisation.strip(), role=role.strip(), order=last + 1),
+        by,
+    )
+    partner.full_clean(validate_constraints=False)
+    partner.save()
+    return partner
+
+
+@transaction.atomic
+def lead_partner_edit(*, partner: LeadPartner, expected_version: int, organisation: str, role: str, by) -> LeadPartner:
+    """Change a lead partner's organisation or role, unless someone else saved it since the
+    editor loaded `expected_version`: then refuse, naming who, and change nothing."""
+    current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
+    refuse_stale_edit(current, expected_version, STALE_LEAD_PARTNER_EDIT)
+    if errors := _lead_partner_errors(
+        partnership=current.partnership_id, organisation=organisation, exclude_pk=current.pk
+    ):
+        raise ValidationError(errors)
+    current.organisation, current.role = organisation.strip(), role.strip()
+    current.version += 1
+    current.full_clean(validate_constraints=False)
+    attributed(current, by).save()
+    return current
+
+
+@transaction.atomic
+def lead_partner_remove(*, partner: LeadPartner, by) -> None:
+    """Take a lead partner off the list: refused once it has signed off a report (the
+    sign-off keeps naming it)."""
+    current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
+    try:
+        with transaction.atomic():
+            attributed(current, by).delete()
+    except RestrictedError as error:
+        raise ValidationError(
+            f"{current.organisation} has signed off an annual report, so cannot be removed: change "
+            "its organisation or role instead."
+        ) from error
 
 
 # The partnership's logo, for the annual report's cover. Only PNG and JPEG, read and written

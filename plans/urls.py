@@ -48,3 +48,18 @@ urlpatterns += [
         name="directory-remove",
     ),
 ]
+
+urlpatterns += [
+    path("partnerships/<int:pk>/lead-partners/", views.lead_partners, name="lead-partners"),
+    path("partnerships/<int:pk>/lead-partners/new/", views.lead_partner_add_view, name="lead-partner-add"),
+    path(
+        "partnerships/<int:pk>/lead-partners/<int:partner_pk>/",
+        views.lead_partner_edit_view,
+        name="lead-partner-edit",
+    ),
+    path(
+        "partnerships/<int:pk>/lead-partners/<int:partner_pk>/remove/",
+        views.lead_partner_remove_view,
+        name="lead-partner-remove",
+    ),
+]

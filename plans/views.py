@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from plans.accounts import send_set_password_link
 from plans.forms import (
     DirectoryPersonForm,
+    LeadPartnerForm,
     MembershipRoleForm,
     PersonAddForm,
     PartnershipLogoForm,
@@ -22,10 +23,13 @@ from plans.forms import (
     PlanAdditionForm,
     add_service_errors,
 )
-from plans.models import BusinessPlan, Membership, Partnership, Person, display_name
+from plans.models import BusinessPlan, LeadPartner, Membership, Partnership, Person, display_name
 from plans.permissions import Editor
 from plans.selectors import partnership_directory, partnership_logo, partnership_members, partnership_people
 from plans.services import (
+    lead_partner_add,
+    lead_partner_edit,
+    lead_partner_remove,
     membership_add,
     membership_change_role,
     membership_remove,
@@ -367,3 +371,76 @@ def partnership_logo_view(request, pk):
         raise Http404("This partnership has no logo.")
     content, content_type = logo
     return HttpResponse(content, content_type=content_type)
+
+
+# The lead safeguarding partners, who sign off the annual report: every member reads the list;
+# the BSU keeps it (the same rule as the directory's).
+
+
+def lead_partners(request, pk):
+    """The partnership's lead partners, in the order the report's cover lists them."""
+    partnership, can_edit = _directory_partnership(request, pk, edit=False)
+    return render(
+        request,
+        "plans/lead_partners.html",
+        {"partnership": partnership, "partners": partnership.lead_partners.all(), "can_edit": can_edit},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def lead_partner_add_view(request, pk):
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    form = LeadPartnerForm(request.POST or None, submit_label="Add lead partner")
+    if request.method == "POST" and form.is_valid():
+        try:
+            partner = lead_partner_add(
+                partnership=partnership, organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"], by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{partner.organisation} added as a lead partner.")
+            return redirect("plans:lead-partners", pk=partnership.pk)
+    return render(
+        request, "plans/lead_partner_form.html", {"partnership": partnership, "form": form, "partner": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def lead_partner_edit_view(request, pk, partner_pk):
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    partner = get_object_or_404(LeadPartner.objects.filter(partnership=partnership), pk=partner_pk)
+    form = LeadPartnerForm(
+        request.POST or None,
+        initial={"organisation": partner.organisation, "role": partner.role, "version": partner.version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            lead_partner_edit(
+                partner=partner, expected_version=form.cleaned_data["version"] or 0,
+                organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"], by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"{form.cleaned_data['organisation']} saved.")
+            return redirect("plans:lead-partners", pk=partnership.pk)
+    return render(
+        request, "plans/lead_partner_form.html", {"partnership": partnership, "form": form, "partner": partner},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["POST"])
+def lead_partner_remove_view(request, pk, partner_pk):
+    partnership, _ = _directory_partnership(request, pk, edit=True)
+    partner = get_object_or_404(LeadPartner.objects.filter(partnership=partnership), pk=partner_pk)
+    try:
+        lead_partner_remove(partner=partner, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{partner.organisation} is no longer a lead partner.")
+    return redirect("plans:lead-partners", pk=partnership.pk)

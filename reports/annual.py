@@ -26,6 +26,7 @@ from reports.markup import render_markup, section_text_length_error
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
 from reports.reviews import learning_from_reviews
 from reports.selectors import quarter_ends
+from reports.signoffs import content_fingerprint, missing_sign_offs, sign_off_state, sign_offs_withdraw
 from subgroups.models import LEADS_PREFETCH, SubGroup, year_label_bounds
 
 WRITTEN, GENERATED, BOTH = "written", "generated", "both"
@@ -89,6 +90,10 @@ SECTIONS = [
             "The partners' contributions are added from the funding register.", statutory=True),
     Section("appendices", "Appendices", BOTH,
             "The glossary of acronyms. Sub-group membership is added from the sub-group records."),
+    # Published on its own public page too (reports/publication.py FAMILY_SUMMARY).
+    Section("family-summary", "A summary for children and families", WRITTEN,
+            "A short summary in plain language for children, young people and families: what the "
+            "partnership did this year and what it will do next. It is also published on its own page."),
 ]
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
 PRIORITY_COMMENTARY = "priority-{number}"
@@ -458,7 +463,8 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
         texts = {row.slug: row for row in report.sections.all()}
     else:
         generated, texts = None, {}
-    generated = _hydrated(generated or generated_content(partnership=partnership, year=year))
+    raw_generated = generated or generated_content(partnership=partnership, year=year)
+    generated = _hydrated(raw_generated)
     generated["learning_open"] = still_open(generated["learning"])
     generated["glance"] = year_at_a_glance(generated)
     sections = [
@@ -485,7 +491,31 @@ def annual_report_content(report: AnnualReport | None, *, partnership: Partnersh
             [(f"P{row['number']}" if "number" in row else "Core", row["counts"]) for row in priority_rows]
         ),
         "chart_key": RATING_ORDER,
+        **_sign_off_content(report, partnership, raw_generated, texts, [section.section for section in sections]),
     }
+
+
+def _sign_off_content(report, partnership, generated: dict, texts: dict, sections: list[Section]) -> dict:
+    """The lead partners (for the cover) and, for a report, where each one's sign-off stands
+    against the content shown (reports/signoffs.py)."""
+    if report is None:
+        return {"lead_partners": list(partnership.lead_partners.all()), "sign_offs": []}
+    fingerprint = None if report.is_published else report_fingerprint(generated, texts, sections)
+    state = sign_off_state(report=report, fingerprint=fingerprint)
+    if report.is_published:  # the partners who signed it, whoever has joined since
+        state = [row for row in state if row.counts]
+    return {"lead_partners": [row.partner for row in state], "sign_offs": state, "fingerprint": fingerprint}
+
+
+def report_fingerprint(generated: dict, texts: dict[str, ReportSection], sections: list[Section]) -> str:
+    """The fingerprint a sign-off of this content carries: its generated part, its sections in
+    order with their titles, and its written texts (an empty text is as good as none: the
+    report shows "Not yet written" for both)."""
+    return content_fingerprint(
+        generated=generated,
+        texts={slug: row.text for slug, row in texts.items() if row.text},
+        sections=[(section.slug, section.title) for section in sections],
+    )
 
 
 # -- Changes -------------------------------------------------------------------------------------
@@ -574,20 +604,35 @@ def section_save(*, report: AnnualReport, slug: str, text: str, expected_version
         raise SectionConflict(current=current)
     if current is None:
         current = ReportSection(report=report, slug=slug, version=0)
+    changed = current.text != text
     current.text = text
     current.version += 1
     current.updated_by = author
     current.save()
+    if changed:
+        sign_offs_withdraw(
+            report=report, by=author,
+            reason=f"{written_part_title(report, slug)} was changed by {display_name(author)} on {timezone.localdate():%-d %B %Y}.",
+        )
     return current
 
 
 @transaction.atomic
 def annual_report_publish(*, report: AnnualReport, user) -> AnnualReport:
     """Publish the draft: freeze its generated content, so later updates to the workplans
-    never change it."""
+    never change it. Refused, naming them, until every lead partner has signed off the
+    content as it is now."""
     report = AnnualReport.objects.select_for_update().select_related("partnership").get(pk=report.pk)
     _refuse_if_published(report)
     report.snapshot = generated_content(partnership=report.partnership, year=report.year)
+    fingerprint = report_fingerprint(
+        report.snapshot, {row.slug: row for row in report.sections.all()}, sections_of(report)
+    )
+    if missing := missing_sign_offs(sign_off_state(report=report, fingerprint=fingerprint)):
+        raise ValidationError(
+            "Every lead partner must sign off the report as it is now before it is published. "
+            f"Not signed off: {', '.join(missing)}."
+        )
     report.status = AnnualReport.Status.PUBLISHED
     report.published_at = timezone.now()
     report.published_by = user

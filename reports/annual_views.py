@@ -26,6 +26,9 @@ from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
 from reports.pdf import cover_logo, pdf_response, render_pdf
+from reports.publication import dispatch_record, outstanding_recipients, sign_off_record
+from reports.publication_forms import DispatchForm, SignOffForm
+from reports.signoffs import missing_sign_offs
 from reports.structure import (
     DOWN,
     UP,
@@ -96,6 +99,7 @@ def annual_detail(request, pk):
         item.section.slug for item in content["sections"]
         if item.written and editor.can_edit_report_section(report, item.section.slug)
     }
+    dispatches = list(report.dispatches.all())
     return render(
         request,
         "reports/annual_detail.html",
@@ -104,6 +108,8 @@ def annual_detail(request, pk):
             "can_edit": can_edit,
             "editable_sections": editable_sections,
             "completeness": report_completeness(content),
+            "dispatches": dispatches,
+            "outstanding": outstanding_recipients(report, dispatches) if report.is_published else [],
         },
     )
 
@@ -198,7 +204,8 @@ def annual_publish(request, pk):
     unwritten = [item.section.title for item in content["sections"] if item.written and not item.written.is_written]
     return render(
         request, "reports/annual_publish.html",
-        {"report": report, "unwritten": unwritten, "completeness": report_completeness(content)},
+        {"report": report, "unwritten": unwritten, "completeness": report_completeness(content),
+         "sign_offs": content["sign_offs"], "missing": missing_sign_offs(content["sign_offs"])},
     )
 
 
@@ -305,4 +312,54 @@ def annual_structure_rename(request, pk, slug):
         request, "reports/annual_structure_rename.html",
         {"report": report, "setting": setting, "form": form, "frozen": report.is_published},
         status=status,
+    )
+
+
+def _lead_partners(report):
+    return report.partnership.lead_partners.all()
+
+
+@require_http_methods(["GET", "POST"])
+def sign_off_create(request, pk):
+    """Record a lead partner's sign-off of the draft as it is now (the BSU records it for
+    them)."""
+    report = _editable_report(request, pk)
+    if report.is_published:
+        messages.error(request, "The report is published: its sign-offs can no longer change.")
+        return redirect(report)
+    form = SignOffForm(request.POST or None, partners=_lead_partners(report))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            sign_off = sign_off_record(
+                report=report, partner=data["partner"], signed_by=data["signed_by"], role=data["role"],
+                signed_on=data["signed_on"], by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Sign-off by {sign_off.lead_partner} recorded.")
+            return redirect(f"{report.get_absolute_url()}#sign-off")
+    return render(
+        request, "reports/sign_off_form.html", {"report": report, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def dispatch_create(request, pk):
+    """Record the date the published report was sent to someone."""
+    report = _editable_report(request, pk)
+    form = DispatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            dispatch = dispatch_record(report=report, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Sent to {dispatch.recipient_label} on {dispatch.sent_on:%-d %B %Y}: recorded.")
+            return redirect(f"{report.get_absolute_url()}#publication-record")
+    return render(
+        request, "reports/dispatch_form.html", {"report": report, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from plans.models import Partnership, PartnershipScopedQuerySet, financial_year
+from plans.models import LeadPartner, Partnership, PartnershipScopedQuerySet, financial_year
 from reports.markup import validate_section_text_length
 from subgroups.models import validate_year_label
 
@@ -85,6 +85,10 @@ class AnnualReport(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def get_public_url(self) -> str:
+        """The report's public address (no sign-in), once published: per partnership and year."""
+        return reverse("public:report", kwargs={"partnership": self.partnership.slug, "year": self.year})
 
 
 class ReportSection(models.Model):
@@ -159,6 +163,91 @@ class ReportSectionSetting(models.Model):
 
     def __str__(self):
         return f"{self.report}: {self.title}"
+
+
+class SignOff(models.Model):
+    """A lead safeguarding partner's sign-off of one report, by them or their delegate.
+    `fingerprint` is the report's content as signed (reports/signoffs.py): once the report
+    differs from it, or a change withdrew it (`withdrawn_at`, with the reason), the sign-off
+    no longer counts. Rows are kept: a withdrawn sign-off stays on record."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="sign_offs")
+    # RESTRICT: a partner who signed stays, unless its partnership goes with its reports.
+    lead_partner = models.ForeignKey(LeadPartner, on_delete=models.RESTRICT, related_name="sign_offs")
+    signed_by = models.CharField("Name", max_length=200)
+    role = models.CharField(
+        max_length=200,
+        help_text="Their role, or as a delegate, on whose behalf they sign.",
+    )
+    signed_on = models.DateField()
+    fingerprint = models.CharField(max_length=64, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.CharField(max_length=300, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "lead_partner__order", "-recorded_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "lead_partner"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_standing_sign_off_per_partner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lead_partner}: signed by {self.signed_by} on {self.signed_on:%-d %B %Y}"
+
+
+class Dispatch(models.Model):
+    """A date the published report was sent to someone. Working Together to Safeguard Children
+    2018 asks the partners to send it to the national Child Safeguarding Practice Review Panel
+    and the What Works Centre for Children's Social Care within seven days of publishing it
+    (REQUIRED_RECIPIENTS, as the partnership's issue asks); anyone else is "other"."""
+
+    class Recipient(models.TextChoices):
+        PANEL = "panel", "Child Safeguarding Practice Review Panel"
+        WHAT_WORKS = "what-works", "What Works for Children's Social Care"
+        OTHER = "other", "Someone else"
+
+    REQUIRED_RECIPIENTS = (Recipient.PANEL, Recipient.WHAT_WORKS)
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="dispatches")
+    recipient = models.CharField(max_length=12, choices=Recipient.choices)
+    recipient_name = models.CharField(
+        "Who it was sent to", max_length=200, blank=True, help_text="For someone else: who they are."
+    )
+    sent_on = models.DateField("Date sent")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "sent_on", "pk"]
+        verbose_name_plural = "dispatches"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recipient__in=["panel", "what-works", "other"]), name="dispatch_recipient_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(recipient="other") | ~Q(recipient_name=""), name="dispatch_other_is_named"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recipient_label}, {self.sent_on:%-d %B %Y}"
+
+    @property
+    def recipient_label(self) -> str:
+        return self.recipient_name if self.recipient == self.Recipient.OTHER else self.get_recipient_display()
 
 
 class MeetingQuerySet(PartnershipScopedQuerySet):

@@ -9,8 +9,10 @@ someone else changed the section since the page was loaded, naming who.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 
+from plans.models import display_name
 from plans.services import attributed, refuse_stale_edit
 from reports.annual import (
     PRIORITY_COMMENTARY,
@@ -21,6 +23,7 @@ from reports.annual import (
     structure_copy,
 )
 from reports.models import AnnualReport, ReportSectionSetting
+from reports.signoffs import sign_offs_withdraw
 
 UP, DOWN = "up", "down"
 SECTION_TITLE_MAX_LENGTH = ReportSectionSetting._meta.get_field("title").max_length
@@ -72,10 +75,19 @@ def _clean_title(report: AnnualReport, title: str, *, slug: str | None = None) -
     return title
 
 
+def _withdraw_sign_offs(report: AnnualReport, by) -> None:
+    """A change to the sections changes the report its lead partners signed off."""
+    sign_offs_withdraw(
+        report=report, by=by,
+        reason=f"The report's sections were rearranged by {display_name(by)} on {timezone.localdate():%-d %B %Y}.",
+    )
+
+
 def _save(setting: ReportSectionSetting, by, fields: list[str]) -> ReportSectionSetting:
     setting.version += 1
     setting.full_clean()
     attributed(setting, by).save(update_fields=[*fields, "version"])
+    _withdraw_sign_offs(setting.report, by)
     return setting
 
 
@@ -154,6 +166,7 @@ def structure_add(*, report: AnnualReport, title: str, by) -> ReportSectionSetti
     )
     setting.full_clean()
     attributed(setting, by).save()
+    _withdraw_sign_offs(report, by)
     return setting
 
 

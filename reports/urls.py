@@ -22,6 +22,8 @@ urlpatterns = [
     path("annual/<int:pk>/", annual_views.annual_detail, name="annual-detail"),
     path("annual/<int:pk>/pdf/", annual_views.annual_pdf, name="annual-pdf"),
     path("annual/<int:pk>/publish/", annual_views.annual_publish, name="annual-publish"),
+    path("annual/<int:pk>/sign-off/", annual_views.sign_off_create, name="annual-sign-off"),
+    path("annual/<int:pk>/dispatches/new/", annual_views.dispatch_create, name="annual-dispatch"),
     path("annual/<int:pk>/new-draft/", annual_views.annual_start_from, name="annual-start-from"),
     path("annual/<int:pk>/sections/<slug:slug>/", annual_views.section_edit, name="annual-section"),
     path(

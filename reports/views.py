@@ -13,6 +13,7 @@ from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table
 from reports.meetings import last_meeting_before
 from reports.pdf import pdf_response, render_pdf
+from reports.publication import dispatch_reminders
 from reports.selectors import changes_since, exception_report, filtered_actions, plan_dashboard
 from subgroups.brag import RATING_ORDER
 from subgroups.exports import EXPORT_FORMATS, export_response
@@ -79,6 +80,7 @@ def dashboard(request):
             "chart": chart,
             "chart_key": RATING_ORDER,
             "open_challenges": open_challenges(partnership_id=scope.plan.partnership_id),
+            "dispatch_reminders": dispatch_reminders(partnership_id=scope.plan.partnership_id),
         },
     )
 

@@ -27,6 +27,7 @@ from plans.models import (
     BragDefinition,
     BusinessPlan,
     CrossCuttingTheme,
+    LeadPartner,
     Membership,
     Partnership,
     Person,
@@ -47,9 +48,11 @@ from reports.models import (
     Recommendation,
     ReminderSchedule,
     ReportSection,
+    SignOff,
     TrainingCourse,
     VoiceEvidence,
 )
+from reports.publication import sign_off_record
 from reports.structure import UP, structure_add, structure_move
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
 from subgroups.services import next_year_label
@@ -133,6 +136,11 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
         partnership=partnership, title=plan_fields.pop("title"), defaults=plan_fields
     )
     report.count("plans", created)
+    for order, item in enumerate(data.LEAD_PARTNERS, start=1):
+        _, created = LeadPartner.objects.get_or_create(
+            partnership=partnership, organisation=item["organisation"], defaults={"role": item["role"], "order": order}
+        )
+        report.count("lead partners", created)
     for rating, meaning in data.BRAG_DEFINITIONS.items():
         _, created = BragDefinition.objects.get_or_create(
             plan=plan, rating=rating, defaults={"meaning": meaning}
@@ -437,6 +445,8 @@ def demo_load(*, password: str) -> LoadReport:
     )
     _reviews_load(merton_reviews, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
     _evidence_load(merton_evidence, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
+    # Last: a sign-off is of the report's content, reviews, challenges and evidence included.
+    _sign_offs_load(merton_annual, partnership=Partnership.objects.get(slug="merton"), author=users["bsu"], report=report)
     return report
 
 
@@ -516,6 +526,24 @@ def demo_logo_load(*, author: "User") -> bool:
     upload = SimpleUploadedFile("merton-logo.png", buffer.getvalue(), content_type="image/png")
     partnership_set_logo(partnership=merton_partnership, upload=upload, alt_text=DEMO_LOGO_ALT, by=author)
     return True
+
+
+def _sign_offs_load(data: ModuleType, *, partnership: Partnership, author: "User", report: LoadReport) -> None:
+    """The lead partners' sign-offs of the year's draft, through the service (so each carries
+    the report's fingerprint); a partner that has signed it, or signed and had it withdrawn, is
+    left as it is, and nothing is added once the year's report is published."""
+    draft = AnnualReport.objects.filter(partnership=partnership, year=data.YEAR, status="draft").first()
+    if draft is None:
+        return
+    for item in data.SIGN_OFFS:
+        partner = LeadPartner.objects.get(partnership=partnership, organisation=item["organisation"])
+        if SignOff.objects.filter(report=draft, lead_partner=partner).exists():
+            continue
+        sign_off_record(
+            report=draft, partner=partner, signed_by=item["signed_by"], role=item["role"],
+            signed_on=item["signed_on"], by=author,
+        )
+        report.count("sign-offs", True)
 
 
 @transaction.atomic

@@ -29,6 +29,14 @@ PARTNERSHIP = {
     "slug": "medway",
 }
 
+# "Medway Council, Kent Police and NHS Kent and Medway are the three safeguarding partners"
+# (seed 003, 2.2).
+LEAD_PARTNERS = [
+    {"organisation": "Medway Council", "role": "Chief Executive"},
+    {"organisation": "NHS Kent and Medway", "role": "Chief Executive"},
+    {"organisation": "Kent Police", "role": "Chief Constable"},
+]
+
 PLAN = {
     "title": "MSCP Business Plan 2021-23",
     "period_start": date(2021, 4, 1),

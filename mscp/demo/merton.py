@@ -31,6 +31,14 @@ PARTNERSHIP = {
     "slug": "merton",
 }
 
+# The three lead safeguarding partners (Working Together to Safeguard Children 2023; seed 002
+# names the local authority, the police and the health commissioner), who sign off the report.
+LEAD_PARTNERS = [
+    {"organisation": "London Borough of Merton", "role": "Chief Executive"},
+    {"organisation": "NHS South West London Integrated Care Board", "role": "Chief Executive"},
+    {"organisation": "Metropolitan Police Service", "role": "Commissioner of Police of the Metropolis"},
+]
+
 PLAN = {
     "title": "MSCP Business Plan 2023-25",
     "period_start": date(2023, 4, 1),

@@ -6,6 +6,8 @@ with little progress are not here: the report generates them from the workplans.
 roles, never people.
 """
 
+from datetime import date
+
 YEAR = "2023-24"
 # Sections the partnership added to its report on the Arrange sections page: (title, the
 # section it comes before). Merton publishes a Communication Strategy beside its annual
@@ -199,4 +201,43 @@ Table: How we reach each audience
 | Children and young people | The Young Scrutineer, youth forums, schools |
 | Parents and carers | Website, community events, the Family Hubs |
 """,
+    "family-summary": """\
+The Merton Safeguarding Children Partnership is the council, the police and the NHS in Merton
+working together, with schools and other services, to keep children and young people safe.
+
+This year we:
+
+- helped more families early, before problems got bigger;
+- worked to make it quicker to get help with mental health and wellbeing;
+- worked to keep young people safe outside the home, in their community and online;
+- supported children and families living with domestic abuse;
+- worked to spot neglect sooner and to do something about it.
+
+Children, young people and families told us what it is like to get help from us. You told us
+you want to be listened to and not to have to tell your story again and again. We are changing
+how we work because of what you said.
+
+Some things took longer than we planned. We say what they are in the full report, and we will
+keep working on them in 2024-25.
+
+If you are worried about a child, contact Merton's Multi-Agency Safeguarding Hub (MASH). In an
+emergency, call 999.
+""",
 }
+
+# The lead safeguarding partners' sign-offs of the draft, by organisation (see LEAD_PARTNERS in
+# mscp/demo/merton.py): two have signed; the police's is still to come. Names are roles.
+SIGN_OFFS = [
+    {
+        "organisation": "London Borough of Merton",
+        "signed_by": "Executive Director, Children, Lifelong Learning and Families",
+        "role": "on behalf of the Chief Executive",
+        "signed_on": date(2024, 9, 16),
+    },
+    {
+        "organisation": "NHS South West London Integrated Care Board",
+        "signed_by": "Chief Nursing Officer, NHS South West London",
+        "role": "on behalf of the Chief Executive",
+        "signed_on": date(2024, 9, 18),
+    },
+]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0007_scrutineer_role'),
+        ('plans', '0008_lead_partners'),
     ]
 
     operations = [

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
-from plans.models import BusinessPlan, CrossCuttingTheme, Membership, Partnership, Person, Priority
+from plans.models import BusinessPlan, CrossCuttingTheme, LeadPartner, Membership, Partnership, Person, Priority
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,3 +70,15 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Head of Service {n}")
+
+
+class LeadPartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LeadPartner
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.Iterator(
+        ["London Borough of Merton", "NHS South West London Integrated Care Board", "Metropolitan Police Service"]
+    )
+    role = "Chief Executive"
+    order = factory.Sequence(lambda n: n + 1)

@@ -330,6 +330,24 @@ PAGES = [
         roles=("bsu",),
     ),
     PageSpec("action carried forward", lambda demo: _carried_forward_action(demo)),
+    PageSpec("lead safeguarding partners", lambda demo: reverse("plans:lead-partners", args=[demo.plan.partnership_id])),
+    PageSpec(
+        "add a lead partner",
+        lambda demo: reverse("plans:lead-partner-add", args=[demo.plan.partnership_id]),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "change a lead partner",
+        lambda demo: reverse(
+            "plans:lead-partner-edit", args=[demo.plan.partnership_id, demo.plan.partnership.lead_partners.first().pk]
+        ),
+        roles=("bsu",),
+    ),
+    PageSpec(
+        "record a sign-off of the annual report",
+        lambda demo: reverse("reports:annual-sign-off", args=[_annual_report_pk()]),
+        roles=("bsu",),
+    ),
     PageSpec(
         "forbidden",
         lambda demo: reverse("subgroups:action-edit", args=[demo.action.pk]),

@@ -22,6 +22,7 @@ DEFAULT_SECTIONS = [
     ("effectiveness", "Effectiveness of our arrangements and priorities for next year", "written", True),
     ("funding", "Funding and budget", "both", True),
     ("appendices", "Appendices", "both", False),
+    ("family-summary", "A summary for children and families", "written", False),
 ]
 
 
@@ -40,7 +41,7 @@ def default_structure_for_existing_reports(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0006_evidence_records'),
+        ('reports', '0007_sign_off_publication'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -49,7 +49,7 @@ def report(plan):
 def test_sections_come_in_the_order_the_issue_gives():
     assert [s.slug for s in SECTIONS] == [
         "foreword", "introduction", "arrangements", "progress", "little-progress", "themes",
-        "learning", "training", "voice", "scrutiny", "effectiveness", "funding", "appendices",
+        "learning", "training", "voice", "scrutiny", "effectiveness", "funding", "appendices", "family-summary",
     ]
 
 

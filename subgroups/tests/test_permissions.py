@@ -10,17 +10,27 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
-from plans.models import CrossCuttingTheme, Membership, Partnership, Person, Priority
-from plans.tests.factories import MembershipFactory, PartnershipFactory, PersonFactory, PriorityFactory, UserFactory
+from plans.models import CrossCuttingTheme, LeadPartner, Membership, Partnership, Person, Priority
+from plans.tests.factories import (
+    LeadPartnerFactory,
+    MembershipFactory,
+    PartnershipFactory,
+    PersonFactory,
+    PriorityFactory,
+    UserFactory,
+)
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
 from reports.evidence import contribution_create, training_create, voice_create
+from reports.publication import sign_off_record
 from reports.models import (
     AnnualReport,
     Challenge,
     ChallengeResponse,
+    Dispatch,
     Finding,
     LearningReview,
     PartnerContribution,
@@ -28,6 +38,7 @@ from reports.models import (
     ReminderSchedule,
     ReportSection,
     ReportSectionSetting,
+    SignOff,
     TrainingAttendance,
     TrainingCourse,
     VoiceEvidence,
@@ -124,6 +135,15 @@ def _build_world():
         report=annual_report_start(partnership=partnership, year="2023-24"), user=users["bsu"]
     )
     draft = annual_report_start(partnership=partnership, year="2024-25")
+    # Lead partners, set up after the 2023-24 report was published (it needed no sign-off);
+    # both have signed off the draft, so the BSU can publish it.
+    lead_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Council")
+    spare_partner = LeadPartnerFactory(partnership=partnership, organisation="Grid Police")
+    for partner in (lead_partner, spare_partner):
+        sign_off_record(
+            report=draft, partner=partner, signed_by="Chief Executive", role="Chief Executive",
+            signed_on=datetime.date(2025, 6, 1), by=users["bsu"],
+        )
     challenge = challenge_raise(
         partnership=partnership, by=users["scrutineer"], target_kind="subgroup", subgroup=workplan.subgroup,
         question="How do you know the learning changed practice?",
@@ -146,6 +166,7 @@ def _build_world():
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
         "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
         "spare": spare, "voice": voice, "course": course, "contribution": contribution,
+        "lead_partner": lead_partner, "spare_partner": spare_partner,
     }
 
 
@@ -158,6 +179,9 @@ def fingerprint():
         Action.objects.aggregate(v=Sum("version"), o=Sum("order")),
         Action.objects.filter(is_retired=True).count(),
         tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
+        LeadPartner.objects.aggregate(n=Count("pk"), v=Sum("version")),
+        SignOff.objects.count(),
+        Dispatch.objects.count(),
         ReportSection.objects.aggregate(n=Sum("version")),
         ReportSectionSetting.objects.aggregate(n=Count("pk"), v=Sum("version")),
         Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
@@ -194,6 +218,14 @@ def post_data(world, name):
         "my-actions-update-round": _round_row(action, today),
         "action-create": {
             "reference": "X 9.9", "impact": "Impact", "description": "Do something",
+        "annual-sign-off": {
+            "partner": world["lead_partner"].pk, "signed_by": "Director of Children's Services",
+            "role": "on behalf of the Chief Executive", "signed_on_0": 1, "signed_on_1": 9, "signed_on_2": 2024,
+        },
+        "annual-dispatch": {"recipient": "panel", **dict(zip(["sent_on_0", "sent_on_1", "sent_on_2"], _day_month_year(timezone.localdate()), strict=True))},
+        "lead-partner-add": {"organisation": "Grid Integrated Care Board", "role": "Chief Executive"},
+        "lead-partner-edit": {"organisation": "Grid Council", "role": "Chief Executive (acting)", "version": 1},
+        "lead-partner-remove": {},
             "leads": [action.leads.first().pk], "timeframe": "March 2025",
         },
         "action-edit": {
@@ -357,12 +389,21 @@ URLS = [
     ("plans:directory-add", PLAN, ["get", "post"], "partnership"),
     ("plans:directory-edit", PLAN, ["get", "post"], "person"),
     ("plans:directory-remove", PLAN, ["get", "post"], "person"),
+    ("plans:lead-partners", READ, ["get"], "partnership"),
+    ("plans:lead-partner-add", PLAN, ["get", "post"], "partnership"),
+    ("plans:lead-partner-edit", PLAN, ["get", "post"], "lead_partner"),
+    ("plans:lead-partner-remove", PLAN, ["post"], "spare_partner"),
+    ("reports:annual-sign-off", PLAN, ["get", "post"], "report"),
+    ("reports:annual-dispatch", PLAN, ["get", "post"], "published"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
 # Succeed without writing: the upload only leads to a preview (confirming is tested in
 # test_import_views.py, since it needs the uploader's session).
 POSTS_THAT_WRITE_NOTHING = {"subgroups:workplan-import"}
+# Every lead partner has signed the draft (so that it can be published), and one who signed
+# cannot be removed: the BSU is told so (a removal is tested in reports/tests/test_sign_off.py).
+POSTS_THAT_WRITE_NOTHING |= {"plans:lead-partner-remove"}
 GRID = [
     (role, name, kind, method, target)
     for name, kind, methods, target in URLS
@@ -395,6 +436,8 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         args = [world["report"].pk, "scrutiny"]
     elif target == "person":
         args = [world["workplan"].plan.partnership_id, world["spare"].pk]
+    elif target in ("lead_partner", "spare_partner"):
+        args = [world["workplan"].plan.partnership_id, world[target].pk]
     else:
         args = [objects[target].pk] if target else []
     url = reverse(name, args=args)
@@ -412,6 +455,31 @@ def test_permission_grid(client, world, role, name, kind, method, target):
     changed = fingerprint() != before
     writes = name not in POSTS_THAT_WRITE_NOTHING
     assert changed == (writes and method == "post" and role != "anonymous" and response.status_code == 302)
+
+
+PUBLIC_PAGES = ["public:report", "public:report-pdf", "public:family-summary"]
+
+
+# The pages are the same for everyone and slow to make (the PDF most): a reader without a
+# sign-in, one of another partnership and one of its own stand for every role.
+PUBLIC_GRID = [
+    (role, name) for name in PUBLIC_PAGES
+    for role in (["anonymous", "outsider"] if name == "public:report-pdf" else ["anonymous", "outsider", "viewer"])
+]
+
+
+@pytest.mark.parametrize(("role", "name"), PUBLIC_GRID)
+def test_public_pages_grid(client, world, role, name):
+    """The public pages of a published report answer everyone, signed in or not, of the
+    partnership or not; a year with only a draft is not found, for everyone."""
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    slug = world["workplan"].plan.partnership.slug
+    before = fingerprint()
+    published = client.get(reverse(name, kwargs={"partnership": slug, "year": world["published"].year}))
+    draft_only = client.get(reverse(name, kwargs={"partnership": slug, "year": world["report"].year}))
+    assert (published.status_code, draft_only.status_code) == (200, 404)
+    assert fingerprint() == before
 
 
 def test_refusal_page_explains_in_the_sites_style(client, world):
