@@ -25,7 +25,7 @@ from reports.annual_forms import SectionForm, SectionTitleForm, StartReportForm,
 from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
-from reports.pdf import cover_logo, pdf_response, render_pdf
+from reports.pdf import annual_report_pdf, pdf_response
 from reports.publication import dispatch_record, outstanding_recipients, sign_off_record
 from reports.publication_forms import DispatchForm, SignOffForm
 from reports.signoffs import missing_sign_offs
@@ -116,8 +116,7 @@ def annual_detail(request, pk):
 
 def annual_pdf(request, pk):
     report = _visible_report(request, pk)
-    content = annual_report_content(report) | {"cover_logo": cover_logo(report.partnership)}
-    pdf = render_pdf("reports/pdf/annual_report.html", content)
+    pdf = annual_report_pdf(annual_report_content(report), partnership=report.partnership)
     suffix = "" if report.is_published else "-draft"
     return pdf_response(pdf, f"{report.partnership.slug}-annual-report-{report.year}{suffix}")
 

@@ -69,3 +69,9 @@ def cover_logo(partnership) -> dict | None:
         return None
     content, content_type = logo
     return {"src": f"data:{content_type};base64,{base64.b64encode(content).decode()}", "alt": partnership.logo_alt}
+
+
+def annual_report_pdf(content: dict, *, partnership) -> bytes:
+    """The annual report PDF of `content` (reports.annual.annual_report_content), its cover
+    with `partnership`'s logo: the one the report page and the public page offer."""
+    return render_pdf("reports/pdf/annual_report.html", content | {"cover_logo": cover_logo(partnership)})

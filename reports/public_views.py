@@ -5,11 +5,12 @@ published report is shown (the latest published of the year); anything else is 4
 what the report prints and nothing of the app: no edit links, no links into it, no staff
 names beyond the sign-offs the report carries."""
 
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from reports.pdf import pdf_response, render_pdf
+from reports.pdf import annual_report_pdf, pdf_response
 from reports.publication import published_report, public_report_content
 
 # A new version of a year's report can be published (a draft started from the last one), so
@@ -29,7 +30,7 @@ def report(request, partnership, year):
 @public_cache
 def report_pdf(request, partnership, year):
     published = published_report(partnership_slug=partnership, year=year)
-    pdf = render_pdf("reports/pdf/annual_report.html", public_report_content(published))
+    pdf = annual_report_pdf(public_report_content(published), partnership=published.partnership)
     return pdf_response(pdf, f"{published.partnership.slug}-annual-report-{published.year}")
 
 
@@ -37,4 +38,6 @@ def report_pdf(request, partnership, year):
 @public_cache
 def family_summary(request, partnership, year):
     content = public_report_content(published_report(partnership_slug=partnership, year=year))
+    if content["family_summary"] is None:
+        raise Http404("This report has no summary for children and families.")
     return render(request, "reports/public/family_summary.html", content)

@@ -148,7 +148,8 @@ def published_report(*, partnership_slug: str, year: str) -> AnnualReport:
 
 def public_report_content(report: AnnualReport) -> dict:
     """What the public pages show of a published report: its content (the sign-offs standing
-    as they were when it was published), with the family summary picked out."""
+    as they were when it was published), with the family summary picked out (None when the
+    partnership removed that section from the report)."""
     content = annual_report_content(report)
-    family = next(item for item in content["sections"] if item.section.slug == FAMILY_SUMMARY)
+    family = next((item for item in content["sections"] if item.section.slug == FAMILY_SUMMARY), None)
     return content | {"family_summary": family}

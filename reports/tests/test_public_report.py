@@ -97,3 +97,31 @@ def test_the_family_summary_is_the_written_summary_with_a_few_figures(client, pu
     page = client.get(public_url(published, "public:family-summary")).text
     assert "We kept <strong>children</strong> safe." in page
     assert "The year in numbers" in page and f'href="{public_url(published)}"' in page
+
+
+def test_a_report_without_its_family_summary_section_has_no_family_page(client, draft, bsu, plan):
+    from reports.structure import report_structure, structure_remove
+
+    summary = next(row for row in report_structure(draft) if row.slug == "family-summary")
+    structure_remove(report=draft, slug="family-summary", expected_version=summary.version, by=bsu)
+    published = annual_report_publish(report=draft, user=bsu)
+    assert client.get(public_url(published, "public:family-summary")).status_code == 404
+    page = client.get(public_url(published))
+    assert page.status_code == 200 and "summary for children and families" not in page.text
+
+
+def test_the_public_pdf_has_the_partnerships_logo_on_its_cover(client, published, bsu):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from plans.services import partnership_set_logo
+
+    image = io.BytesIO()
+    Image.new("RGB", (120, 40), "navy").save(image, format="PNG")
+    partnership_set_logo(
+        partnership=published.partnership, by=bsu, alt_text="Partnership logo",
+        upload=SimpleUploadedFile("logo.png", image.getvalue(), content_type="image/png"),
+    )
+    response = client.get(public_url(published, "public:report-pdf"))
+    cover = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert list(cover.images), "the cover carries the logo"
