@@ -88,6 +88,16 @@ def attributed(instance, by):
     return instance
 
 
+def stale_edit_message(thing: str) -> str:
+    """The usual refusal of a stale edit of a `thing` ("record", "review"), for
+    `refuse_stale_edit`: who changed it, that nothing was saved and the input is kept."""
+    return (
+        f"{{who}} changed this {thing} while you were editing it. Nothing has been saved: your "
+        f"input is still in the form; check it against the {thing} as it is now and save again "
+        "to apply it."
+    )
+
+
 def refuse_stale_edit(current, expected_version: int, message: str) -> None:
     """Refuse an edit made to an older version of `current` (someone saved it since the editor
     loaded `expected_version`): a ValidationError with `message`, whose "{who}" names who

@@ -17,23 +17,13 @@ from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 
 from plans.models import Partnership, Priority, financial_year, priority_label
-from plans.services import attributed, refuse_stale_edit
+from plans.services import attributed, refuse_stale_edit, stale_edit_message
 from reports.models import PartnerContribution, TrainingAttendance, TrainingCourse, VoiceEvidence
 from subgroups.models import Action, year_label_bounds
 
 VOICE_FIELDS = ["source", "heard_on", "what_was_heard", "what_changed"]
 CONTRIBUTION_FIELDS = ["year", "partner", "amount"]
 COURSE_FIELDS = ["year", "title", "sessions", "rated_good_percent", "evaluation"]
-
-
-def _refuse_stale(current, expected_version: int, thing: str) -> None:
-    refuse_stale_edit(
-        current,
-        expected_version,
-        f"{{who}} changed this {thing} while you were editing it. Nothing has been saved: your "
-        f"input is still in the form; check it against the {thing} as it is now and save again "
-        "to apply it.",
-    )
 
 
 def _saved(row, by, duplicate: dict) -> None:
@@ -84,7 +74,7 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
     """Save changes to a record of feedback and its links; refused, naming who, when someone
     saved it after the editor loaded `expected_version`."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
-    _refuse_stale(current, expected_version, "record")
+    refuse_stale_edit(current, expected_version, stale_edit_message("record"))
     for name in VOICE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -100,7 +90,7 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
 def voice_remove(*, evidence: VoiceEvidence, expected_version: int, by) -> None:
     """Remove a record made by mistake (its history keeps it)."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
-    _refuse_stale(current, expected_version, "record")
+    refuse_stale_edit(current, expected_version, stale_edit_message("record"))
     attributed(current, by).delete()
 
 
@@ -133,7 +123,7 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
     """Change a contribution's year, partner or amount (refused when someone saved it since
     `expected_version`, or when that partner already has one for that year)."""
     current = PartnerContribution.objects.select_for_update().get(pk=contribution.pk)
-    _refuse_stale(current, expected_version, "contribution")
+    refuse_stale_edit(current, expected_version, stale_edit_message("contribution"))
     for name in CONTRIBUTION_FIELDS:
         setattr(current, name, fields[name])
     current.partner = current.partner.strip()
@@ -149,7 +139,7 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
 def contribution_remove(*, contribution: PartnerContribution, expected_version: int, by) -> None:
     """Remove a contribution recorded by mistake (its history keeps it)."""
     current = PartnerContribution.objects.select_for_update().get(pk=contribution.pk)
-    _refuse_stale(current, expected_version, "contribution")
+    refuse_stale_edit(current, expected_version, stale_edit_message("contribution"))
     attributed(current, by).delete()
 
 
@@ -218,7 +208,7 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
     """Change a course's figures and attendance (refused when someone saved it since
     `expected_version`)."""
     current = TrainingCourse.objects.select_for_update().get(pk=course.pk)
-    _refuse_stale(current, expected_version, "course")
+    refuse_stale_edit(current, expected_version, stale_edit_message("course"))
     for name in COURSE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -236,7 +226,7 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
 def training_remove(*, course: TrainingCourse, expected_version: int, by) -> None:
     """Remove a course recorded by mistake, with its attendance (its history keeps both)."""
     current = TrainingCourse.objects.select_for_update().get(pk=course.pk)
-    _refuse_stale(current, expected_version, "course")
+    refuse_stale_edit(current, expected_version, stale_edit_message("course"))
     for row in current.attendance.all():
         attributed(row, by).delete()
     attributed(current, by).delete()

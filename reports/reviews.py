@@ -23,7 +23,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from plans.models import Partnership, Rating, financial_year, rating_label
-from plans.services import attributed, refuse_stale_edit
+from plans.services import attributed, refuse_stale_edit, stale_edit_message
 from reports.models import Finding, LearningReview, Recommendation
 from subgroups.models import Action, closure_label, year_label_bounds
 
@@ -87,16 +87,6 @@ REVIEW_FIELDS = [
 ]
 
 
-def _refuse_stale(current, expected_version: int, thing: str) -> None:
-    """Refuse a save based on an older version of `current`, naming who changed it since."""
-    refuse_stale_edit(
-        current,
-        expected_version,
-        f"{{who}} changed this {thing} while you were editing it. Nothing has been saved: your "
-        f"input is still in the form; check it against the {thing} as it is now and save again "
-        "to apply it.",
-    )
-
 
 def _check_review(review: LearningReview) -> None:
     """Refuse, by field, dates out of the order a review reaches them."""
@@ -126,7 +116,7 @@ def review_edit(*, review: LearningReview, expected_version: int, fields: dict, 
     """Save changes to the review's kind, names, summary, dates and status; refused, naming
     who, when someone saved it after the editor loaded `expected_version`."""
     current = LearningReview.objects.select_for_update().get(pk=review.pk)
-    _refuse_stale(current, expected_version, "review")
+    refuse_stale_edit(current, expected_version, stale_edit_message("review"))
     for name in REVIEW_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -150,7 +140,7 @@ def finding_add(*, review: LearningReview, text: str, by) -> Finding:
 def finding_edit(*, finding: Finding, expected_version: int, text: str, by) -> Finding:
     """Change a finding's words (refused when someone saved it since `expected_version`)."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
-    _refuse_stale(current, expected_version, "finding")
+    refuse_stale_edit(current, expected_version, stale_edit_message("finding"))
     current.text = text
     current.full_clean()
     current.version += 1
@@ -175,7 +165,7 @@ def recommendation_edit(
     """Change a recommendation's words and its evidence of impact (refused when someone saved
     it since `expected_version`)."""
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    _refuse_stale(current, expected_version, "recommendation")
+    refuse_stale_edit(current, expected_version, stale_edit_message("recommendation"))
     current.text, current.evidence_of_impact = text, evidence_of_impact
     current.full_clean()
     current.version += 1
@@ -191,7 +181,7 @@ def recommendation_link_actions(
     ones, unlinking those left out). Only the review's partnership's actions, of any sub-group
     and year; refused when someone saved the recommendation since `expected_version`."""
     current = Recommendation.objects.select_for_update().select_related("review").get(pk=recommendation.pk)
-    _refuse_stale(current, expected_version, "recommendation")
+    refuse_stale_edit(current, expected_version, stale_edit_message("recommendation"))
     partnership_id = current.review.partnership_id
     if any(action.workplan.subgroup.partnership_id != partnership_id for action in actions):
         raise ValidationError({"actions": ["Choose actions of this partnership's workplans."]})
@@ -216,7 +206,7 @@ def finding_remove(*, finding: Finding, expected_version: int, by) -> None:
     """Remove a finding recorded by mistake (its history keeps it); the others are numbered
     again. Refused when someone changed it since `expected_version`."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
-    _refuse_stale(current, expected_version, "finding")
+    refuse_stale_edit(current, expected_version, stale_edit_message("finding"))
     review_id = current.review_id
     attributed(current, by).delete()
     _renumbered(Finding.objects.filter(review=review_id).order_by("order", "pk"))
@@ -228,7 +218,7 @@ def recommendation_remove(*, recommendation: Recommendation, expected_version: i
     stay; its history keeps it); the others are numbered again. Refused when someone changed
     it since `expected_version`."""
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    _refuse_stale(current, expected_version, "recommendation")
+    refuse_stale_edit(current, expected_version, stale_edit_message("recommendation"))
     review_id = current.review_id
     attributed(current, by).delete()
     _renumbered(Recommendation.objects.filter(review=review_id).order_by("order", "pk"))
