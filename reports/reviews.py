@@ -87,7 +87,6 @@ REVIEW_FIELDS = [
 ]
 
 
-
 def _check_review(review: LearningReview) -> None:
     """Refuse, by field, dates out of the order a review reaches them."""
     errors = {}
