@@ -218,14 +218,6 @@ def post_data(world, name):
         "my-actions-update-round": _round_row(action, today),
         "action-create": {
             "reference": "X 9.9", "impact": "Impact", "description": "Do something",
-        "annual-sign-off": {
-            "partner": world["lead_partner"].pk, "signed_by": "Director of Children's Services",
-            "role": "on behalf of the Chief Executive", "signed_on_0": 1, "signed_on_1": 9, "signed_on_2": 2024,
-        },
-        "annual-dispatch": {"recipient": "panel", **dict(zip(["sent_on_0", "sent_on_1", "sent_on_2"], _day_month_year(timezone.localdate()), strict=True))},
-        "lead-partner-add": {"organisation": "Grid Integrated Care Board", "role": "Chief Executive"},
-        "lead-partner-edit": {"organisation": "Grid Council", "role": "Chief Executive (acting)", "version": 1},
-        "lead-partner-remove": {},
             "leads": [action.leads.first().pk], "timeframe": "March 2025",
         },
         "action-edit": {
@@ -236,6 +228,14 @@ def post_data(world, name):
         "directory-edit": {"name": "Spare Person", "role": "Head of Service", "version": 1},
         "directory-remove": {"remove": "1"},
         "partnership-settings": {"logo": _png(), "logo_alt": "MSCP logo"},
+        "annual-sign-off": {
+            "partner": world["lead_partner"].pk, "signed_by": "Director of Children's Services",
+            "role": "on behalf of the Chief Executive", "signed_on_0": 1, "signed_on_1": 9, "signed_on_2": 2024,
+        },
+        "annual-dispatch": {"recipient": "panel", **dict(zip(["sent_on_0", "sent_on_1", "sent_on_2"], _day_month_year(timezone.localdate()), strict=True))},
+        "lead-partner-add": {"organisation": "Grid Integrated Care Board", "role": "Chief Executive"},
+        "lead-partner-edit": {"organisation": "Grid Council", "role": "Chief Executive (acting)", "version": 1},
+        "lead-partner-remove": {},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
