@@ -310,12 +310,6 @@ def people_for_names(*, partnership: Partnership, names: list[str], by=None) -> 
 
 # Lead safeguarding partners: the BSU sets them up; each signs off the annual report.
 
-STALE_LEAD_PARTNER_EDIT = (
-    "{who} changed this lead partner while you were editing. Nothing has been saved: your input "
-    "is still in the form; check it against the list and save again to apply it."
-)
-
-
 def _lead_partner_errors(*, partnership, organisation: str, exclude_pk=None) -> dict[str, list[str]]:
     twins = LeadPartner.objects.filter(partnership=partnership, organisation__iexact=organisation.strip())
     if (twin := twins.exclude(pk=exclude_pk).first()) is not None:
@@ -344,7 +338,7 @@ def lead_partner_edit(*, partner: LeadPartner, expected_version: int, organisati
     """Change a lead partner's organisation or role, unless someone else saved it since the
     editor loaded `expected_version`: then refuse, naming who, and change nothing."""
     current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
-    refuse_stale_edit(current, expected_version, STALE_LEAD_PARTNER_EDIT)
+    refuse_stale_edit(current, expected_version, stale_edit_message("lead partner"))
     if errors := _lead_partner_errors(
         partnership=current.partnership_id, organisation=organisation, exclude_pk=current.pk
     ):
