@@ -33,9 +33,8 @@ def files_of(media: Path, build: PdfBuild) -> list[str]:
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = str(tmp_path)
-    return tmp_path
+def media(private_media):
+    return private_media
 
 
 @pytest.fixture
