@@ -43,6 +43,10 @@ PDF_BUILD_FOLDER = "pdf-builds"
 # this time (a second click, a colleague), rather than queueing the same work twice; after it,
 # a new build is queued, in case the first one's task was lost.
 REUSE_QUEUED_FOR = datetime.timedelta(minutes=10)
+# A finished build is kept this long after it was made (its page and file may still be open
+# somewhere); once a newer build of the same PDF is asked for after that, it is deleted with
+# its file.
+KEEP_FINISHED_FOR = datetime.timedelta(days=1)
 # How much of a failure's message is kept on the build (the whole of it is in the log).
 ERROR_TEXT_LENGTH = 2000
 NO_PLAN = "The partnership has no business plan to report on."
@@ -95,9 +99,26 @@ def pdf_build_request(*, report: AnnualReport | None = None, meeting: Meeting | 
     ).first()
     if waiting is not None:
         return waiting
+    _delete_superseded(target)
     build = PdfBuild.objects.create(partnership_id=partnership_id, kind=kind, requested_by=by, **target)
     transaction.on_commit(partial(pdf_build_enqueue, build.pk))
     return build
+
+
+def _delete_superseded(target: dict) -> None:
+    """Delete the builds of the same PDF that finished more than KEEP_FINISHED_FOR ago, and,
+    once that has committed, their files: a new build is replacing them."""
+    old = PdfBuild.objects.filter(**target, finished_at__lt=timezone.now() - KEEP_FINISHED_FOR)
+    names = [name for name in old.values_list("file", flat=True) if name]
+    old.delete()
+    if names:
+        transaction.on_commit(partial(_delete_files, names))
+
+
+def _delete_files(names: list[str]) -> None:
+    storage = PdfBuild._meta.get_field("file").storage
+    for name in names:
+        storage.delete(name)
 
 
 def pdf_build_enqueue(build_id: int) -> None:

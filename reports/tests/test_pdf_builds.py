@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from plans.models import Membership
@@ -105,6 +106,20 @@ def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_built_again(
     latest = PdfBuild.objects.first()
     text = " ".join(page.extract_text() for page in read(latest.file.read()).pages)
     assert "A year of change." in text
+
+
+def test_a_pdf_made_more_than_a_day_before_a_new_one_is_deleted_with_its_file(
+    client, meeting, bsu, media, django_capture_on_commit_callbacks
+):
+    url = reverse("reports:meeting-pack-build", args=[meeting.pk])
+    prepare(client, url, django_capture_on_commit_callbacks)
+    old = PdfBuild.objects.get()
+    PdfBuild.objects.filter(pk=old.pk).update(finished_at=timezone.now() - datetime.timedelta(hours=25))
+    prepare(client, url, django_capture_on_commit_callbacks)  # a day later: the new one replaces it
+    recent = PdfBuild.objects.get()
+    assert recent.pk != old.pk and not (media / old.file.name).exists() and (media / recent.file.name).exists()
+    prepare(client, url, django_capture_on_commit_callbacks)  # within the day: both are kept
+    assert PdfBuild.objects.count() == 2 and (media / recent.file.name).exists()
 
 
 def test_a_second_request_while_one_waits_for_a_worker_gets_the_same_build(client, report, bsu, media):
