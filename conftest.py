@@ -55,6 +55,7 @@ LONGEST_MODULES = [
     "subgroups/tests/test_faults.py",
     "plans/tests/test_production_edge.py",
     "reports/tests/test_reminder_worker.py",
+    "reports/tests/test_pdf_worker.py",
     "reports/tests/test_browser_annual.py",
     "plans/tests/test_operations.py",
     "subgroups/tests/test_browser_updates.py",

@@ -25,7 +25,7 @@ from reports.annual_forms import SectionForm, SectionTitleForm, StartReportForm,
 from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
-from reports.pdf import annual_report_pdf, pdf_response
+from reports.pdf import annual_report_filename, annual_report_pdf, pdf_response
 from reports.publication import dispatch_record, outstanding_recipients, sign_off_record
 from reports.publication_forms import DispatchForm, SignOffForm
 from reports.signoffs import missing_sign_offs
@@ -117,8 +117,7 @@ def annual_detail(request, pk):
 def annual_pdf(request, pk):
     report = _visible_report(request, pk)
     pdf = annual_report_pdf(annual_report_content(report), partnership=report.partnership)
-    suffix = "" if report.is_published else "-draft"
-    return pdf_response(pdf, f"{report.partnership.slug}-annual-report-{report.year}{suffix}")
+    return pdf_response(pdf, annual_report_filename(report))
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from plans.forms import add_service_errors
@@ -24,7 +23,7 @@ from reports.meetings import (
     meetings_by_partnership,
 )
 from reports.models import Meeting
-from reports.pdf import pdf_response, render_pdf
+from reports.pdf import meeting_pack_filename, pdf_response, render_pdf
 
 
 def _visible_meeting(request, pk) -> Meeting:
@@ -129,8 +128,7 @@ def meeting_pack_pdf(request, pk):
     if meeting_plan(meeting) is None:
         raise Http404("The partnership has no business plan to report on.")
     pdf = render_pdf("reports/pdf/meeting_pack.html", meeting_pack(meeting))
-    filename = slugify(f"{meeting.partnership.slug} {meeting.title} {meeting.date:%Y-%m-%d} pack")
-    return pdf_response(pdf, filename)
+    return pdf_response(pdf, meeting_pack_filename(meeting))
 
 
 def meeting_not_updated(request, pk):

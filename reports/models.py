@@ -869,3 +869,106 @@ class TrainingAttendance(models.Model):
 
     def __str__(self):
         return f"{self.agency}: {self.attended}"
+
+
+# -- PDFs built in the background --------------------------------------------------------------
+
+
+class PdfBuildQuerySet(PartnershipScopedQuerySet):
+    partnership_path = "partnership"
+
+
+class PdfBuild(models.Model):
+    """One request for the PDF of an annual report or a meeting pack, built by a worker
+    (reports/pdf_builds.py) and kept in the default storage under a name of its own, so that
+    a build run again after its worker died writes the same file rather than a second one."""
+
+    class Kind(models.TextChoices):
+        ANNUAL_REPORT = "annual-report", "Annual report"
+        MEETING_PACK = "meeting-pack", "Meeting pack"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        BUILDING = "building", "Being made"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    class Stage(models.TextChoices):
+        WAITING = "waiting", "Waiting for a worker"
+        GATHERING = "gathering", "Gathering the figures"
+        LAYING_OUT = "laying-out", "Laying out the pages"
+        SAVING = "saving", "Saving the file"
+        DONE = "done", "Done"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="pdf_builds")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_builds")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, null=True, blank=True, related_name="pdf_builds")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(max_length=12, choices=Stage.choices, default=Stage.WAITING)
+    fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="A hash of what the PDF shows: a ready build with the same one is reused."
+    )
+    filename = models.CharField(max_length=200, blank=True, help_text="The download's name, without .pdf.")
+    file = models.FileField(max_length=255, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PdfBuildQuerySet.as_manager()
+
+    # A worker's stages, in order.
+    BUILDING_STAGES = (Stage.GATHERING, Stage.LAYING_OUT, Stage.SAVING)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "report", "meeting", "-created_at"], name="pdf_build_target_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="annual-report", report__isnull=False, meeting__isnull=True)
+                    | Q(kind="meeting-pack", meeting__isnull=False, report__isnull=True)
+                ),
+                name="pdf_build_one_target_of_its_kind",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ready") | ~Q(file=""), name="pdf_build_ready_has_a_file"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} PDF for {self.target} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("reports:pdf-build", args=[self.pk])
+
+    @property
+    def target(self):
+        """The annual report or meeting the PDF is of."""
+        return self.report if self.kind == self.Kind.ANNUAL_REPORT else self.meeting
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.READY, self.Status.FAILED)
+
+    @property
+    def step(self) -> int:
+        """Which of the building stages it is at, from 1 (0 while it waits)."""
+        stages = self.BUILDING_STAGES
+        return stages.index(self.stage) + 1 if self.stage in stages else 0
+
+    @property
+    def steps(self) -> int:
+        return len(self.BUILDING_STAGES)
+
+    @property
+    def progress(self) -> str:
+        """Where the build stands, in words."""
+        if self.is_finished:
+            return "Ready to download" if self.status == self.Status.READY else "The PDF could not be made"
+        return self.get_stage_display()

@@ -8,6 +8,8 @@ margin boxes per kind of document), never in style attributes.
 import base64
 import logging
 
+from django.utils.text import slugify
+
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
@@ -71,7 +73,23 @@ def cover_logo(partnership) -> dict | None:
     return {"src": f"data:{content_type};base64,{base64.b64encode(content).decode()}", "alt": partnership.logo_alt}
 
 
+def annual_report_html(content: dict, *, partnership) -> str:
+    """The annual report's PDF document as HTML, before layout: `content`
+    (reports.annual.annual_report_content) with `partnership`'s logo on its cover."""
+    return render_pdf_html("reports/pdf/annual_report.html", content | {"cover_logo": cover_logo(partnership)})
+
+
 def annual_report_pdf(content: dict, *, partnership) -> bytes:
-    """The annual report PDF of `content` (reports.annual.annual_report_content), its cover
-    with `partnership`'s logo: the one the report page and the public page offer."""
-    return render_pdf("reports/pdf/annual_report.html", content | {"cover_logo": cover_logo(partnership)})
+    """The annual report PDF of `content`: the one the report page and the public page offer."""
+    return html_to_pdf(annual_report_html(content, partnership=partnership))
+
+
+def annual_report_filename(report) -> str:
+    """The annual report PDF's name, without .pdf: a draft's says so."""
+    suffix = "" if report.is_published else "-draft"
+    return f"{report.partnership.slug}-annual-report-{report.year}{suffix}"
+
+
+def meeting_pack_filename(meeting) -> str:
+    """The meeting pack PDF's name, without .pdf."""
+    return slugify(f"{meeting.partnership.slug} {meeting.title} {meeting.date:%Y-%m-%d} pack")

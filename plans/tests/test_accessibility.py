@@ -75,6 +75,30 @@ def _meeting_pk():
     return Meeting.objects.get(partnership__slug="merton", body="executive", date="2024-03-07").pk
 
 
+def _pdf_build(status):
+    """A PDF build's page: the annual report's, ready, or the meeting pack's, being made."""
+
+    def url(demo):
+        from django.utils import timezone
+
+        from reports.models import PdfBuild
+
+        if status == "ready":
+            build = PdfBuild.objects.create(
+                partnership=demo.plan.partnership, kind="annual-report", report_id=_annual_report_pk(),
+                status="ready", stage="done", filename="merton-annual-report-2023-24-draft",
+                file="pdf-builds/0/merton-annual-report-2023-24-draft.pdf", finished_at=timezone.now(),
+            )
+        else:
+            build = PdfBuild.objects.create(
+                partnership=demo.plan.partnership, kind="meeting-pack", meeting_id=_meeting_pk(),
+                status="building", stage="laying-out",
+            )
+        return build.get_absolute_url()
+
+    return url
+
+
 def _challenge(kind):
     from reports.models import Challenge
 
@@ -145,6 +169,8 @@ PAGES = [
         lambda demo: reverse("plans:partnership-settings", args=[demo.plan.partnership_id]),
         roles=("bsu",),
     ),
+    PageSpec("annual report PDF, ready", _pdf_build("ready")),
+    PageSpec("meeting pack PDF, being made", _pdf_build("building")),
     PageSpec("meetings", lambda demo: reverse("reports:meeting-list")),
     PageSpec("meeting", lambda demo: reverse("reports:meeting-detail", args=[_meeting_pk()])),
     PageSpec(

@@ -32,6 +32,13 @@ def plan():
     return plan
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Files the reports keep (built PDFs, logos) go to a throwaway folder."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
 @pytest.fixture
 def executive(client, member_of, plan):
     user = member_of(plan.partnership, Membership.Role.EXECUTIVE)

@@ -333,7 +333,7 @@ def test_the_bsu_adds_a_meeting_from_its_page_and_the_figures_date_defaults(clie
     assert (meeting.cutoff, meeting.notes) == (D(2024, 1, 16), "Audit")
     page = client.get(meeting.get_absolute_url())
     assert "QAPR sub-group meeting, 16 January 2024" in page.text
-    assert reverse("reports:meeting-pack", args=[meeting.pk]) in page.text
+    assert reverse("reports:meeting-pack-build", args=[meeting.pk]) in page.text
     assert "Previous meeting" in page.text and "20 October 2023" in page.text
 
 

@@ -25,25 +25,31 @@ SUBJECTS = {
 }
 
 
-@pytest.fixture
-def redis_broker():
+def empty_redis(url: str):
+    """The Redis database at `url`, emptied before and after the test (no task or claim left
+    from an earlier run): skipped without a Redis, but a failure in CI, which starts one."""
     redis = pytest.importorskip("redis")
-    client = redis.Redis.from_url(REDIS_URL)
+    client = redis.Redis.from_url(url)
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
         if os.environ.get("CI"):
             raise  # CI starts Redis (.ci/run): a worker test that cannot run there is a failure
-        pytest.skip(f"no Redis at {REDIS_URL}")
-    client.flushdb()  # no task or claim left from an earlier run
-    yield REDIS_URL
+        pytest.skip(f"no Redis at {url}")
+    client.flushdb()
+    yield url
     client.flushdb()
     client.close()
 
 
-def _worker(env):
+@pytest.fixture
+def redis_broker():
+    yield from empty_redis(REDIS_URL)
+
+
+def _worker(env, app="reports.tests.reminder_worker_app"):
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "reports.tests.reminder_worker_app", "worker",
+        [sys.executable, "-m", "celery", "-A", app, "worker",
          "--pool=prefork", "--concurrency=1", "--loglevel=INFO", "--without-gossip", "--without-mingle",
          "--without-heartbeat"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

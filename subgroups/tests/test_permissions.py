@@ -6,6 +6,8 @@ import datetime
 import io
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models import Count, Sum
@@ -33,7 +35,9 @@ from reports.models import (
     Dispatch,
     Finding,
     LearningReview,
+    Meeting,
     PartnerContribution,
+    PdfBuild,
     Recommendation,
     ReminderSchedule,
     ReportSection,
@@ -162,11 +166,21 @@ def _build_world():
     contribution = contribution_create(
         partnership=partnership, by=users["bsu"], fields={"year": "2023-24", "partner": "Council", "amount": 5}
     )
+    meeting = Meeting.objects.create(
+        partnership=partnership, body=Meeting.Body.EXECUTIVE, date=datetime.date(2024, 3, 7),
+        cutoff=datetime.date(2024, 3, 1),
+    )
+    # A finished PDF of the draft (its file is put in each test's own storage folder).
+    pdf_build = PdfBuild.objects.create(
+        partnership=partnership, kind=PdfBuild.Kind.ANNUAL_REPORT, report=draft, status=PdfBuild.Status.READY,
+        stage=PdfBuild.Stage.DONE, filename="grid-annual-report", file="pdf-builds/grid/grid-annual-report.pdf",
+        finished_at=timezone.now(),
+    )
     return {
         "workplan": workplan, "action": action, "users": users, "report": draft, "published": published,
         "challenge": challenge, "review": review, "finding": finding, "recommendation": recommendation,
         "spare": spare, "voice": voice, "course": course, "contribution": contribution,
-        "lead_partner": lead_partner, "spare_partner": spare_partner,
+        "lead_partner": lead_partner, "spare_partner": spare_partner, "meeting": meeting, "pdf_build": pdf_build,
     }
 
 
@@ -200,6 +214,7 @@ def fingerprint():
         TrainingAttendance.objects.aggregate(n=Count("pk"), a=Sum("attended")),
         PartnerContribution.objects.aggregate(n=Count("pk"), v=Sum("version")),
         tuple(Partnership.objects.order_by("pk").values_list("logo", flat=True)),
+        PdfBuild.objects.count(),
     )
 
 
@@ -245,6 +260,8 @@ def post_data(world, name):
         "annual-section-preview": {"text": "Our year."},
         "annual-publish": {},
         "annual-start-from": {},
+        "annual-pdf-build": {},
+        "meeting-pack-build": {},
         "annual-structure": {"title": "Education safeguarding"},
         "annual-structure-rename": {"title": "Foreword by our Independent Chair", "version": 1},
         "annual-structure-change": {"action": "down", "version": 1},
@@ -340,6 +357,10 @@ URLS = [
     ("reports:annual-list", READ, ["get"], None),
     ("reports:annual-detail", READ, ["get"], "report"),
     ("reports:annual-pdf", READ, ["get"], "report"),
+    ("reports:annual-pdf-build", READ, ["post"], "report"),
+    ("reports:meeting-pack-build", READ, ["post"], "meeting"),
+    ("reports:pdf-build", READ, ["get"], "pdf_build"),
+    ("reports:pdf-build-file", READ, ["get"], "pdf_build"),
     ("reports:annual-start", PLAN, ["post"], "plan"),
     ("reports:annual-section", PLAN, ["get", "post"], "section"),
     ("reports:annual-section-preview", PLAN, ["post"], "section"),
@@ -429,7 +450,11 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         "voice": world["voice"],
         "course": world["course"],
         "contribution": world["contribution"],
+        "meeting": world["meeting"],
+        "pdf_build": world["pdf_build"],
     }
+    if name == "reports:pdf-build-file":
+        default_storage.save(world["pdf_build"].file.name, ContentFile(b"%PDF-1.7 grid"))
     if target == "section":
         args = [world["report"].pk, "foreword"]
     elif target == "scrutiny_section":
