@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Submit
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
@@ -81,15 +79,6 @@ class ActionFilter(django_filters.FilterSet):
         ]
         self.filters["theme"].extra["choices"] = [(str(t.pk), t.title) for t in plan.themes.all()]
         self.filters["lead"].extra["choices"] = [(str(person.pk), person.name) for person in leads]
-
-    @property
-    def form(self):
-        form = super().form
-        if not hasattr(form, "helper"):
-            form.helper = FormHelper()
-            form.helper.form_method = "get"
-            form.helper.add_input(Submit("apply", "Apply filters"))
-        return form
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset.annotate(rating_rank=RATING_RANK, lead_sort=LEAD_SORT))
