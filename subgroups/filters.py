@@ -319,6 +319,7 @@ class ReportFilter(django_filters.FilterSet):
             del self.filters[name]
         plans = BusinessPlan.objects.visible_to(user).select_related("partnership")
         visible = list(plans)
+        self.visible_plans = visible
         current = current_plans(visible)
         self.current_plans = current
         self.reasons = EXCEPTION_REASONS
@@ -396,7 +397,10 @@ class ReportFilter(django_filters.FilterSet):
     def form(self):
         form = super().form
         if "plan" in form.fields:
-            form.fields["plan"].label_from_instance = lambda plan: f"{plan.title} ({plan.partnership.name})"
+            # The select offers the plans read above rather than reading them again.
+            form.fields["plan"].widget.choices = [
+                (plan.pk, f"{plan.title} ({plan.partnership.name})") for plan in self.visible_plans
+            ]
         for field in form.fields.values():
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs["class"] = "govuk-select"
