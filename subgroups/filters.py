@@ -214,6 +214,31 @@ class LinkChoiceFilter(django_filters.ChoiceFilter):
     field_class = LinkChoiceField
 
 
+class ListedPlanField(django_filters.fields.ModelChoiceField):
+    """The plan select, checked against the plans the filter has read already (`listed`, the
+    rows of its queryset) instead of reading the chosen one again; a value that is not one of
+    them is refused as the ModelChoiceField refuses it."""
+
+    listed: list = []
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            pk = None
+        found = next((plan for plan in self.listed if plan.pk == pk), None)
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return found
+
+
+class ListedPlanFilter(django_filters.ModelChoiceFilter):
+    field_class = ListedPlanField
+
+
 @dataclass(frozen=True)
 class ReportScope:
     """What a report counts: a plan, as at a date, over one workplan year or the whole plan
@@ -258,7 +283,7 @@ class ReportFilter(django_filters.FilterSet):
     workplan year holding the date. The link parameters (priority, sub-group, theme, rating,
     flag, reason) narrow the actions with `filter_queryset`."""
 
-    plan = django_filters.ModelChoiceFilter(
+    plan = ListedPlanFilter(
         label="Plan", queryset=BusinessPlan.objects.none(), empty_label=None, method="scope_only"
     )
     year = django_filters.ChoiceFilter(
@@ -397,7 +422,8 @@ class ReportFilter(django_filters.FilterSet):
     def form(self):
         form = super().form
         if "plan" in form.fields:
-            # The select offers the plans read above rather than reading them again.
+            # The select offers, and the value is checked against, the plans read above.
+            form.fields["plan"].listed = self.visible_plans
             form.fields["plan"].widget.choices = [
                 (plan.pk, f"{plan.title} ({plan.partnership.name})") for plan in self.visible_plans
             ]

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from plans.links import url_with_pk
+
 register = template.Library()
 
 
@@ -186,3 +188,10 @@ def govuk_field(field):
         label = format_html('<label for="{}" class="govuk-label">{}</label>', field.id_for_label, mark_safe(field.label))
         inner = format_html("{}{}{}", label if field.label else "", _hint_and_errors(field), drawn)
     return format_html('<div id="div_{}" class="{}">{}</div>', field.auto_id, group_class, inner)
+
+
+@register.simple_tag
+def pk_url(name: str, pk) -> str:
+    """`{% url name pk %}` for a URL whose one argument is an integer id, without resolving
+    the pattern again for every row of a table (plans.links)."""
+    return url_with_pk(name, pk)

@@ -10,6 +10,7 @@ from django import forms
 from django.template import Context, Template
 from django.urls import reverse
 
+from plans.links import url_with_pk
 from plans.tests.factories import BusinessPlanFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,12 @@ def test_govuk_field_draws_what_the_crispy_gds_field_template_draws(data):
     """The report pages draw their filter fields in Python (`govuk_field`) for speed: labels,
     hints, each error beside its field, classes and aria-describedby as the GOV.UK pack's."""
     assert drawn(data, tag="{% govuk_field field %}") == drawn(data, tag="{{ field|as_crispy_field }}")
+
+
+@pytest.mark.parametrize("name", ["subgroups:action-detail", "subgroups:action-update", "subgroups:workplan-detail", "plans:plan-detail"])
+def test_an_address_by_id_is_the_one_reverse_gives(name):
+    """Table rows build addresses from the pattern once (plans.links); they must be the very
+    addresses `{% url %}` gives, for any id."""
+    for pk in (1, 7, 42, 123456):
+        assert url_with_pk(name, pk) == reverse(name, args=[pk])
+        assert render("{% pk_url name pk %}", name=name, pk=pk) == reverse(name, args=[pk])
