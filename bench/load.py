@@ -38,7 +38,7 @@ READS = ["plan", "workplan", "dashboard", "exceptions", "my actions"]
 TARGET_RPS = 50
 TARGET_P95_SECONDS = 1.0
 # A worker's resident memory after the run (Linux's VmRSS): what a machine must hold per worker.
-WORKER_RSS_LIMIT_MB = 250
+WORKER_RSS_LIMIT_MB = 150
 
 
 def worker_memory(master_pid: int) -> list[tuple[int, float, float]]:
