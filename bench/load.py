@@ -6,8 +6,10 @@ gunicorn with 2 workers on the production settings (as `make serve` does), and s
 traffic from loopback for a bounded time: 90% page reads (plan, workplan, dashboard, exception
 report, My actions) and 10% BRAG updates, from many signed-in users spread over the
 partnerships. It prints requests per second, p50/p95 latency and errors, then checks that every
-update the server accepted exists exactly once and every refused one not at all.
-Targets: 0 errors, 0 lost or duplicated updates.
+update the server accepted exists exactly once and every refused one not at all, and the
+resident memory of each worker at the end of the run (and its peak).
+Targets: at least 50 requests/s with p95 under 1 s, 0 errors, 0 lost or duplicated updates,
+and each worker's resident memory after the run under WORKER_RSS_LIMIT_MB.
 """
 
 import argparse
@@ -33,6 +35,31 @@ from plans.tests.servers import NoRedirect, collect_static, gunicorn, production
 
 SECRET = "load-bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 READS = ["plan", "workplan", "dashboard", "exceptions", "my actions"]
+TARGET_RPS = 50
+TARGET_P95_SECONDS = 1.0
+# A worker's resident memory after the run (Linux's VmRSS): what a machine must hold per worker.
+WORKER_RSS_LIMIT_MB = 150
+
+
+def worker_memory(master_pid: int) -> list[tuple[int, float, float]]:
+    """(pid, resident MB, peak resident MB) of each child of gunicorn's master, from /proc."""
+    workers = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) != master_pid:
+                continue
+            status = dict(
+                line.split(":", 1) for line in (stat.parent / "status").read_text().splitlines() if ":" in line
+            )
+        except (OSError, IndexError, ValueError):
+            continue  # a process that ended while being read
+        workers.append((
+            int(stat.parent.name),
+            int(status["VmRSS"].split()[0]) / 1024,
+            int(status["VmHWM"].split()[0]) / 1024,
+        ))
+    return sorted(workers)
 
 
 def prepare_database(env, scale):
@@ -144,7 +171,8 @@ def main():
     results = []  # (kind, status, seconds)
     sent = []  # (marker, status)
     lock = threading.Lock()
-    with gunicorn(env | {"LOG_LEVEL": "WARNING"}, workers=2) as (base, output):
+    master = []
+    with gunicorn(env | {"LOG_LEVEL": "WARNING"}, workers=2, pids=master) as (base, output):
         for user in users:
             csrf_for(base, user)
         deadline = time.monotonic() + args.seconds
@@ -183,16 +211,28 @@ def main():
         for thread in threads:
             thread.join()
         server_errors = [line for line in output if '"level": "ERROR"' in line]
+        memory = worker_memory(master[0])
 
     elapsed = args.seconds
     errors = [(kind, status) for kind, status, _, ok in results if not ok]
-    print(f"\n{len(results)} requests in {elapsed}s: {len(results) / elapsed:.1f} requests/s")
+    rate = len(results) / elapsed
+    print(f"\n{len(results)} requests in {elapsed}s: {rate:.1f} requests/s")
     print(f"{'':10} {'count':>7} {'p50 ms':>8} {'p95 ms':>8}")
+    p95s = {}
     for kind in ["all", *READS, "update"]:
         times = sorted(s for k, _, s, _ in results if kind in ("all", k))
         if times:
             p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+            p95s[kind] = p95
             print(f"{kind:10} {len(times):7} {statistics.median(times) * 1000:8.0f} {p95 * 1000:8.0f}")
+    throughput_ok = rate >= TARGET_RPS and p95s.get("all", float("inf")) < TARGET_P95_SECONDS
+    print(f"throughput (>= {TARGET_RPS} requests/s, p95 < {TARGET_P95_SECONDS * 1000:.0f} ms):",
+          "met" if throughput_ok else "MISSED")
+    for pid, rss, peak in memory:
+        print(f"worker {pid}: resident {rss:.0f} MB after the run (peak {peak:.0f} MB)")
+    memory_ok = bool(memory) and all(rss < WORKER_RSS_LIMIT_MB for _pid, rss, _peak in memory)
+    print(f"memory (each worker under {WORKER_RSS_LIMIT_MB} MB resident after the run):",
+          "met" if memory_ok else "MISSED")
     print(f"errors: {len(errors)} {sorted(set(errors))[:10] if errors else ''}; server errors logged: {len(server_errors)}")
 
     found = dict.fromkeys((marker for marker, _ in sent), 0)
@@ -206,8 +246,8 @@ def main():
     print(f"updates: {len(sent)} sent, {len(accepted)} accepted; lost {lost}, duplicated {duplicated}, "
           f"stored though refused {phantom}")
     ok = not errors and not server_errors and not (lost or duplicated or phantom)
-    print("targets (0 errors, 0 lost or duplicated updates):", "met" if ok else "MISSED")
-    sys.exit(0 if ok else 1)
+    print("integrity (0 errors, 0 lost or duplicated updates):", "met" if ok else "MISSED")
+    sys.exit(0 if ok and throughput_ok and memory_ok else 1)
 
 
 if __name__ == "__main__":

@@ -60,9 +60,7 @@ class BragCounts:
     stale: int = 0
 
     def __add__(self, other: "BragCounts") -> "BragCounts":
-        return BragCounts(
-            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
-        )
+        return BragCounts(**{name: getattr(self, name) + getattr(other, name) for name in COUNT_FIELDS})
 
     @property
     def total(self) -> int:
@@ -98,6 +96,10 @@ class BragCounts:
             }
             for rating in COUNT_ORDER
         ]
+
+
+# The names of BragCounts' counts, read once (dataclasses.fields() is slow in a loop).
+COUNT_FIELDS = tuple(f.name for f in fields(BragCounts))
 
 
 @dataclass
@@ -189,19 +191,20 @@ def _fold(rows, key: str | None) -> dict:
     whatever its rating, and is never overdue or stale. An open one is overdue or stale only
     when it is not complete, which is read from the row's rating here rather than asking SQL
     to look the rating up again."""
-    totals: dict = {}
+    tallies: dict = {}
     for row in rows:
         closure = row["closure_then"]
         rating = closure or row["current_rating"] or "not_rated"
-        part = {rating: row["actions"]}
+        actions = row["actions"]
+        # Plain numbers while adding up, one BragCounts per group at the end.
+        tally = tallies.setdefault(row[key] if key else None, dict.fromkeys(COUNT_FIELDS, 0))
+        tally[rating] += actions
         if not closure and rating != Rating.BLUE:
             if row["is_due_passed"]:
-                part["overdue"] = row["actions"]
+                tally["overdue"] += actions
             if row["is_inactive"]:
-                part["stale"] = row["actions"]
-        group = row[key] if key else None
-        totals[group] = totals.get(group, BragCounts()) + BragCounts(**part)
-    return totals
+                tally["stale"] += actions
+    return {group: BragCounts(**tally) for group, tally in tallies.items()}
 
 
 def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, *keys: str) -> QuerySet:

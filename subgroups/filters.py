@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import django_filters
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Submit
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
@@ -81,15 +79,6 @@ class ActionFilter(django_filters.FilterSet):
         ]
         self.filters["theme"].extra["choices"] = [(str(t.pk), t.title) for t in plan.themes.all()]
         self.filters["lead"].extra["choices"] = [(str(person.pk), person.name) for person in leads]
-
-    @property
-    def form(self):
-        form = super().form
-        if not hasattr(form, "helper"):
-            form.helper = FormHelper()
-            form.helper.form_method = "get"
-            form.helper.add_input(Submit("apply", "Apply filters"))
-        return form
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset.annotate(rating_rank=RATING_RANK, lead_sort=LEAD_SORT))
@@ -225,6 +214,31 @@ class LinkChoiceFilter(django_filters.ChoiceFilter):
     field_class = LinkChoiceField
 
 
+class ListedPlanField(django_filters.fields.ModelChoiceField):
+    """The plan select, checked against the plans the filter has read already (`listed`, the
+    rows of its queryset) instead of reading the chosen one again; a value that is not one of
+    them is refused as the ModelChoiceField refuses it."""
+
+    listed: list = []
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            pk = None
+        found = next((plan for plan in self.listed if plan.pk == pk), None)
+        if found is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return found
+
+
+class ListedPlanFilter(django_filters.ModelChoiceFilter):
+    field_class = ListedPlanField
+
+
 @dataclass(frozen=True)
 class ReportScope:
     """What a report counts: a plan, as at a date, over one workplan year or the whole plan
@@ -269,7 +283,7 @@ class ReportFilter(django_filters.FilterSet):
     workplan year holding the date. The link parameters (priority, sub-group, theme, rating,
     flag, reason) narrow the actions with `filter_queryset`."""
 
-    plan = django_filters.ModelChoiceFilter(
+    plan = ListedPlanFilter(
         label="Plan", queryset=BusinessPlan.objects.none(), empty_label=None, method="scope_only"
     )
     year = django_filters.ChoiceFilter(
@@ -330,6 +344,7 @@ class ReportFilter(django_filters.FilterSet):
             del self.filters[name]
         plans = BusinessPlan.objects.visible_to(user).select_related("partnership")
         visible = list(plans)
+        self.visible_plans = visible
         current = current_plans(visible)
         self.current_plans = current
         self.reasons = EXCEPTION_REASONS
@@ -407,7 +422,11 @@ class ReportFilter(django_filters.FilterSet):
     def form(self):
         form = super().form
         if "plan" in form.fields:
-            form.fields["plan"].label_from_instance = lambda plan: f"{plan.title} ({plan.partnership.name})"
+            # The select offers, and the value is checked against, the plans read above.
+            form.fields["plan"].listed = self.visible_plans
+            form.fields["plan"].widget.choices = [
+                (plan.pk, f"{plan.title} ({plan.partnership.name})") for plan in self.visible_plans
+            ]
         for field in form.fields.values():
             if isinstance(field.widget, forms.Select):
                 field.widget.attrs["class"] = "govuk-select"

@@ -9,10 +9,10 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from plans.links import url_with_pk
 from plans.models import (
     BusinessPlan,
     CrossCuttingTheme,
@@ -89,7 +89,7 @@ class SubGroup(models.Model):
         return f"{self.name} ({self.short_name})"
 
     def get_absolute_url(self):
-        return reverse("subgroups:subgroup-detail", kwargs={"pk": self.pk})
+        return url_with_pk("subgroups:subgroup-detail", self.pk)
 
     @property
     def remit_lines(self) -> list[str]:
@@ -129,7 +129,7 @@ class Workplan(models.Model):
                 raise ValidationError("The sub-group and the plan belong to different partnerships.")
 
     def get_absolute_url(self):
-        return reverse("subgroups:workplan-detail", kwargs={"pk": self.pk})
+        return url_with_pk("subgroups:workplan-detail", self.pk)
 
     @property
     def starts_on(self) -> datetime.date:
@@ -373,7 +373,7 @@ class Action(models.Model):
             raise ValidationError({"priority": "Choose a priority of this workplan's plan."})
 
     def get_absolute_url(self):
-        return reverse("subgroups:action-detail", kwargs={"pk": self.pk})
+        return url_with_pk("subgroups:action-detail", self.pk)
 
     @property
     def lead_names(self) -> str:

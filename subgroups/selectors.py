@@ -65,9 +65,18 @@ def workplan_table(*, workplan: Workplan, params) -> dict:
         "is_sorted": is_sorted,
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
         "shown": len(rows),
-        "total": workplan.actions.in_workplan().count(),
+        # Unfiltered (sorted at most), the rows are the whole workplan: no need to count it.
+        "total": workplan.actions.in_workplan().count() if _narrowed(action_filter) else len(rows),
         "as_at": plan_as_at(workplan.plan).as_at,
     }
+
+
+def _narrowed(action_filter: ActionFilter) -> bool:
+    """Whether the filter leaves some of the workplan's actions out: any value but the sort
+    order, or values it refused."""
+    if not action_filter.form.is_valid():
+        return True
+    return any(value for name, value in action_filter.form.cleaned_data.items() if name != "sort")
 
 
 def workplan_counts(*, workplan: Workplan) -> BragCounts:

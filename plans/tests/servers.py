@@ -91,14 +91,17 @@ def migrated_sqlite(tmp_path_factory, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2):
-    """Run `make serve`'s server; yields (base URL, list that receives its output lines)."""
+def gunicorn(env: dict, workers: int = 2, pids: list | None = None):
+    """Run `make serve`'s server; yields (base URL, list that receives its output lines).
+    `pids`, when given, receives the id of gunicorn's master process."""
     port = free_port()
     env = env | {"BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(workers)}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "mscp/gunicorn_conf.py", "mscp.wsgi"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    if pids is not None:
+        pids.append(server.pid)
     output = []
     reader = threading.Thread(target=lambda: output.extend(server.stdout), daemon=True)
     reader.start()

@@ -3,10 +3,12 @@ show counts by rating. It lives beside the counts (subgroups/brag.py) because it
 whatever categories `BragCounts.rows` yields, even for a table with no rows yet."""
 
 import datetime
+import functools
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils.dateformat import format as format_date
+from django.utils.html import format_html
 
 from plans.models import NOT_RATED
 from subgroups.brag import BragCounts
@@ -24,8 +26,24 @@ def _field(row, name: str, default=None):
 
 
 def _cell(count: int, href: str, hidden: str, percent: int | None = None) -> dict:
-    """A count, linked to its actions (`href`, named by `hidden` text) unless it is 0."""
-    return {"count": count, "href": href if count else "", "hidden": hidden, "percent": percent}
+    """A count, linked to its actions (`href`, named by `hidden` text) unless it is 0, with
+    its cell's HTML: a table has hundreds of cells, too many to draw through template tags."""
+    shown = format_html('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>', href, count, hidden) if href and count else count
+    share = f" ({percent}%)" if percent is not None else ""
+    return {
+        "count": count,
+        "href": href if count else "",
+        "hidden": hidden,
+        "percent": percent,
+        "html": format_html('<td class="govuk-table__cell govuk-table__cell--numeric">{}{}</td>', shown, share),
+    }
+
+
+@functools.cache
+def _badge(rating: str | None, label: str) -> str:
+    """A column's heading: the one BRAG badge (includes/brag_badge.html), drawn once per
+    process for each category, since it never changes."""
+    return render_to_string("includes/brag_badge.html", {"rating": rating, "badge_label": label})
 
 
 def _label_and_counts(row, all_label: str):
@@ -109,7 +127,7 @@ def brag_count_table(
     }
     if isinstance(rows, BragCounts):
         rows = [rows]
-    categories = _categories(rows, footer)
+    categories = [category | {"badge": _badge(category["rating"], category["label"])} for category in _categories(rows, footer)]
     options["categories"] = categories
     parts = [{"element": "tbody", "class": "govuk-table__body", "rows": [_row(row, **options) for row in rows]}]
     if footer is not None:
