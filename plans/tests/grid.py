@@ -147,12 +147,17 @@ def sign_in_once(users: dict) -> dict[str, str]:
 
 
 def client_as(role: str, sessions: dict[str, str]) -> Client:
-    """A new test client, signed in as `role` through its session (anonymous: not signed in).
-    A new one for each case, so that no cookie a response set (a message, say) carries on."""
-    client = Client()
+    """A test client signed in as `role` through its session (anonymous: not signed in), with
+    no other cookie: none that an earlier response set (a message, say) carries on. One client
+    per role, kept: a new one would load the middleware again for its first request."""
+    client = _clients.setdefault(role, Client())
+    client.cookies.clear()
     if role != "anonymous":
         client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
     return client
+
+
+_clients: dict[str, Client] = {}
 
 
 @contextmanager
