@@ -9,7 +9,6 @@ from contextlib import contextmanager
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.sessions.backends.db import SessionStore
 from django.core import mail
 from django.db import connection, transaction
 from django.test import Client
@@ -139,7 +138,7 @@ def sign_in_once(users: dict) -> dict[str, str]:
     for role, user in users.items():
         client = Client()
         client.force_login(user)
-        session = SessionStore(client.cookies[settings.SESSION_COOKIE_NAME].value)
+        session = client.session
         session[SESSION_RENEWED_AT] = int(time.time())
         session.save()
         keys[role] = session.session_key

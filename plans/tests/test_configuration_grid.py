@@ -28,7 +28,6 @@ from plans.models import (
     Person,
     Priority,
 )
-from plans.tests.grid import OUR_APPS, Watched, app_models, client_as, each_pdf_made_once, sign_in_once
 from plans.tests.factories import (
     BusinessPlanFactory,
     PartnershipFactory,
@@ -36,6 +35,7 @@ from plans.tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from plans.tests.grid import OUR_APPS, Watched, app_models, client_as, each_pdf_made_once, sign_in_once
 from reports.models import Meeting
 from subgroups.models import Action, SubGroup, Workplan
 from subgroups.tests.factories import (

@@ -13,7 +13,6 @@ from django.utils import timezone
 from PIL import Image
 
 from plans.models import Membership
-from plans.tests.grid import OUR_APPS, Watched, app_models, client_as, each_pdf_made_once, sign_in_once
 from plans.tests.factories import (
     LeadPartnerFactory,
     MembershipFactory,
@@ -22,6 +21,7 @@ from plans.tests.factories import (
     PriorityFactory,
     UserFactory,
 )
+from plans.tests.grid import OUR_APPS, Watched, app_models, client_as, each_pdf_made_once, sign_in_once
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
 from reports.evidence import contribution_create, training_create, voice_create
@@ -71,8 +71,9 @@ def expected_status(role, kind, method, scoped):
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker):
     """The world, built once for the module's grid inside a transaction that is rolled back
-    after the last test. Each test runs in a savepoint within it (pytest-django's `db`), so
-    whatever a test changes is undone before the next test starts."""
+    after the last test. Each test runs in a savepoint within it (pytest-django's `db`), and
+    each role's request in a savepoint within that (Watched.case), so whatever a request
+    changes is undone before the next one."""
     with django_db_blocker.unblock(), transaction.atomic(), each_pdf_made_once():
         world = _build_world()
         world["sessions"] = sign_in_once(world["users"])
