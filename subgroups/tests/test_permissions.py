@@ -10,12 +10,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from plans.models import CrossCuttingTheme, LeadPartner, Membership, Partnership, Person, Priority
+from plans.models import Membership
 from plans.tests.factories import (
     LeadPartnerFactory,
     MembershipFactory,
@@ -24,31 +23,13 @@ from plans.tests.factories import (
     PriorityFactory,
     UserFactory,
 )
+from plans.tests.grid import OUR_APPS, Watched, app_models, client_as, each_pdf_made_once, sign_in_once
 from reports.annual import annual_report_publish, annual_report_start
 from reports.challenges import challenge_raise
 from reports.evidence import contribution_create, training_create, voice_create
+from reports.models import Meeting, PdfBuild
 from reports.publication import sign_off_record
-from reports.models import (
-    AnnualReport,
-    Challenge,
-    ChallengeResponse,
-    Dispatch,
-    Finding,
-    LearningReview,
-    Meeting,
-    PartnerContribution,
-    PdfBuild,
-    Recommendation,
-    ReminderSchedule,
-    ReportSection,
-    ReportSectionSetting,
-    SignOff,
-    TrainingAttendance,
-    TrainingCourse,
-    VoiceEvidence,
-)
 from reports.tests.factories import FindingFactory, LearningReviewFactory, RecommendationFactory
-from subgroups.models import Action, ActionUpdate
 from subgroups.tests.factories import (
     ActionFactory,
     ActionUpdateFactory,
@@ -93,10 +74,15 @@ def expected_status(role, kind, method, scoped):
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker):
     """The world, built once for the module's grid inside a transaction that is rolled back
-    after the last test. Each test runs in a savepoint within it (pytest-django's `db`), so
-    whatever a test changes is undone before the next test starts."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield _build_world()
+    after the last test. Each test runs in a savepoint within it (pytest-django's `db`), and
+    each role's request in a savepoint within that (Watched.case), so whatever a request
+    changes is undone before the next one."""
+    with django_db_blocker.unblock(), transaction.atomic(), each_pdf_made_once():
+        world = _build_world()
+        world["sessions"] = sign_in_once(world["users"])
+        # Whether a request changed anything: every row of the apps' tables (plans.tests.grid).
+        world["database"] = Watched(app_models(*OUR_APPS))
+        yield world
         transaction.set_rollback(True)
 
 
@@ -182,40 +168,6 @@ def _build_world():
         "spare": spare, "voice": voice, "course": course, "contribution": contribution,
         "lead_partner": lead_partner, "spare_partner": spare_partner, "meeting": meeting, "pdf_build": pdf_build,
     }
-
-
-def fingerprint():
-    return (
-        Priority.objects.count(),
-        CrossCuttingTheme.objects.count(),
-        Action.objects.count(),
-        ActionUpdate.objects.count(),
-        Action.objects.aggregate(v=Sum("version"), o=Sum("order")),
-        Action.objects.filter(is_retired=True).count(),
-        tuple(AnnualReport.objects.values_list("pk", "status").order_by("pk")),
-        LeadPartner.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        SignOff.objects.count(),
-        Dispatch.objects.count(),
-        ReportSection.objects.aggregate(n=Sum("version")),
-        ReportSectionSetting.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        Challenge.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        ChallengeResponse.objects.count(),
-        LearningReview.objects.count(),
-        LearningReview.objects.aggregate(n=Sum("version")),
-        Finding.objects.count(),
-        Recommendation.objects.count(),
-        Finding.objects.aggregate(n=Sum("version"), c=Sum("order")),
-        Recommendation.objects.aggregate(n=Sum("version"), c=Sum("order")),
-        Person.objects.count(),
-        Person.objects.aggregate(v=Sum("version")),
-        ReminderSchedule.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        VoiceEvidence.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        TrainingCourse.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        TrainingAttendance.objects.aggregate(n=Count("pk"), a=Sum("attended")),
-        PartnerContribution.objects.aggregate(n=Count("pk"), v=Sum("version")),
-        tuple(Partnership.objects.order_by("pk").values_list("logo", flat=True)),
-        PdfBuild.objects.count(),
-    )
 
 
 def post_data(world, name):
@@ -425,16 +377,12 @@ POSTS_THAT_WRITE_NOTHING = {"subgroups:workplan-import"}
 # Every lead partner has signed the draft (so that it can be published), and one who signed
 # cannot be removed: the BSU is told so (a removal is tested in reports/tests/test_sign_off.py).
 POSTS_THAT_WRITE_NOTHING |= {"plans:lead-partner-remove"}
-GRID = [
-    (role, name, kind, method, target)
-    for name, kind, methods, target in URLS
-    for method in methods
-    for role in ROLES
-]
+# One test for each URL and method, which asks it as every role in turn: each role's request
+# is undone before the next one's, and a failure names the role.
+GRID = [(name, kind, method, target) for name, kind, methods, target in URLS for method in methods]
 
 
-@pytest.mark.parametrize(("role", "name", "kind", "method", "target"), GRID)
-def test_permission_grid(client, world, role, name, kind, method, target):
+def grid_url(world, name, target):
     objects = {
         "plan": world["workplan"].plan,
         "subgroup": world["workplan"].subgroup,
@@ -465,21 +413,34 @@ def test_permission_grid(client, world, role, name, kind, method, target):
         args = [world["workplan"].plan.partnership_id, world[target].pk]
     else:
         args = [objects[target].pk] if target else []
-    url = reverse(name, args=args)
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    before = fingerprint()
-    if method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, post_data(world, name.split(":")[1]))
-    expected = expected_status(role, kind, method, bool(target))
-    if name in ANSWERED_IN_PLACE and expected == 302 and role != "anonymous":
-        expected = 200
-    assert response.status_code == expected, response.content[:500]
-    changed = fingerprint() != before
-    writes = name not in POSTS_THAT_WRITE_NOTHING
-    assert changed == (writes and method == "post" and role != "anonymous" and response.status_code == 302)
+    return reverse(name, args=args)
+
+
+@pytest.mark.parametrize(("name", "kind", "method", "target"), GRID)
+def test_permission_grid(world, subtests, name, kind, method, target):
+    url = grid_url(world, name, target)
+    data = post_data(world, name.split(":")[1]) if method == "post" else None
+    for role in ROLES:
+        with subtests.test(role=role), world["database"].case() as case:
+            client = client_as(role, world["sessions"])
+            response = client.get(url) if method == "get" else client.post(url, rewound(data))
+            expected = expected_status(role, kind, method, bool(target))
+            if name in ANSWERED_IN_PLACE and expected == 302 and role != "anonymous":
+                expected = 200
+            assert response.status_code == expected, response.content[:500]
+            writes = name not in POSTS_THAT_WRITE_NOTHING
+            changed = case.changed()
+            assert bool(changed) == (
+                writes and method == "post" and role != "anonymous" and response.status_code == 302
+            ), f"changed: {changed}"
+
+
+def rewound(data):
+    """The same form data for the next role's request: a request reads its files to the end."""
+    for value in data.values():
+        if hasattr(value, "seek"):
+            value.seek(0)
+    return data
 
 
 PUBLIC_PAGES = ["public:report", "public:report-pdf", "public:family-summary"]
@@ -494,17 +455,16 @@ PUBLIC_GRID = [
 
 
 @pytest.mark.parametrize(("role", "name"), PUBLIC_GRID)
-def test_public_pages_grid(client, world, role, name):
+def test_public_pages_grid(world, role, name):
     """The public pages of a published report answer everyone, signed in or not, of the
     partnership or not; a year with only a draft is not found, for everyone."""
-    if role != "anonymous":
-        client.force_login(world["users"][role])
+    client = client_as(role, world["sessions"])
     slug = world["workplan"].plan.partnership.slug
-    before = fingerprint()
-    published = client.get(reverse(name, kwargs={"partnership": slug, "year": world["published"].year}))
-    draft_only = client.get(reverse(name, kwargs={"partnership": slug, "year": world["report"].year}))
-    assert (published.status_code, draft_only.status_code) == (200, 404)
-    assert fingerprint() == before
+    with world["database"].case() as case:
+        published = client.get(reverse(name, kwargs={"partnership": slug, "year": world["published"].year}))
+        draft_only = client.get(reverse(name, kwargs={"partnership": slug, "year": world["report"].year}))
+        assert (published.status_code, draft_only.status_code) == (200, 404)
+        assert not case.changed()
 
 
 def test_refusal_page_explains_in_the_sites_style(client, world):
@@ -514,31 +474,21 @@ def test_refusal_page_explains_in_the_sites_style(client, world):
     assert "You cannot do that" in response.text and '<html lang="en-GB"' in response.text
 
 
-@pytest.mark.parametrize(("role", "method"), [(role, method) for method in ["get", "post"] for role in ROLES])
-def test_permission_grid_for_the_import_preview(client, world, role, method):
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_permission_grid_for_the_import_preview(world, subtests, method):
     """The preview/confirm URL names an upload kept in the uploader's session: the BSU
     uploads first; everyone else gets the same refusal as on any BSU-only page."""
-    subgroup = world["workplan"].subgroup
-    bsu = world["users"]["bsu"]
-    client.force_login(bsu)
-    upload = client.post(
-        reverse("subgroups:workplan-import", args=[subgroup.pk]),
-        post_data(world, "workplan-import"),
-    )
-    url = upload.url
-    client.logout()
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-        if role == "bsu":  # logging in again starts a new session: upload in this one
-            url = client.post(
-                reverse("subgroups:workplan-import", args=[subgroup.pk]),
-                post_data(world, "workplan-import"),
-            ).url
-    before = fingerprint()
-    response = client.get(url) if method == "get" else client.post(url)
-    assert response.status_code == expected_status(role, PLAN, method, scoped=True)
-    changed = fingerprint() != before
-    assert changed == (method == "post" and role != "anonymous" and response.status_code == 302)
+    upload_url = reverse("subgroups:workplan-import", args=[world["workplan"].subgroup.pk])
+    upload = post_data(world, "workplan-import")
+    for role in ROLES:
+        with subtests.test(role=role), world["database"].case() as case:
+            url = client_as("bsu", world["sessions"]).post(upload_url, rewound(upload)).url
+            case.mark()
+            client = client_as(role, world["sessions"])
+            response = client.get(url) if method == "get" else client.post(url)
+            assert response.status_code == expected_status(role, PLAN, method, scoped=True)
+            changed = case.changed()
+            assert bool(changed) == (method == "post" and role != "anonymous" and response.status_code == 302), changed
 
 
 # My actions' update round is a page of one's own: whoever may update actions somewhere (a
@@ -558,18 +508,17 @@ MY_ROUND = {
 }
 
 
-@pytest.mark.parametrize(("role", "method"), [(role, method) for method in ["get", "post"] for role in ROLES])
-def test_permission_grid_for_my_actions_update_round(client, world, role, method):
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_permission_grid_for_my_actions_update_round(world, subtests, method):
     url = reverse("subgroups:my-actions-update-round")
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    before = fingerprint()
-    if method == "get":
-        response = client.get(url)
-    else:
-        response = client.post(url, post_data(world, "my-actions-update-round"))
-    get_status, post_status, saved = MY_ROUND[role]
-    assert response.status_code == (get_status if method == "get" else post_status)
-    assert (fingerprint() != before) == (method == "post" and saved)
-    if method == "post" and response.status_code == 200:
-        assert "could not be saved" in response.text and "X 1.1" not in response.text
+    data = post_data(world, "my-actions-update-round")
+    for role in ROLES:
+        with subtests.test(role=role), world["database"].case() as case:
+            client = client_as(role, world["sessions"])
+            response = client.get(url) if method == "get" else client.post(url, data)
+            get_status, post_status, saved = MY_ROUND[role]
+            assert response.status_code == (get_status if method == "get" else post_status)
+            changed = case.changed()
+            assert bool(changed) == (method == "post" and saved), changed
+            if method == "post" and response.status_code == 200:
+                assert "could not be saved" in response.text and "X 1.1" not in response.text
