@@ -128,3 +128,21 @@ def test_two_partnerships_never_share_figures(client, executive, plan):
         assert dashboard_totals(client, plan=other.pk) == {"blue": 0, "green": 0, "amber": 0, "red": 2, "not_rated": 0}
         assert exception_references(client, plan=plan.pk) == ["A1", "A3", "A4"]
         assert exception_references(client, plan=other.pk) == ["B1", "B2"]
+
+
+def test_the_workplan_page_shows_an_update_and_an_edit_on_the_next_request(client, executive, plan):
+    action = a1(plan)
+    url = reverse("subgroups:workplan-detail", args=[action.workplan_id])
+
+    def red_and_references(**params):
+        response = client.get(url, params)
+        return response.context["counts"].red, [row.reference for group in response.context["groups"] for row in group.actions]
+
+    assert red_and_references() == (1, ["A1", "A2", "A4", "A3"])
+    assert red_and_references(rating="red") == (1, ["A1"])
+    action_record_update(action=action, rating="green", narrative="Back on track.", as_at=D(2025, 3, 1), author=executive)
+    assert red_and_references() == (0, ["A1", "A2", "A4", "A3"])
+    assert red_and_references(rating="red") == (0, [])
+    action = a1(plan)
+    action_edit(action=action, expected_version=action.version, fields={"reference": "A1b"}, themes=[])
+    assert red_and_references()[1] == ["A1b", "A2", "A4", "A3"]
