@@ -34,8 +34,6 @@ PATHS = {
     "subgroups.workplan": ("subgroups", "subgroup_id"),
     "subgroups.action": ("subgroups__workplans", "workplan_id"),
     "subgroups.actionupdate": ("subgroups__workplans__actions", "action_id"),
-    "subgroups.yearendrollover": ("plans", "plan_id"),
-    "subgroups.appliedimport": ("subgroups", "subgroup_id"),
 }
 
 TIMEOUT = 60 * 60

@@ -964,6 +964,14 @@ def year_end_apply(
     action changed since the preview, a reference taken), none. Applied once per `token`: a
     second confirmation raises AlreadyRolledOver and changes nothing. The rollover is recorded
     (who, when, how many of each), and each action's history records its closure."""
+    # The actions are locked before anything is written, as a one-action write locks its action
+    # before the partnership's data stamp (plans.data_stamp): always in that order, never a deadlock.
+    list(
+        Action.objects.select_for_update()
+        .filter(pk__in=[choice.action_id for choice in choices])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     try:
         with transaction.atomic():
             rollover = YearEndRollover.objects.create(
