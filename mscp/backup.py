@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from plans import data_stamp
 from plans.models import (
     BragDefinition,
     BusinessPlan,
@@ -117,4 +118,7 @@ def import_partnership(text: str) -> Counter:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
+    # Loaded rows are saved raw, which the data stamp's receivers pass over: a new stamp, so
+    # no figure cached before under the file's stamp is shown (plans.data_stamp).
+    data_stamp.bump(slug=document["partnership"])
     return loaded
