@@ -51,6 +51,14 @@ def test_reading_the_pages_never_changes_the_stamp(client, executive, plan):
     stamp = Partnership.objects.get(pk=plan.partnership_id).data_stamp
     dashboard_totals(client)
     exception_references(client)
+    workplan = a1(plan).workplan
+    for url in (
+        reverse("subgroups:workplan-detail", args=[workplan.pk]),
+        plan.get_absolute_url(),
+        reverse("subgroups:my-actions"),
+        reverse("plans:home"),
+    ):
+        assert client.get(url).status_code == 200, url
     assert Partnership.objects.get(pk=plan.partnership_id).data_stamp == stamp
 
 
