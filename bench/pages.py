@@ -72,10 +72,16 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--show-sql", action="store_true", help="print the statements each floor runs")
+    parser.add_argument(
+        "--cold", action="store_true",
+        help="empty the cache before every request, so each page computes its figures (by default "
+        "the review pages' figures are cached from the first round on, as between writes)",
+    )
     args = parser.parse_args()
 
     load_scratch_demo(args.scale)
     from django.contrib.auth.models import User
+    from django.core.cache import cache
     from django.test import Client
     from django.urls import reverse
 
@@ -116,13 +122,15 @@ def main() -> None:
     samples: dict[str, list[float]] = {name: [] for name in [*pages, *(f"{name} SQL" for name in FLOORED)]}
     for _ in range(args.rounds):
         for name, (browser, url) in pages.items():
+            if args.cold:
+                cache.clear()
             samples[name].append(timed(browser.get, url))
         for name in FLOORED:
             samples[f"{name} SQL"].append(timed(run_statements, own_sql[name]))
     median = {name: statistics.median(values) for name, values in samples.items()}
     baseline = median[CHANGELIST]
 
-    print(f"{args.rounds} interleaved rounds; medians in ms")
+    print(f"{args.rounds} interleaved rounds ({'cache emptied before each request' if args.cold else 'cache warm'}); medians in ms")
     print(f"{'page':30} {'median':>8} {'x changelist':>13} {'floor':>7} {'x floor':>8}  targets")
     for name in pages:
         verdicts = []

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
+from plans import data_stamp
 from plans.models import (
     BragDefinition,
     BusinessPlan,
@@ -81,7 +82,11 @@ def export_partnership(partnership) -> str:
     objects, user_ids = [], set()
     for model, path in PARTNERSHIP_MODELS:
         queryset = model.objects.filter(**{path: partnership.pk}).order_by("pk")
-        objects += serializers.serialize("python", queryset)
+        rows = serializers.serialize("python", queryset)
+        for row in rows:
+            # A cache key of this database (plans.data_stamp), not the partnership's data.
+            row["fields"].pop("data_stamp", None)
+        objects += rows
         user_ids |= _user_ids(model, queryset)
     users = get_user_model().objects.filter(pk__in=user_ids).order_by("pk")
     objects = serializers.serialize("python", users, fields=USER_FIELDS) + objects
@@ -117,4 +122,7 @@ def import_partnership(text: str) -> Counter:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
+    # Loaded rows are saved raw, which the data stamp's receivers pass over: a new stamp for
+    # the partnership once everything is in (plans.data_stamp).
+    data_stamp.bump(slug=document["partnership"])
     return loaded

@@ -7,3 +7,6 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from plans import accounts  # noqa: F401  (connects the sign-in log receivers)
+        from plans import data_stamp
+
+        data_stamp.connect()

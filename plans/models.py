@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -71,6 +72,10 @@ DEFAULT_BRAG_MEANINGS = {
 }
 
 
+def new_data_stamp() -> str:
+    return uuid.uuid4().hex
+
+
 class PartnershipQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The partnerships `user` belongs to; nothing for anonymous users."""
@@ -91,6 +96,10 @@ class Partnership(models.Model):
         "Logo description", max_length=200, blank=True,
         help_text="What the logo shows, for people who cannot see it.",
     )
+
+    # Changed by every write to what the review pages show of this partnership (see
+    # plans.data_stamp): their cached figures are kept under it, so a write is never hidden.
+    data_stamp = models.CharField(max_length=32, default=new_data_stamp, editable=False)
 
     objects = PartnershipQuerySet.as_manager()
 

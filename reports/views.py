@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 
+from plans.data_stamp import cached
 from reports.challenges import open_challenges
 from reports.charts import stacked_bars
 from reports.exports import dashboard_table, exceptions_table
@@ -17,7 +18,7 @@ from reports.publication import dispatch_reminders
 from reports.selectors import changes_since, exception_report, filtered_actions, plan_dashboard
 from subgroups.brag import RATING_ORDER
 from subgroups.exports import EXPORT_FORMATS, export_response
-from subgroups.filters import ReportFilter
+from subgroups.filters import ReportFilter, ReportScope
 from subgroups.models import Workplan
 from subgroups.selectors import workplan_table
 
@@ -61,14 +62,28 @@ def _since(context):
     return dataclasses.replace(scope, since=meeting.cutoff), meeting
 
 
+def _cached(scope: ReportScope, name: str, compute, *parts):
+    """`compute()` from the cache, kept under the scope's partnership and its data stamp (read
+    with the plan, before any figure), the scope and `parts`: see plans.data_stamp."""
+    return cached(
+        scope.plan.partnership, name, (scope.plan.pk, scope.as_at, scope.year, scope.since, *parts), compute
+    )
+
+
+def _filters_key(report: ReportFilter) -> str:
+    # The link filters as given, and which were accepted (a refused one narrows nothing).
+    accepted = sorted(name for name, value in report.cleaned().items() if value not in (None, "", [], ()))
+    return repr((sorted(report.query().items()), accepted))
+
+
 def dashboard(request):
     context = _report_context(request, "dashboard")
     scope = context["scope"]
-    data = plan_dashboard(scope=scope)
+    data = _cached(dataclasses.replace(scope, since=None), "dashboard", lambda: plan_dashboard(scope=scope))
     chart = stacked_bars([(f"{day:%b %Y}", counts) for day, counts in data["trend"]])
     scope, since_meeting = _since(context)
     if scope.since:
-        data["changes"] = changes_since(scope=scope)
+        data["changes"] = _cached(scope, "changes", lambda: changes_since(scope=scope))
         data["since_meeting"] = since_meeting
     if request.GET.get("format") in EXPORT_FORMATS:
         table = dashboard_table(scope=scope, data=data)
@@ -95,7 +110,9 @@ def action_list(request):
 def exceptions(request):
     context = _report_context(request, "exceptions")
     scope, report = context["scope"], context["report"]
-    groups = exception_report(scope=scope, report=report)
+    groups = _cached(
+        scope, "exceptions", lambda: exception_report(scope=scope, report=report), _filters_key(report)
+    )
     count = sum(len(group.actions) for group in groups)
     if request.GET.get("format") == "pdf":
         return pdf_response(

@@ -7,6 +7,7 @@ from itertools import groupby
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 
+from plans.data_stamp import cached
 from plans.models import BusinessPlan, Person, display_name, priority_label
 from subgroups.brag import BragCounts, CountRow, brag_summary, brag_summary_per_plan, plan_as_at, with_flags_per_plan
 from subgroups.filters import ATTENTION_REASONS, ActionFilter, ReportFilter, ReportScope
@@ -44,30 +45,41 @@ def workplan_actions(*, workplan: Workplan):
 
 
 def workplan_table(*, workplan: Workplan, params) -> dict:
-    """The filtered, sorted workplan table: grouped by priority unless the user sorted it."""
+    """The filtered, sorted workplan table: grouped by priority unless the user sorted it.
+    The rows and counts are kept in the cache under the partnership's data stamp
+    (plans.data_stamp), the reporting date and the parameters as given and as accepted."""
     actions = workplan_actions(workplan=workplan)
     leads = Person.objects.filter(led_actions__in=workplan.actions.in_workplan()).distinct().order_by(Lower("name"))
     action_filter = ActionFilter(params, queryset=actions, workplan=workplan, leads=list(leads))
-    rows = list(action_filter.qs)
-    sort = action_filter.form.cleaned_data.get("sort") if action_filter.form.is_valid() else None
-    is_sorted = bool(sort)
-    if is_sorted:
-        groups = [ActionGroup(caption="All actions", actions=rows)]
-    else:
-        groups = [
-            ActionGroup(caption=priority_label(priority), actions=list(items))
-            for priority, items in groupby(rows, key=lambda action: action.priority)
-        ]
+    valid = action_filter.form.is_valid()
+    sort = action_filter.form.cleaned_data.get("sort") if valid else None
+    as_at = plan_as_at(workplan.plan).as_at
+    accepted = sorted(name for name, value in action_filter.form.cleaned_data.items() if value) if valid else None
+    given = sorted((name, params.getlist(name) if hasattr(params, "getlist") else params[name]) for name in params)
+
+    def rows_and_counts():
+        rows = list(action_filter.qs)
+        if sort:
+            groups = [ActionGroup(caption="All actions", actions=rows)]
+        else:
+            groups = [
+                ActionGroup(caption=priority_label(priority), actions=list(items))
+                for priority, items in groupby(rows, key=lambda action: action.priority)
+            ]
+        return {
+            "groups": groups,
+            "counts": workplan_counts(workplan=workplan),
+            "shown": len(rows),
+            # Unfiltered (sorted at most), the rows are the whole workplan: no need to count it.
+            "total": workplan.actions.in_workplan().count() if _narrowed(action_filter) else len(rows),
+        }
+
     return {
         "filter": action_filter,
-        "groups": groups,
-        "counts": workplan_counts(workplan=workplan),
-        "is_sorted": is_sorted,
+        **cached(workplan.subgroup.partnership, "workplan", (workplan.pk, as_at, given, accepted), rows_and_counts),
+        "is_sorted": bool(sort),
         "sort_label": dict(action_filter.form.fields["sort"].choices).get(sort[0]) if sort else "",
-        "shown": len(rows),
-        # Unfiltered (sorted at most), the rows are the whole workplan: no need to count it.
-        "total": workplan.actions.in_workplan().count() if _narrowed(action_filter) else len(rows),
-        "as_at": plan_as_at(workplan.plan).as_at,
+        "as_at": as_at,
     }
 
 

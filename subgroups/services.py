@@ -11,6 +11,7 @@ from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from plans import data_stamp
 from plans.models import Rating, display_name, rating_label
 from plans.services import attributed, refuse_stale_edit
 from subgroups.importing.uploads import token_digest
@@ -268,6 +269,8 @@ def action_record_updates(*, rows: list[UpdateRow], author) -> UpdatesRecorded:
         else:
             written.append(update)
     saved = ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)
+    if saved:
+        data_stamp.bump(subgroups__workplans__actions__in=[update.action_id for update in saved])
     return UpdatesRecorded(saved=saved, refused=refused)
 
 
@@ -674,6 +677,7 @@ def actions_create_many(
     if leads:
         _m2m_link("leads", actions, leads)
     _history_themes_record(actions, history_type="+", at=at)
+    data_stamp.bump(subgroups__workplans=workplan.pk)
     return actions
 
 
@@ -721,6 +725,7 @@ def actions_edit_many(
     if leads is not None:
         _m2m_relink("leads", actions, leads)
     _history_themes_record(actions, history_type="~", at=at)
+    data_stamp.bump(subgroups__workplans__actions__in=[action.pk for action in actions])
     return actions
 
 
@@ -752,7 +757,9 @@ def actions_record_updates_many(
         update = ActionUpdate(action=action, rating=rating, narrative=narrative, as_at=as_at, author=author)
         _check(update, index)
         written.append(update)
-    return ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)
+    saved = ActionUpdate.objects.bulk_create(written, batch_size=BULK_BATCH_SIZE)
+    data_stamp.bump(subgroups__workplans__actions__in=pks)
+    return saved
 
 
 # Year end: an incomplete action is carried forward into the next year's workplan, closed as
@@ -957,6 +964,14 @@ def year_end_apply(
     action changed since the preview, a reference taken), none. Applied once per `token`: a
     second confirmation raises AlreadyRolledOver and changes nothing. The rollover is recorded
     (who, when, how many of each), and each action's history records its closure."""
+    # The actions are locked before anything is written, as a one-action write locks its action
+    # before the partnership's data stamp (plans.data_stamp): always in that order, never a deadlock.
+    list(
+        Action.objects.select_for_update()
+        .filter(pk__in=[choice.action_id for choice in choices])
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
     try:
         with transaction.atomic():
             rollover = YearEndRollover.objects.create(

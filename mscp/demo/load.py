@@ -34,6 +34,7 @@ from plans.models import (
     Priority,
     split_lead_names,
 )
+from plans import data_stamp
 from plans.services import attributed, partnership_set_logo
 from reports.annual import structure_copy
 from reports.challenges import challenge_close, challenge_raise, challenge_respond
@@ -685,4 +686,6 @@ def synthetic_load(*, count: int, author: "User") -> int:
         for action, (_workplan, item, _order) in zip(actions, action_rows, strict=True)
         for update in item["updates"]
     )
+    # Bulk inserts send no signals: the review pages' cached figures are renewed by hand.
+    data_stamp.bump(pk__in=[partnership.pk for partnership in partnerships])
     return len(partnerships)
