@@ -32,3 +32,8 @@ MSCP_SECTION_RENDER_SECONDS = 10
 # great deal (every browser request, every table emptied and the demo put back).
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
+
+# The browser tests' live server answers at localhost. pytest-django allows that host when the
+# server starts, once per run, but a test that changes settings (the `settings` fixture) puts
+# back the copy it began with when it ends: a later test's pages would be refused (400).
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "localhost"]  # noqa: F405
