@@ -127,6 +127,31 @@ def sign_in(live_server):
     return sign
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_postgresql_by_delete():
+    """After each transactional test (every browser test) pytest-django empties every table.
+    On PostgreSQL Django does it with one TRUNCATE of every table, which gives each table and
+    index new files on disk: 0.6 to 2.3 seconds a test, measured. The test tables hold a few
+    thousand rows at most, so DELETE FROM each, in one transaction with the foreign keys
+    checked at the end (Django makes them deferrable), leaves the same empty tables in a
+    tenth of that. Sequences are left as they were, as the TRUNCATE left them; a flush that
+    resets them (reset_sequences) or cascades still uses Django's own SQL."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    sql_flush = DatabaseOperations.sql_flush
+
+    def sql_delete(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if not tables or reset_sequences or allow_cascade:
+            return sql_flush(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        return ["SET CONSTRAINTS ALL DEFERRED"] + [
+            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables
+        ]
+
+    DatabaseOperations.sql_flush = sql_delete
+    yield
+    DatabaseOperations.sql_flush = sql_flush
+
+
 # The demo, loaded once per test process and restored after each test's flush.
 #
 # The browser tests need a live server, which answers from its own thread and database
