@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from conftest_browser import load_demo_once
 from mscp.backup import export_partnership
 from plans.models import Partnership
 from reports.models import AnnualReport
@@ -18,8 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo_data(settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=StringIO())
+    """The demo as `load_demo` leaves it (loaded once per process and put back for each test:
+    conftest_browser.load_demo_once)."""
+    load_demo_once(settings)
     settings.DEBUG = False
 
 

@@ -126,20 +126,20 @@ def test_the_demo_challenge_log_has_open_and_closed_challenges_with_their_histor
     assert Challenge.objects.filter(partnership__slug="merton").count() == 5
 
 
-def test_demo_password_comes_from_the_environment(settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setenv("DEMO_PASSWORD", "another-secret-1")
-    call_command("load_demo", verbosity=0)
-    assert get_user_model().objects.get(username="bsu").check_password("another-secret-1")
-
-
-def test_refuses_demo_users_when_debug_is_off_unless_forced(settings):
+def test_refuses_demo_users_when_debug_is_off_unless_forced_and_takes_the_password_from_the_environment(
+    settings, monkeypatch
+):
+    # One real load into an empty database serves both: loading the demo takes seconds.
     settings.DEBUG = False
+    monkeypatch.setenv("DEMO_PASSWORD", "another-secret-1")
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("load_demo", verbosity=0)
     assert not get_user_model().objects.exists()
     call_command("load_demo", "--force", verbosity=0)
-    assert get_user_model().objects.filter(username="bsu").exists()
+    assert get_user_model().objects.filter(username="bsu").exists(), "--force loads the demo users"
+    assert get_user_model().objects.get(username="bsu").check_password("another-secret-1"), (
+        "the demo password comes from DEMO_PASSWORD"
+    )
 
 
 def test_scale_adds_synthetic_partnerships_shaped_like_merton(demo):
