@@ -6,6 +6,7 @@ import pytest
 
 from plans.models import Membership
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
+from reports.annual import annual_report_start, section_save
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 D = datetime.date
@@ -44,6 +45,22 @@ def executive(client, member_of, plan):
     user = member_of(plan.partnership, Membership.Role.EXECUTIVE)
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def bsu(client, member_of, plan):
+    """The partnership's BSU, signed in (modules that want the BSU signed out define their own)."""
+    user = member_of(plan.partnership, Membership.Role.BSU)
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def report(plan, bsu):
+    """A draft 2023-24 annual report with a foreword."""
+    report = annual_report_start(partnership=plan.partnership, year="2023-24")
+    section_save(report=report, slug="foreword", text="A year of **partnership** work.", expected_version=0, author=bsu)
+    return report
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from plans.models import Membership
 from plans.tests.factories import PartnershipFactory
-from reports.annual import annual_report_start, section_save
+from reports.annual import section_save
 from reports.models import Meeting, PdfBuild
 from reports.pdf_builds import pdf_build_request, pdf_build_run
 
@@ -36,20 +36,6 @@ def files_of(media: Path, build: PdfBuild) -> list[str]:
 @pytest.fixture
 def media(private_media):
     return private_media
-
-
-@pytest.fixture
-def bsu(client, member_of, plan):
-    user = member_of(plan.partnership, Membership.Role.BSU)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def report(plan, bsu):
-    report = annual_report_start(partnership=plan.partnership, year="2023-24")
-    section_save(report=report, slug="foreword", text="A year of **partnership** work.", expected_version=0, author=bsu)
-    return report
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from plans.models import Membership
-from reports.annual import annual_report_start, section_save
+from reports.annual import section_save
 from reports.evidence import contribution_create, training_create
 from reports.structure import structure_add, structure_remove, structure_rename
 from subgroups.models import Workplan
@@ -46,20 +45,6 @@ def assert_accessible(reader: PdfReader, title: str):
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert reader.outline, "bookmarks from the headings"
-
-
-@pytest.fixture
-def bsu(client, member_of, plan):
-    user = member_of(plan.partnership, Membership.Role.BSU)
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def report(plan, bsu):
-    report = annual_report_start(partnership=plan.partnership, year="2023-24")
-    section_save(report=report, slug="foreword", text="A year of **partnership** work.", expected_version=0, author=bsu)
-    return report
 
 
 def test_annual_report_pdf_is_accessible_and_carries_the_figures(client, report, plan, bsu):
