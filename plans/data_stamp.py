@@ -49,7 +49,9 @@ def bump(**lookup) -> None:
 
 def bump_for(instance) -> None:
     path = PATHS.get(instance._meta.label_lower)
-    if path is None:
+    if path is None or type(instance) is not apps.get_model(instance._meta.label_lower):
+        # Not a figure's model, or a migration's historical copy of one (a data migration
+        # linking leads sends m2m_changed too), whose database may predate the stamp.
         return
     lookup, column = path
     value = getattr(instance, column, None)
