@@ -168,6 +168,12 @@ def closure_label(closure: str) -> str:
 class ActionQuerySet(PartnershipScopedQuerySet):
     partnership_path = "workplan__subgroup__partnership"
 
+    def lock(self, pks) -> None:
+        """Lock the actions `pks` until the transaction ends, in id order, before a write to
+        them or to their partnership's data stamp (plans.data_stamp): every writer takes its
+        actions first and the stamp after, in the same order, so no two wait on each other."""
+        list(self.select_for_update().filter(pk__in=pks).order_by("pk").values_list("pk", flat=True))
+
     def existing_on(self, day: datetime.date):
         """Actions that were in their workplan on `day`: added by then and not yet retired."""
         return self.filter(self.existing_condition(day))

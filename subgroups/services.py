@@ -237,7 +237,7 @@ def action_record_updates(*, rows: list[UpdateRow], author) -> UpdatesRecorded:
     pks = [rows[index].action.pk for index in checked]
     if not pks:
         return UpdatesRecorded(saved=[], refused=refused)
-    list(Action.objects.select_for_update().filter(pk__in=pks).values_list("pk", flat=True))
+    Action.objects.lock(pks)
     ids = {
         pk: (latest_id, newest_id)
         for pk, latest_id, newest_id in Action.objects.filter(pk__in=pks)
@@ -739,7 +739,7 @@ def actions_record_updates_many(
     if not updates:
         return []
     pks = [action.pk for action, _rating, _narrative in updates]
-    list(Action.objects.select_for_update().filter(pk__in=pks).values_list("pk", flat=True))
+    Action.objects.lock(pks)
     latest: dict[int, ActionUpdate] = {}
     for update in ActionUpdate.objects.filter(action__in=pks).order_by("action", "-as_at", "-created_at", "-pk"):
         latest.setdefault(update.action_id, update)
@@ -964,14 +964,7 @@ def year_end_apply(
     action changed since the preview, a reference taken), none. Applied once per `token`: a
     second confirmation raises AlreadyRolledOver and changes nothing. The rollover is recorded
     (who, when, how many of each), and each action's history records its closure."""
-    # The actions are locked before anything is written, as a one-action write locks its action
-    # before the partnership's data stamp (plans.data_stamp): always in that order, never a deadlock.
-    list(
-        Action.objects.select_for_update()
-        .filter(pk__in=[choice.action_id for choice in choices])
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    Action.objects.lock([choice.action_id for choice in choices])
     try:
         with transaction.atomic():
             rollover = YearEndRollover.objects.create(

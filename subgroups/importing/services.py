@@ -587,14 +587,7 @@ def workplan_import_apply(
         raise ImportRefused(result.errors)
     if refusals := result.refusal_without(import_without):
         raise ImportRefused(refusals)
-    # The actions are locked before anything is written, as a one-action write locks its action
-    # before the partnership's data stamp (plans.data_stamp): always in that order, never a deadlock.
-    list(
-        Action.objects.select_for_update()
-        .filter(pk__in=[row.action.pk for row in result.rows if row.action is not None])
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    Action.objects.lock([row.action.pk for row in result.rows if row.action is not None])
     mark = None
     if upload_token:
         mark = _mark_applied(result=result, token=upload_token, filename=filename, author=author)
