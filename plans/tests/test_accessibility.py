@@ -652,33 +652,37 @@ FIRST_IN_TAB_ORDER_JS = """() => {
   return [first.className, first.textContent.trim()];
 }"""
 
-
-FOCUSED_JS = "() => [document.activeElement.className, document.activeElement.textContent.trim()]"
-
-# Whether the skip link is shown, as Playwright's is_visible() judges it (a box with some
-# width and height, not visibility: hidden), read in the same call as the rest of the check.
-SKIP_LINK_SHOWN_JS = """() => {
+# The focused element, and whether the skip link is shown as Playwright's is_visible() judges
+# it (a box with some width and height, not visibility: hidden), read in one call.
+FOCUSED_AND_SKIP_LINK_SHOWN_JS = """() => {
   const link = document.querySelector('.govuk-skip-link');
   const box = link.getBoundingClientRect();
-  return box.width > 0 && box.height > 0 && getComputedStyle(link).visibility !== 'hidden';
+  return {
+    focused: [document.activeElement.className, document.activeElement.textContent.trim()],
+    shown: box.width > 0 && box.height > 0 && getComputedStyle(link).visibility !== 'hidden',
+  };
 }"""
+
+HAS_ERROR_SUMMARY_JS = "() => document.querySelector('.govuk-error-summary') !== null"
 
 
 def skip_link_problems(page, label):
     """The skip link is the first stop in the tab order of the page just opened, shows when
     focused, and moves the focus to the main content."""
-    if page.locator(".govuk-error-summary").count():
+    if page.evaluate(HAS_ERROR_SUMMARY_JS):
         # A page showing errors moves the focus to its summary, as GOV.UK's error summary
         # does; the skip link is still the first stop in the tab order.
         page.wait_for_function("() => document.activeElement.classList.contains('govuk-error-summary')")
-        focused = page.evaluate(FIRST_IN_TAB_ORDER_JS)
+        first = page.evaluate(FIRST_IN_TAB_ORDER_JS)
         page.locator(".govuk-skip-link").focus()
+        state = page.evaluate(FOCUSED_AND_SKIP_LINK_SHOWN_JS)
+        state["focused"] = first
     else:
         page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED_JS)
-    if focused != ["govuk-skip-link", "Skip to main content"]:
-        return [f"{label}: the first stop in the tab order is {focused}, not the skip link"]
-    if not page.evaluate(SKIP_LINK_SHOWN_JS):
+        state = page.evaluate(FOCUSED_AND_SKIP_LINK_SHOWN_JS)
+    if state["focused"] != ["govuk-skip-link", "Skip to main content"]:
+        return [f"{label}: the first stop in the tab order is {state['focused']}, not the skip link"]
+    if not state["shown"]:
         return [f"{label}: the focused skip link is not shown"]
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.id === 'main-content'")

@@ -28,6 +28,13 @@ DOWNLOADS = {"pdf", "csv", "xlsx"}
 NOT_FOLLOWED = ("/accounts/logout/", "/admin/", "/static/", "/favicon.ico")
 # The page is wider than the screen: something other than a table's own scrolling box.
 OVERFLOW_JS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# What the crawl reads of each page, in one call: its text, its links and the forms that
+# prepare a PDF.
+PAGE_JS = """() => ({
+  text: document.body.innerText,
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  pdfForms: [...document.querySelectorAll("form[action$='/pdf/prepare/']")].map(form => form.action),
+})"""
 
 
 def kind_of_page(url):
@@ -68,11 +75,11 @@ def signed_in_page(browser, live_server, sign_in, demo, request):
     context.close()
 
 
-def page_problems(page, url):
+def page_problems(page, url, text):
     """What is wrong with the page in view: template syntax in its text, or, narrowed to
     320 px, anything wider than the screen."""
     faults = []
-    found = TEMPLATE_SYNTAX.search(page.locator("body").inner_text())
+    found = TEMPLATE_SYNTAX.search(text)
     if found:
         faults.append(f"{url}: template syntax in the page: {found[0]!r}")
     page.set_viewport_size({"width": NARROW, "height": 900})
@@ -113,15 +120,16 @@ def test_every_page_reachable_from_the_navigation_works(signed_in_page, live_ser
         if response.status != 200:
             faults.append(f"{url}: HTTP {response.status}")
             continue
-        faults.extend(page_problems(page, url))
-        for href in page.locator("a[href]").evaluate_all("links => links.map(a => a.href)"):
+        seen = page.evaluate(PAGE_JS)
+        faults.extend(page_problems(page, url, seen["text"]))
+        for href in seen["links"]:
             parts = urlsplit(href)
             if parts.netloc != origin or parts.path.startswith(NOT_FOLLOWED):
                 continue
             queue.append(urlunsplit(("", "", parts.path, parts.query, "")))
         # A PDF the page offers through "Prepare the PDF" (made as background work, a POST) is
         # fetched at its direct address instead, which serves the same document.
-        for action in page.locator("form[action$='/pdf/prepare/']").evaluate_all("forms => forms.map(f => f.action)"):
+        for action in seen["pdfForms"]:
             queue.append(urlsplit(action).path.removesuffix("prepare/"))
 
     assert len(visited) >= 10, visited
