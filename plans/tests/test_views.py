@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PriorityFactory, ThemeFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory, actions_in_bulk
 
 pytestmark = pytest.mark.django_db
 
@@ -141,9 +141,8 @@ def test_home_page_queries_do_not_grow_with_partnerships_plans_or_actions(
         for n in range(TENFOLD - 1):
             other = WorkplanFactory(plan__period_end=datetime.date(2025 + n, 3, 31))
             MembershipFactory(user=user, partnership=other.plan.partnership)
-            for _ in range(TENFOLD):
-                ActionUpdateFactory(action=ActionFactory(workplan=other), rating="green")
-                ActionUpdateFactory(action=ActionFactory(workplan=workplan), rating="red", narrative="Stuck.")
+            actions_in_bulk(other, TENFOLD, updates=[("green", "On track: the audit is scheduled.", datetime.date(2023, 6, 30))])
+            actions_in_bulk(workplan, TENFOLD, updates=[("red", "Stuck.", datetime.date(2023, 6, 30))])
 
     response = assert_queries_do_not_grow(
         client, reverse("plans:home"), grow=grow, ceiling=8,

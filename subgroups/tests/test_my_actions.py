@@ -9,7 +9,7 @@ from django.urls import reverse
 from plans.models import Membership, Person
 from plans.tests.factories import MembershipFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory, actions_in_bulk
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -99,10 +99,10 @@ def test_queries_do_not_grow_with_partnerships_actions_or_updates(
             other = WorkplanFactory(year="2024-25", plan__period_end=D(2025 + n, 3, 31))
             MembershipFactory(user=lead, partnership=other.plan.partnership, role=role)
             for workplan in (other, plan_actions["workplan"]):
-                for _ in range(TENFOLD):
-                    action = ActionFactory(workplan=workplan, lead_user=lead, due_date=D(2024, 6, 1))
-                    ActionUpdateFactory(action=action, rating="red", narrative="Stuck.", as_at=D(2024, 5, 1))
-                    ActionUpdateFactory(action=action, rating="amber", narrative="Better.", as_at=D(2024, 7, 1))
+                actions_in_bulk(
+                    workplan, TENFOLD, lead_user=lead, due_date=D(2024, 6, 1),
+                    updates=[("red", "Stuck.", D(2024, 5, 1)), ("amber", "Better.", D(2024, 7, 1))],
+                )
 
     response = assert_queries_do_not_grow(
         client, reverse("subgroups:my-actions"), grow=grow, ceiling=14,

@@ -7,7 +7,7 @@ from plans.models import Membership, Person
 from plans.tests.factories import BusinessPlanFactory, MembershipFactory, PersonFactory, PriorityFactory, ThemeFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
 from subgroups.services import action_edit
-from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
+from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory, actions_in_bulk
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -309,8 +309,7 @@ def test_subgroup_page_queries_do_not_grow_with_workplans_plans_or_actions(
                 partnership=subgroup.partnership, period_start=start, period_end=start.replace(year=start.year + 2)
             )
             later = WorkplanFactory(plan=plan, subgroup=subgroup, year=f"{start.year}-{(start.year + 1) % 100:02d}")
-            for _ in range(TENFOLD):
-                ActionUpdateFactory(action=ActionFactory(workplan=later, added_on=start), as_at=start, rating="amber", narrative="Slow.")
+            actions_in_bulk(later, TENFOLD, added_on=start, updates=[("amber", "Slow.", start)])
             for _ in range(TENFOLD):
                 make_action(workplan, priority_number=2, rating="green", themes=["Think Family"])
             another_partnership_of(viewer)
