@@ -6,10 +6,18 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
-from plans.models import CORE_FUNCTIONS, Rating, priority_label
-from subgroups.brag import BragCounts, CountRow, brag_summaries, brag_summary, brag_trend
+from plans.models import CORE_FUNCTIONS, Rating, priority_heading, priority_label
+from plans.links import url_with_pk
+from subgroups.brag import BragCounts, CountRow, brag_summaries, brag_summary, brag_trend, open_flags
 from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
-from subgroups.models import LEADS_PREFETCH, Action, SubGroup, latest_update_query, year_label_bounds
+from subgroups.models import (
+    LEADS_PREFETCH,
+    Action,
+    SubGroup,
+    join_lead_names,
+    latest_update_query,
+    year_label_bounds,
+)
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -82,11 +90,51 @@ def filtered_actions(*, scope: ReportScope, report: ReportFilter | None = None, 
     return report.filter_queryset(actions) if report is not None else actions
 
 
+@dataclass(frozen=True)
+class ExceptionRow:
+    """One action of the exception report, as plain values: what its page, PDF and exports
+    show (and what the cache keeps), judged as at the report's date."""
+
+    pk: int
+    reference: str
+    description: str
+    timeframe: str
+    due_date: datetime.date | None
+    current_rating: str | None
+    current_as_at: datetime.date | None
+    current_narrative: str | None
+    lead_names: str
+    # Why it is here, in the order of EXCEPTION_REASONS ("Red", "Overdue", "Stale", …).
+    reasons: list[str]
+    days_since_update: int
+
+    def get_absolute_url(self) -> str:
+        return url_with_pk("subgroups:action-detail", self.pk)
+
+
 @dataclass
 class ExceptionGroup:
     priority: str
     subgroup: str
-    actions: list
+    actions: list[ExceptionRow]
+
+
+def _reasons(row: dict) -> list[str]:
+    """The exception reasons of an open action's row (its rating then and the date halves of
+    its flags), as EXCEPTION_REASONS states them in SQL."""
+    rating = row["current_rating"]
+    overdue, stale = open_flags(
+        closure="", rating=rating, is_due_passed=row["is_due_passed"], is_inactive=row["is_inactive"]
+    )
+    found = {"red": rating == Rating.RED, "amber": rating == Rating.AMBER, "overdue": overdue, "stale": stale}
+    return [label for key, (label, _q) in EXCEPTION_REASONS.items() if found[key]]
+
+
+EXCEPTION_COLUMNS = (
+    "pk", "reference", "description", "timeframe", "due_date", "added_on",
+    "current_rating", "current_as_at", "current_narrative", "is_due_passed", "is_inactive",
+    "priority__number", "priority__title", "workplan__subgroup__name", "workplan__subgroup__short_name",
+)
 
 
 def exception_report(
@@ -95,31 +143,48 @@ def exception_report(
     """The scope's actions that were red, amber, overdue or stale on its date (narrowed by the
     report's sub-group, priority and reason), grouped by priority then sub-group, each with
     its reasons and the days since its last update. An action closed by then (carried
-    forward, not achieved) is never an exception."""
-    as_at = scope.as_at
-    condition = Q()
-    for _label, reason_condition in EXCEPTION_REASONS.values():
-        condition |= reason_condition
-    flags = {
-        f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
-        for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
-    }
+    forward, not achieved) is never an exception.
+
+    One statement reads the scope's open actions as they stood (each latest update looked up
+    once) and the reasons are read from each row's rating and date flags, as the BRAG counts
+    read theirs; a second reads the exceptions' leads."""
+    judged = scope.judgement
+    rows = judged.as_they_stood(None if subgroup is None else Action.objects.filter(workplan__subgroup=subgroup))
+    if report is not None:
+        rows = report.filter_queryset(rows)
     rows = (
-        filtered_actions(scope=scope, report=report, subgroup=subgroup)
-        .filter(condition, closure_then="")
-        .annotate(**flags)
+        rows.with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
+        .filter(closure_then="")
+        .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
+        .values(*EXCEPTION_COLUMNS)
     )
+    found = [(row, reasons) for row in rows if (reasons := _reasons(row))]
+    leads: dict[int, list[str]] = {}
+    if found:
+        through = Action.leads.through.objects.filter(action_id__in=[row["pk"] for row, _reasons in found])
+        for action_id, name in through.values_list("action_id", "person__name"):
+            leads.setdefault(action_id, []).append(name)
     groups: list[ExceptionGroup] = []
-    for action in rows:
-        action.reasons = [
-            label for key, (label, _q) in EXCEPTION_REASONS.items() if getattr(action, f"reason_{key}")
-        ]
-        action.days_since_update = (as_at - action.last_activity_on).days
-        priority = priority_label(action.priority)
-        subgroup = f"{action.workplan.subgroup.name} ({action.workplan.subgroup.short_name})"
-        if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup):
-            groups.append(ExceptionGroup(priority=priority, subgroup=subgroup, actions=[]))
-        groups[-1].actions.append(action)
+    for row, reasons in found:
+        priority = priority_heading(row["priority__number"], row["priority__title"])
+        subgroup_label = f"{row['workplan__subgroup__name']} ({row['workplan__subgroup__short_name']})"
+        if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup_label):
+            groups.append(ExceptionGroup(priority=priority, subgroup=subgroup_label, actions=[]))
+        groups[-1].actions.append(
+            ExceptionRow(
+                pk=row["pk"],
+                reference=row["reference"],
+                description=row["description"],
+                timeframe=row["timeframe"],
+                due_date=row["due_date"],
+                current_rating=row["current_rating"],
+                current_as_at=row["current_as_at"],
+                current_narrative=row["current_narrative"],
+                lead_names=join_lead_names(leads.get(row["pk"], ())),
+                reasons=reasons,
+                days_since_update=(judged.as_at - (row["current_as_at"] or row["added_on"])).days,
+            )
+        )
     return groups
 
 

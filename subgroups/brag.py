@@ -185,6 +185,15 @@ def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
     return actions.existing_on(as_at).with_current_state(as_at)
 
 
+def open_flags(*, closure: str, rating: str | None, is_due_passed, is_inactive) -> tuple[bool, bool]:
+    """Whether an action was overdue and stale, from its closure and rating then and the date
+    halves of the flags (`ActionQuerySet.with_date_flags`): only an open action that is not
+    complete is either. The rule `with_flags` states in SQL, read from a row's rating instead of
+    asking SQL to look the rating up again."""
+    open_and_not_complete = not closure and rating != Rating.BLUE
+    return open_and_not_complete and bool(is_due_passed), open_and_not_complete and bool(is_inactive)
+
+
 def _fold(rows, key: str | None) -> dict:
     """Add up grouped rows of (key, closure_then, current_rating, is_due_passed, is_inactive,
     actions) into BragCounts per group. An action closed by then counts under its closure
@@ -199,11 +208,13 @@ def _fold(rows, key: str | None) -> dict:
         # Plain numbers while adding up, one BragCounts per group at the end.
         tally = tallies.setdefault(row[key] if key else None, dict.fromkeys(COUNT_FIELDS, 0))
         tally[rating] += actions
-        if not closure and rating != Rating.BLUE:
-            if row["is_due_passed"]:
-                tally["overdue"] += actions
-            if row["is_inactive"]:
-                tally["stale"] += actions
+        overdue, stale = open_flags(
+            closure=closure, rating=rating, is_due_passed=row["is_due_passed"], is_inactive=row["is_inactive"]
+        )
+        if overdue:
+            tally["overdue"] += actions
+        if stale:
+            tally["stale"] += actions
     return {group: BragCounts(**tally) for group, tally in tallies.items()}
 
 

@@ -415,7 +415,12 @@ class Action(models.Model):
 
 def lead_names(people) -> str:
     """People's names joined as a lead cell joins them, by name: "A / B"."""
-    return " / ".join(sorted((person.name for person in people), key=str.casefold))
+    return join_lead_names(person.name for person in people)
+
+
+def join_lead_names(names) -> str:
+    """Names (text) joined as a lead cell joins them: "A / B", in order of name."""
+    return " / ".join(sorted(names, key=str.casefold))
 
 
 # Prefetch for every list that shows or groups by the leads: one query, whatever the rows.
