@@ -204,12 +204,16 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         `current_rating` (NULL = not yet rated), `current_narrative` (the latest that has
         words: a check with none keeps the text before it), `current_as_at`, and
         `last_activity_on` (the latest update's date, else the date it was added)."""
-        latest = latest_update_query(as_at)
         # A check with no words leaves the position's text as the update before it said it.
-        worded = latest.exclude(kind=ActionUpdate.Kind.CHECK, narrative="")
+        worded = latest_update_query(as_at).exclude(kind=ActionUpdate.Kind.CHECK, narrative="")
+        return self.with_current_rating(as_at).annotate(current_narrative=Subquery(worded.values("narrative")[:1]))
+
+    def with_current_rating(self, as_at: datetime.date | None = None):
+        """`with_current_state` without the narrative, for counts and comparisons that never
+        show it: `current_rating`, `current_as_at` and `last_activity_on`."""
+        latest = latest_update_query(as_at)
         return self.annotate(
             current_rating=Subquery(latest.values("rating")[:1]),
-            current_narrative=Subquery(worded.values("narrative")[:1]),
             current_as_at=Subquery(latest.values("as_at")[:1]),
         ).annotate(last_activity_on=Coalesce(F("current_as_at"), F("added_on")))
 
