@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -141,8 +142,10 @@ class Workplan(models.Model):
 
 
 def not_complete(rating_field: str = "current_rating") -> Q:
-    """Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`)."""
-    return ~Q(**{rating_field: Rating.BLUE}) | Q(**{f"{rating_field}__isnull": True})
+    """Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`).
+    The rating is named once, so a rating that is a subquery is written (and run) once."""
+    rating = Coalesce(F(rating_field), Value(""), output_field=models.CharField())
+    return ~Q(Exact(rating, Rating.BLUE))
 
 
 def latest_update_query(as_at: datetime.date | None):
