@@ -11,7 +11,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
 from plans.models import NOT_RATED
-from subgroups.brag import BragCounts
+from subgroups.brag import BragCounts, count_label
 
 register = template.Library()
 
@@ -44,6 +44,14 @@ def _badge(rating: str | None, label: str) -> str:
     """A column's heading: the one BRAG badge (includes/brag_badge.html), drawn once per
     process for each category, since it never changes."""
     return render_to_string("includes/brag_badge.html", {"rating": rating, "badge_label": label})
+
+
+@register.simple_tag
+def brag_badge(rating: str | None) -> str:
+    """A rating's (or closure's) badge, as `{% include "includes/brag_badge.html" with
+    rating=... %}` draws it, drawn once per process for each rating: for lists with a badge a
+    row."""
+    return _badge(rating, count_label(rating))
 
 
 def _label_and_counts(row, all_label: str):
