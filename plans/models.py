@@ -48,6 +48,12 @@ def priority_label(priority) -> str:
     return str(priority) if priority else CORE_FUNCTIONS_LABEL
 
 
+def priority_heading(number: int | None, title: str = "") -> str:
+    """`priority_label` from a priority's number and title (a number of None: the core
+    functions), for rows read as plain values."""
+    return f"Priority {number}: {title}" if number is not None else CORE_FUNCTIONS_LABEL
+
+
 def display_name(user) -> str:
     """How the product names a person: their full name, else their username."""
     return user.get_full_name() or user.username
@@ -267,7 +273,7 @@ class Priority(models.Model):
         ]
 
     def __str__(self):
-        return f"Priority {self.number}: {self.title}"
+        return priority_heading(self.number, self.title)
 
     @property
     def key_activity_list(self) -> list[str]:

@@ -6,10 +6,18 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Subquery
 
-from plans.models import CORE_FUNCTIONS, Rating, priority_label
-from subgroups.brag import BragCounts, CountRow, brag_summaries, brag_summary, brag_trend
+from plans.links import url_with_pk
+from plans.models import CORE_FUNCTIONS, Rating, priority_heading, priority_label
+from subgroups.brag import BragCounts, CountRow, brag_summaries, brag_trend, open_flags
 from subgroups.filters import EXCEPTION_REASONS, ReportFilter, ReportScope
-from subgroups.models import LEADS_PREFETCH, Action, SubGroup, latest_update_query, year_label_bounds
+from subgroups.models import (
+    LEADS_PREFETCH,
+    Action,
+    SubGroup,
+    join_lead_names,
+    latest_update_query,
+    year_label_bounds,
+)
 
 
 def quarter_ends(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -33,9 +41,8 @@ def plan_dashboard(*, scope: ReportScope) -> dict:
     the whole plan's) as they stood on its date, and the trend per quarter from the start of
     the year (or plan) up to that date."""
     plan, as_at, year = scope.plan, scope.as_at, scope.year
-    counts = brag_summaries(plan=plan, as_at=as_at, year=year, group_by=("priority", "subgroup"))
-    by_priority, by_subgroup = counts["priority"], counts["subgroup"]
-    by_theme = brag_summary(plan=plan, as_at=as_at, year=year, group_by="theme")
+    counts = brag_summaries(plan=plan, as_at=as_at, year=year, group_by=("priority", "subgroup"), themes=True)
+    by_priority, by_subgroup, by_theme = counts["priority"], counts["subgroup"], counts["theme"]
     start = max(year_label_bounds(year)[0], plan.period_start) if year else plan.period_start
     priorities = list(plan.priorities.filter(added_on__lte=as_at))
     subgroups = SubGroup.objects.filter(partnership=plan.partnership_id).order_by("short_name")
@@ -82,11 +89,51 @@ def filtered_actions(*, scope: ReportScope, report: ReportFilter | None = None, 
     return report.filter_queryset(actions) if report is not None else actions
 
 
+@dataclass(frozen=True)
+class ExceptionRow:
+    """One action of the exception report, as plain values: what its page, PDF and exports
+    show (and what the cache keeps), judged as at the report's date."""
+
+    pk: int
+    reference: str
+    description: str
+    timeframe: str
+    due_date: datetime.date | None
+    current_rating: str | None
+    current_as_at: datetime.date | None
+    current_narrative: str | None
+    lead_names: str
+    # Why it is here, in the order of EXCEPTION_REASONS ("Red", "Overdue", "Stale", …).
+    reasons: list[str]
+    days_since_update: int
+
+    def get_absolute_url(self) -> str:
+        return url_with_pk("subgroups:action-detail", self.pk)
+
+
 @dataclass
 class ExceptionGroup:
     priority: str
     subgroup: str
-    actions: list
+    actions: list[ExceptionRow]
+
+
+def _reasons(row: dict) -> list[str]:
+    """The exception reasons of an open action's row (its rating then and the date halves of
+    its flags), as EXCEPTION_REASONS states them in SQL."""
+    rating = row["current_rating"]
+    overdue, stale = open_flags(
+        closure="", rating=rating, is_due_passed=row["is_due_passed"], is_inactive=row["is_inactive"]
+    )
+    found = {"red": rating == Rating.RED, "amber": rating == Rating.AMBER, "overdue": overdue, "stale": stale}
+    return [label for key, (label, _q) in EXCEPTION_REASONS.items() if found[key]]
+
+
+EXCEPTION_COLUMNS = (
+    "pk", "reference", "description", "timeframe", "due_date", "added_on",
+    "current_rating", "current_as_at", "current_narrative", "is_due_passed", "is_inactive",
+    "priority__number", "priority__title", "workplan__subgroup__name", "workplan__subgroup__short_name",
+)
 
 
 def exception_report(
@@ -95,31 +142,48 @@ def exception_report(
     """The scope's actions that were red, amber, overdue or stale on its date (narrowed by the
     report's sub-group, priority and reason), grouped by priority then sub-group, each with
     its reasons and the days since its last update. An action closed by then (carried
-    forward, not achieved) is never an exception."""
-    as_at = scope.as_at
-    condition = Q()
-    for _label, reason_condition in EXCEPTION_REASONS.values():
-        condition |= reason_condition
-    flags = {
-        f"reason_{key}": ExpressionWrapper(reason_condition, output_field=BooleanField())
-        for key, (_label, reason_condition) in EXCEPTION_REASONS.items()
-    }
+    forward, not achieved) is never an exception.
+
+    One statement reads the scope's open actions as they stood (each latest update looked up
+    once) and the reasons are read from each row's rating and date flags, as the BRAG counts
+    read theirs; a second reads the exceptions' leads."""
+    judged = scope.judgement
+    rows = judged.as_they_stood(None if subgroup is None else Action.objects.filter(workplan__subgroup=subgroup))
+    if report is not None:
+        rows = report.filter_queryset(rows)
     rows = (
-        filtered_actions(scope=scope, report=report, subgroup=subgroup)
-        .filter(condition, closure_then="")
-        .annotate(**flags)
+        rows.with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
+        .filter(closure_then="")
+        .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
+        .values(*EXCEPTION_COLUMNS)
     )
+    found = [(row, reasons) for row in rows if (reasons := _reasons(row))]
+    leads: dict[int, list[str]] = {}
+    if found:
+        through = Action.leads.through.objects.filter(action_id__in=[row["pk"] for row, _reasons in found])
+        for action_id, name in through.values_list("action_id", "person__name"):
+            leads.setdefault(action_id, []).append(name)
     groups: list[ExceptionGroup] = []
-    for action in rows:
-        action.reasons = [
-            label for key, (label, _q) in EXCEPTION_REASONS.items() if getattr(action, f"reason_{key}")
-        ]
-        action.days_since_update = (as_at - action.last_activity_on).days
-        priority = priority_label(action.priority)
-        subgroup = f"{action.workplan.subgroup.name} ({action.workplan.subgroup.short_name})"
-        if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup):
-            groups.append(ExceptionGroup(priority=priority, subgroup=subgroup, actions=[]))
-        groups[-1].actions.append(action)
+    for row, reasons in found:
+        priority = priority_heading(row["priority__number"], row["priority__title"])
+        subgroup_label = f"{row['workplan__subgroup__name']} ({row['workplan__subgroup__short_name']})"
+        if not groups or (groups[-1].priority, groups[-1].subgroup) != (priority, subgroup_label):
+            groups.append(ExceptionGroup(priority=priority, subgroup=subgroup_label, actions=[]))
+        groups[-1].actions.append(
+            ExceptionRow(
+                pk=row["pk"],
+                reference=row["reference"],
+                description=row["description"],
+                timeframe=row["timeframe"],
+                due_date=row["due_date"],
+                current_rating=row["current_rating"],
+                current_as_at=row["current_as_at"],
+                current_narrative=row["current_narrative"],
+                lead_names=join_lead_names(leads.get(row["pk"], ())),
+                reasons=reasons,
+                days_since_update=(judged.as_at - (row["current_as_at"] or row["added_on"])).days,
+            )
+        )
     return groups
 
 
@@ -132,58 +196,110 @@ DIRECTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class ChangedAction:
+    """An action of "what changed" (`changes_since`), as plain values: what the dashboard and
+    the meeting pack list of it (and what the cache keeps)."""
+
+    pk: int
+    reference: str
+    description: str
+    subgroup_short_name: str
+    added_on: datetime.date
+    retired_on: datetime.date | None = None
+    # Only for the ratings that moved: the rating then and now, and the direction of travel.
+    rating_then: str | None = None
+    current_rating: str | None = None
+    direction: str = ""
+
+    def get_absolute_url(self) -> str:
+        return url_with_pk("subgroups:action-detail", self.pk)
+
+
+CHANGE_COLUMNS = ("pk", "reference", "description", "added_on", "workplan__subgroup__short_name")
+
+
+def _changed(row: dict, **extra) -> ChangedAction:
+    return ChangedAction(
+        pk=row["pk"],
+        reference=row["reference"],
+        description=row["description"],
+        subgroup_short_name=row["workplan__subgroup__short_name"],
+        added_on=row["added_on"],
+        **extra,
+    )
+
+
 def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> dict:
     """What changed in the scope's actions (one workplan year's, or the whole plan's) between
     `scope.since` (the last meeting) and its date: actions whose rating moved, with direction
     of travel; actions added and retired in between; and actions with no update since then
     (never one closed by its date: carried forward, it is listed once, as the action that
-    continues it). `subgroup` narrows it to that sub-group's actions. One query for the
-    moves, one for the actions added and retired."""
+    continues it). `subgroup` narrows it to that sub-group's actions. One statement reads
+    the actions that existed on the date or came or went in between, each with its rating
+    then and now; the actions come back as `ChangedAction`."""
     since, as_at = scope.since, scope.as_at
     actions = scope.judgement.actions()
     if subgroup is not None:
         actions = actions.filter(workplan__subgroup=subgroup)
     then = latest_update_query(since)
-    compared = (
-        actions.existing_on(as_at)
-        .with_current_state(as_at)
+    added_between = Q(added_on__gt=since, added_on__lte=as_at)
+    retired_between = Q(is_retired=True, retired_on__gt=since, retired_on__lte=as_at)
+    existing = Action.objects.existing_condition(as_at)
+    rows = (
+        actions.filter(existing | added_between | retired_between)
+        .with_current_rating(as_at)
         .annotate(
             rating_then=Subquery(then.values("rating")[:1]),
             updated_then=Subquery(then.values("as_at")[:1]),
             closure_then=Action.objects.closure_on(as_at),
+            exists_now=ExpressionWrapper(existing, output_field=BooleanField()),
+            was_added=ExpressionWrapper(added_between, output_field=BooleanField()),
         )
-        .select_related("priority", "workplan__subgroup")
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
+        .values(
+            *CHANGE_COLUMNS, "current_rating", "current_as_at", "rating_then", "updated_then", "closure_then",
+            "is_retired", "retired_on", "exists_now", "was_added",
+        )
     )
-    moved, silent = [], []
-    for action in compared:
-        existed_then = action.added_on <= since
-        if existed_then and action.rating_then != action.current_rating:
-            action.direction = _direction(action.rating_then, action.current_rating)
-            moved.append(action)
+    moved, silent, came_or_went = [], [], []
+    for row in rows:
+        if row["was_added"] or (row["is_retired"] and row["retired_on"] and since < row["retired_on"] <= as_at):
+            came_or_went.append(row)
+        if not row["exists_now"]:
+            continue
+        existed_then = row["added_on"] <= since
+        if existed_then and row["rating_then"] != row["current_rating"]:
+            moved.append(
+                _changed(
+                    row,
+                    rating_then=row["rating_then"],
+                    current_rating=row["current_rating"],
+                    direction=_direction(row["rating_then"], row["current_rating"]),
+                )
+            )
         if (
             existed_then
-            and action.current_as_at == action.updated_then
-            and action.current_rating != Rating.BLUE
-            and not action.closure_then
+            and row["current_as_at"] == row["updated_then"]
+            and row["current_rating"] != Rating.BLUE
+            and not row["closure_then"]
         ):
-            silent.append(action)
-    added_between = Q(added_on__gt=since, added_on__lte=as_at)
-    retired_between = Q(is_retired=True, retired_on__gt=since, retired_on__lte=as_at)
-    came_or_went = list(
-        actions.filter(added_between | retired_between)
-        .annotate(was_added=ExpressionWrapper(added_between, output_field=BooleanField()))
-        .select_related("workplan__subgroup")
-        .order_by("pk")
-    )
+            silent.append(_changed(row))
+    came_or_went.sort(key=lambda row: row["pk"])
     return {
         "since": since,
         "moved": moved,
-        "added": sorted((action for action in came_or_went if action.was_added), key=lambda action: action.added_on),
-        "retired": sorted(
-            (action for action in came_or_went if action.is_retired and since < action.retired_on <= as_at),
-            key=lambda action: action.retired_on,
-        ),
+        "added": [
+            _changed(row)
+            for row in sorted((row for row in came_or_went if row["was_added"]), key=lambda row: row["added_on"])
+        ],
+        "retired": [
+            _changed(row, retired_on=row["retired_on"])
+            for row in sorted(
+                (row for row in came_or_went if row["is_retired"] and since < row["retired_on"] <= as_at),
+                key=lambda row: row["retired_on"],
+            )
+        ],
         "silent": silent,
     }
 

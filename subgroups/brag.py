@@ -179,10 +179,21 @@ def with_flags_per_plan(actions: QuerySet, plans: list[BusinessPlan]) -> QuerySe
     )
 
 
-def brag_actions(*, actions: QuerySet, as_at: datetime.date) -> QuerySet:
+def brag_actions(*, actions: QuerySet, as_at: datetime.date, narrative: bool = True) -> QuerySet:
     """The actions as they stood on `as_at`: those that existed then, each annotated with its
-    latest update on or before that date (see `ActionQuerySet.with_current_state`)."""
-    return actions.existing_on(as_at).with_current_state(as_at)
+    latest update on or before that date (see `ActionQuerySet.with_current_state`; without
+    `narrative`, for counts, `with_current_rating`)."""
+    actions = actions.existing_on(as_at)
+    return actions.with_current_state(as_at) if narrative else actions.with_current_rating(as_at)
+
+
+def open_flags(*, closure: str, rating: str | None, is_due_passed, is_inactive) -> tuple[bool, bool]:
+    """Whether an action was overdue and stale, from its closure and rating then and the date
+    halves of the flags (`ActionQuerySet.with_date_flags`): only an open action that is not
+    complete is either. The rule `with_flags` states in SQL, read from a row's rating instead of
+    asking SQL to look the rating up again."""
+    open_and_not_complete = not closure and rating != Rating.BLUE
+    return open_and_not_complete and bool(is_due_passed), open_and_not_complete and bool(is_inactive)
 
 
 def _fold(rows, key: str | None) -> dict:
@@ -199,26 +210,40 @@ def _fold(rows, key: str | None) -> dict:
         # Plain numbers while adding up, one BragCounts per group at the end.
         tally = tallies.setdefault(row[key] if key else None, dict.fromkeys(COUNT_FIELDS, 0))
         tally[rating] += actions
-        if not closure and rating != Rating.BLUE:
-            if row["is_due_passed"]:
-                tally["overdue"] += actions
-            if row["is_inactive"]:
-                tally["stale"] += actions
+        overdue, stale = open_flags(
+            closure=closure, rating=rating, is_due_passed=row["is_due_passed"], is_inactive=row["is_inactive"]
+        )
+        if overdue:
+            tally["overdue"] += actions
+        if stale:
+            tally["stale"] += actions
     return {group: BragCounts(**tally) for group, tally in tallies.items()}
+
+
+def _judged_rows(judged: PlanJudgement, actions: QuerySet | None) -> QuerySet:
+    """The plan's actions as judged, ungrouped: each with its rating then (its latest update
+    looked up once), its closure then and the date halves of its flags."""
+    return (
+        brag_actions(actions=judged.actions(actions), as_at=judged.as_at, narrative=False)
+        .with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
+        .annotate(judged_plan=Value(judged.plan.pk, output_field=IntegerField()))
+        .order_by()
+    )
+
+
+def _grouped(judged_rows: QuerySet, *keys: str) -> QuerySet:
+    """`_judged_rows` grouped by (each of `keys`, rating, due date passed, inactive): at most
+    twenty rows per group come back."""
+    return judged_rows.values(
+        "judged_plan", *keys, "closure_then", "current_rating", "is_due_passed", "is_inactive"
+    ).annotate(actions=Count("pk", distinct=True))
 
 
 def _grouped_rows(judged: PlanJudgement, actions: QuerySet | None, *keys: str) -> QuerySet:
     """The plan's actions as judged, grouped by (each of `keys`, rating, due date passed,
     inactive): each action's latest update is looked up once, and at most twenty rows per group
     come back."""
-    return (
-        brag_actions(actions=judged.actions(actions), as_at=judged.as_at)
-        .with_date_flags(on=judged.as_at, stale_after_days=judged.stale_after_days)
-        .annotate(judged_plan=Value(judged.plan.pk, output_field=IntegerField()))
-        .order_by()
-        .values("judged_plan", *keys, "closure_then", "current_rating", "is_due_passed", "is_inactive")
-        .annotate(actions=Count("pk", distinct=True))
-    )
+    return _grouped(_judged_rows(judged, actions), *keys)
 
 
 def brag_summary(
@@ -252,16 +277,22 @@ def brag_summaries(
     group_by: tuple[str, ...],
     as_at: datetime.date | None = None,
     year: str | None = None,
+    themes: bool = False,
 ) -> dict[str, dict[int | None, BragCounts]]:
     """`brag_summary(plan=plan, as_at=as_at, year=year, group_by=name)` for each name of
     `group_by`, from one statement grouped by all of them at once. Only for groupings of which
     an action is in exactly one group (not themes: an action has several), so that adding up
-    the rows of one group never counts an action twice."""
+    the rows of one group never counts an action twice. With `themes`, also the counts by
+    theme (under "theme"), from a second statement on the same judged actions."""
     if "theme" in group_by:
         raise ValueError("Themes are counted on their own: an action has several.")
     keys = [GROUPINGS[name] for name in group_by]
-    rows = list(_grouped_rows(plan_as_at(plan, as_at, year=year), None, *keys))
-    return {name: _fold(rows, key) for name, key in zip(group_by, keys, strict=True)}
+    judged_rows = _judged_rows(plan_as_at(plan, as_at, year=year), None)
+    rows = list(_grouped(judged_rows, *keys))
+    summaries = {name: _fold(rows, key) for name, key in zip(group_by, keys, strict=True)}
+    if themes:
+        summaries["theme"] = _fold(_grouped(judged_rows, GROUPINGS["theme"]), GROUPINGS["theme"])
+    return summaries
 
 
 def brag_summary_per_plan(

@@ -81,7 +81,8 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["lead"].extra["choices"] = [(str(person.pk), person.name) for person in leads]
 
     def filter_queryset(self, queryset):
-        return super().filter_queryset(queryset.annotate(rating_rank=RATING_RANK, lead_sort=LEAD_SORT))
+        # The sort keys are aliases: only a sort that uses one writes (and runs) it.
+        return super().filter_queryset(queryset.alias(rating_rank=RATING_RANK, lead_sort=LEAD_SORT))
 
     def filter_lead(self, queryset, name, value):
         """Actions of which the person is one of the leads."""

@@ -9,6 +9,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import BooleanField, Case, ExpressionWrapper, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -141,8 +142,10 @@ class Workplan(models.Model):
 
 
 def not_complete(rating_field: str = "current_rating") -> Q:
-    """Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`)."""
-    return ~Q(**{rating_field: Rating.BLUE}) | Q(**{f"{rating_field}__isnull": True})
+    """Not blue, including not yet rated (SQL's NULL would otherwise fall out of `!= 'blue'`).
+    The rating is named once, so a rating that is a subquery is written (and run) once."""
+    rating = Coalesce(F(rating_field), Value(""), output_field=models.CharField())
+    return ~Q(Exact(rating, Rating.BLUE))
 
 
 def latest_update_query(as_at: datetime.date | None):
@@ -204,12 +207,16 @@ class ActionQuerySet(PartnershipScopedQuerySet):
         `current_rating` (NULL = not yet rated), `current_narrative` (the latest that has
         words: a check with none keeps the text before it), `current_as_at`, and
         `last_activity_on` (the latest update's date, else the date it was added)."""
-        latest = latest_update_query(as_at)
         # A check with no words leaves the position's text as the update before it said it.
-        worded = latest.exclude(kind=ActionUpdate.Kind.CHECK, narrative="")
+        worded = latest_update_query(as_at).exclude(kind=ActionUpdate.Kind.CHECK, narrative="")
+        return self.with_current_rating(as_at).annotate(current_narrative=Subquery(worded.values("narrative")[:1]))
+
+    def with_current_rating(self, as_at: datetime.date | None = None):
+        """`with_current_state` without the narrative, for counts and comparisons that never
+        show it: `current_rating`, `current_as_at` and `last_activity_on`."""
+        latest = latest_update_query(as_at)
         return self.annotate(
             current_rating=Subquery(latest.values("rating")[:1]),
-            current_narrative=Subquery(worded.values("narrative")[:1]),
             current_as_at=Subquery(latest.values("as_at")[:1]),
         ).annotate(last_activity_on=Coalesce(F("current_as_at"), F("added_on")))
 
@@ -415,7 +422,12 @@ class Action(models.Model):
 
 def lead_names(people) -> str:
     """People's names joined as a lead cell joins them, by name: "A / B"."""
-    return " / ".join(sorted((person.name for person in people), key=str.casefold))
+    return join_lead_names(person.name for person in people)
+
+
+def join_lead_names(names) -> str:
+    """Names (text) joined as a lead cell joins them: "A / B", in order of name."""
+    return " / ".join(sorted(names, key=str.casefold))
 
 
 # Prefetch for every list that shows or groups by the leads: one query, whatever the rows.

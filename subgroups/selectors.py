@@ -34,11 +34,12 @@ class ActionGroup:
 def workplan_actions(*, workplan: Workplan):
     """The workplan's actions (open, or closed at a year end; not retired) with their current
     rating, overdue/stale flags and the actions they were carried from or into, in plan order
-    (by priority, core functions last, then the workplan's own order)."""
+    (by priority, core functions last, then the workplan's own order). Each row's `workplan`
+    is `workplan` itself (the related manager sets it), not a copy read again with each row."""
     return (
         plan_as_at(workplan.plan)
         .with_flags(workplan.actions.in_workplan().with_current_state())
-        .select_related("priority", "workplan__plan", "carried_into__workplan", "carried_from__workplan")
+        .select_related("priority", "carried_into__workplan", "carried_from__workplan")
         .prefetch_related("themes", LEADS_PREFETCH)
         .order_by(F("priority__number").asc(nulls_last=True), "order", "pk")
     )

@@ -8,10 +8,11 @@ import functools
 from django import template
 from django.template.loader import render_to_string
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from plans.models import NOT_RATED
-from subgroups.brag import BragCounts
+from subgroups.brag import BragCounts, count_label
 
 register = template.Library()
 
@@ -28,14 +29,23 @@ def _field(row, name: str, default=None):
 def _cell(count: int, href: str, hidden: str, percent: int | None = None) -> dict:
     """A count, linked to its actions (`href`, named by `hidden` text) unless it is 0, with
     its cell's HTML: a table has hundreds of cells, too many to draw through template tags."""
-    shown = format_html('<a class="govuk-link" href="{}">{}<span class="govuk-visually-hidden"> {}</span></a>', href, count, hidden) if href and count else count
-    share = f" ({percent}%)" if percent is not None else ""
+    # What format_html would write, without its per-call work: counts and shares are numbers;
+    # the link and its words are escaped.
+    count_text = conditional_escape(count)
+    if href and count:
+        shown = (
+            f'<a class="govuk-link" href="{conditional_escape(href)}">{count_text}'
+            f'<span class="govuk-visually-hidden"> {conditional_escape(hidden)}</span></a>'
+        )
+    else:
+        shown = count_text
+    share = conditional_escape(f" ({percent}%)") if percent is not None else ""
     return {
         "count": count,
         "href": href if count else "",
         "hidden": hidden,
         "percent": percent,
-        "html": format_html('<td class="govuk-table__cell govuk-table__cell--numeric">{}{}</td>', shown, share),
+        "html": mark_safe(f'<td class="govuk-table__cell govuk-table__cell--numeric">{shown}{share}</td>'),
     }
 
 
@@ -44,6 +54,14 @@ def _badge(rating: str | None, label: str) -> str:
     """A column's heading: the one BRAG badge (includes/brag_badge.html), drawn once per
     process for each category, since it never changes."""
     return render_to_string("includes/brag_badge.html", {"rating": rating, "badge_label": label})
+
+
+@register.simple_tag
+def brag_badge(rating: str | None) -> str:
+    """A rating's (or closure's) badge, as `{% include "includes/brag_badge.html" with
+    rating=... %}` draws it, drawn once per process for each rating: for lists with a badge a
+    row."""
+    return _badge(rating, count_label(rating))
 
 
 def _label_and_counts(row, all_label: str):
