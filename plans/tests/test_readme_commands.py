@@ -83,6 +83,7 @@ SKIPPED = {
     ".venv/bin/python bench/pages.py": "a benchmark: loads 100 partnerships and takes minutes",
     ".venv/bin/python bench/annual_report.py": "a benchmark that takes minutes",
     ".venv/bin/python bench/load.py": "a load test against PostgreSQL that takes minutes",
+    ".venv/bin/python bench/profile_load.py": "a profile: loads 100 partnerships and replays 1,500 requests",
     ".venv/bin/python bench/import_workplan.py": "a benchmark: imports 5,000 rows twice and takes a minute",
     ".venv/bin/python bench/hostile_inputs.py": "a benchmark: its figures are timings, which the tests never assert",
     ".venv/bin/python -m plans.brag_palette": (
