@@ -255,16 +255,17 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
             closure_then=Action.objects.closure_on(as_at),
             exists_now=ExpressionWrapper(existing, output_field=BooleanField()),
             was_added=ExpressionWrapper(added_between, output_field=BooleanField()),
+            was_retired=ExpressionWrapper(retired_between, output_field=BooleanField()),
         )
         .order_by(F("priority__number").asc(nulls_last=True), "workplan__subgroup__short_name", "order", "pk")
         .values(
             *CHANGE_COLUMNS, "current_rating", "current_as_at", "rating_then", "updated_then", "closure_then",
-            "is_retired", "retired_on", "exists_now", "was_added",
+            "retired_on", "exists_now", "was_added", "was_retired",
         )
     )
     moved, silent, came_or_went = [], [], []
     for row in rows:
-        if row["was_added"] or (row["is_retired"] and row["retired_on"] and since < row["retired_on"] <= as_at):
+        if row["was_added"] or row["was_retired"]:
             came_or_went.append(row)
         if not row["exists_now"]:
             continue
@@ -296,7 +297,7 @@ def changes_since(*, scope: ReportScope, subgroup: SubGroup | None = None) -> di
         "retired": [
             _changed(row, retired_on=row["retired_on"])
             for row in sorted(
-                (row for row in came_or_went if row["is_retired"] and since < row["retired_on"] <= as_at),
+                (row for row in came_or_went if row["was_retired"]),
                 key=lambda row: row["retired_on"],
             )
         ],

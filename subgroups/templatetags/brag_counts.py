@@ -58,9 +58,9 @@ def _badge(rating: str | None, label: str) -> str:
 
 @register.simple_tag
 def brag_badge(rating: str | None) -> str:
-    """A rating's (or closure's) badge, as `{% include "includes/brag_badge.html" with
-    rating=... %}` draws it, drawn once per process for each rating: for lists with a badge a
-    row."""
+    """A rating's (or closure's) badge: how every page and PDF draws one (`{% brag_badge
+    action.current_rating %}`), from the one badge template, drawn once per process for each
+    rating since it never changes."""
     return _badge(rating, count_label(rating))
 
 
