@@ -8,8 +8,9 @@ browser window is: the server sends the same page whatever the width, so one vis
 both.
 
 The kinds of page plans/tests/pages.py lists are opened in the browser, as the same user, by
-test_accessibility.py, which makes these checks of them too; the crawl asks the server for
-those (it must answer 200) and follows their links without drawing them again."""
+test_accessibility.py, which makes these checks of them too: in a run that includes it, the
+crawl asks the server for those (it must answer 200) and follows their links without drawing
+them again."""
 
 import io
 from html.parser import HTMLParser
@@ -112,7 +113,7 @@ def test_every_page_reachable_from_the_navigation_works(signed_in_page, live_ser
     page = signed_in_page
     username = request.node.callspec.params["signed_in_page"]
     fetches_downloads = username in FETCHES_DOWNLOADS
-    checked_in_the_browser = kinds_checked_in_the_browser(username, demo)
+    checked_in_the_browser = kinds_checked_in_the_browser(username, demo, request.session)
     problems = watch_for_problems(page)
     origin = urlsplit(live_server.url).netloc
     queue = [reverse("plans:home")]
