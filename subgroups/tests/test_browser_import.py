@@ -203,6 +203,9 @@ def test_the_import_button_sends_the_confirmation_once(page, demo, sign_in, qapr
     page.get_by_label("Upload a file").set_input_files(good)
     page.get_by_role("button", name="Upload and preview").click()
     page.get_by_role("heading", level=1, name="Check the import").wait_for()
+    # The heading shows as soon as the page is parsed; the submit-once module runs just after
+    # (deferred, as every module script is). Wait for it, as a person's click would.
+    page.wait_for_load_state()
     posts = []
     page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
     # Hold the page where it is after the first click, as a slow connection would.
