@@ -4,7 +4,7 @@ PAGES is the one list: plans/tests/test_accessibility.py opens each page for eac
 and checks it (axe-core in both colour schemes, structure, skip link, reflow, and what a user
 would notice go wrong: console errors, failed requests, template syntax in the text), and
 plans/tests/test_browser_every_page.py, which finds every page from the navigation, leaves the
-kinds of page listed here to it. Add a page here and both cover it.
+kinds of page listed here to it in a run that includes it. Add a page here and both cover it.
 """
 
 from dataclasses import dataclass
