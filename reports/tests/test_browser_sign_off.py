@@ -50,7 +50,8 @@ def test_bsu_signs_off_publishes_and_records_dispatches_and_the_public_reads_it(
     assert_no_axe_violations(page, "record a sign-off")
     record_sign_off(page, report, "Metropolitan Police Service", day="")
     summary = page.locator(".govuk-error-summary")
-    assert page.title().startswith("Error: ") and summary.is_visible()
+    summary.wait_for()  # the click waits only for the answer to begin, not for its <title>
+    assert page.title().startswith("Error: ")
     assert page.get_by_label("Name of the person who signed").input_value() == SIGNATORIES["Metropolitan Police Service"][0]
     assert_no_axe_violations(page, "sign-off form with errors")
     record_sign_off(page, report, "Metropolitan Police Service")
