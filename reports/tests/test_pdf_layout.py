@@ -16,11 +16,13 @@ from io import StringIO
 import pdfplumber
 from pdfplumber.utils import extract_text
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from conftest_browser import load_demo_once
 from plans.models import BusinessPlan, Membership
 from plans.tests.factories import MembershipFactory, ThemeFactory, UserFactory
 from reports.charts import SEGMENT_FILLS
@@ -108,7 +110,7 @@ def rendered(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("pdfs")
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(DEBUG=True):
-            call_command("load_demo", stdout=StringIO())
+            load_demo_once(settings)
         plan = BusinessPlan.objects.get(partnership__slug="merton")
         workplan = Workplan.objects.get(subgroup__short_name="PEI", plan=plan, year="2023-24")
         action = ActionFactory(

@@ -6,15 +6,14 @@ dashboard figure for figure."""
 import csv
 import datetime
 import io
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from conftest_browser import load_demo_once
 from plans.models import BusinessPlan, Membership
 from plans.tests.factories import BusinessPlanFactory, PriorityFactory, ThemeFactory
 from plans.tests.queries import TENFOLD, assert_queries_do_not_grow
@@ -151,8 +150,7 @@ def assert_agree(content, context):
 
 
 def test_the_demo_annual_report_agrees_with_the_dashboard(client, member_of, settings):
-    settings.DEBUG = True  # the demo's users have a known password
-    call_command("load_demo", stdout=StringIO())
+    load_demo_once(settings)
     plan = BusinessPlan.objects.get(partnership__slug="merton")
     client.force_login(member_of(plan.partnership, Membership.Role.EXECUTIVE))
     for year in plan.years:
