@@ -350,19 +350,30 @@ def lead_partner_edit(*, partner: LeadPartner, expected_version: int, organisati
     return current
 
 
-@transaction.atomic
-def lead_partner_remove(*, partner: LeadPartner, by) -> None:
-    """Take a lead partner off the list: refused once it has signed off a report (the
-    sign-off keeps naming it)."""
-    current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
-    try:
-        with transaction.atomic():
-            attributed(current, by).delete()
-    except RestrictedError as error:
-        raise ValidationError(
-            f"{current.organisation} has signed off an annual report, so cannot be removed: change "
+def lead_partner_removal_refusal(partner: LeadPartner) -> str | None:
+    """Why `partner` cannot be taken off the list, or None: once it has signed off an annual
+    report, the sign-off keeps naming it (the reports' sign-offs, reached by their related
+    name: this layer imports nothing above it)."""
+    if partner.sign_offs.exists():
+        return (
+            f"{partner.organisation} has signed off an annual report, so cannot be removed: change "
             "its organisation or role instead."
-        ) from error
+        )
+    return None
+
+
+@transaction.atomic
+def lead_partner_remove(*, partner: LeadPartner, expected_version: int, by) -> None:
+    """Take a lead partner off the list, unless someone changed it since the BSU was asked
+    (`expected_version`) or it has signed off a report (`lead_partner_removal_refusal`)."""
+    current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
+    refuse_stale_edit(current, expected_version, stale_edit_message("lead partner"))
+    if refusal := lead_partner_removal_refusal(current):
+        raise ValidationError(refusal)
+    try:
+        attributed(current, by).delete()
+    except RestrictedError as error:  # a sign-off recorded in the moment since (SQLite locks no row)
+        raise ValidationError(lead_partner_removal_refusal(current)) from error
 
 
 # The partnership's logo, for the annual report's cover. Only PNG and JPEG, read and written

@@ -30,6 +30,7 @@ from plans.services import (
     lead_partner_add,
     lead_partner_edit,
     lead_partner_remove,
+    lead_partner_removal_refusal,
     membership_add,
     membership_change_role,
     membership_remove,
@@ -433,14 +434,26 @@ def lead_partner_edit_view(request, pk, partner_pk):
     )
 
 
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def lead_partner_remove_view(request, pk, partner_pk):
+    """Ask, then take a lead partner off the list; one that has signed off a report stays, and
+    a removal asked before someone changed it is refused, naming who."""
     partnership, _ = _directory_partnership(request, pk, edit=True)
     partner = get_object_or_404(LeadPartner.objects.filter(partnership=partnership), pk=partner_pk)
-    try:
-        lead_partner_remove(partner=partner, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"{partner.organisation} is no longer a lead partner.")
-    return redirect("plans:lead-partners", pk=partnership.pk)
+    error = None
+    if request.method == "POST":
+        try:
+            lead_partner_remove(partner=partner, expected_version=int(request.POST.get("version") or 0), by=request.user)
+        except (ValidationError, ValueError) as refusal:
+            error = " ".join(getattr(refusal, "messages", ["The page was out of date: try again."]))
+            partner.refresh_from_db()
+        else:
+            messages.success(request, f"{partner.organisation} is no longer a lead partner.")
+            return redirect("plans:lead-partners", pk=partnership.pk)
+    return render(
+        request,
+        "plans/lead_partner_remove.html",
+        {"partnership": partnership, "partner": partner, "error": error,
+         "cannot_remove": lead_partner_removal_refusal(partner)},
+        status=409 if error else 200,
+    )

@@ -368,6 +368,13 @@ PAGES = [
         roles=("bsu",),
     ),
     PageSpec(
+        "remove a lead partner",
+        lambda demo: reverse(
+            "plans:lead-partner-remove", args=[demo.plan.partnership_id, demo.plan.partnership.lead_partners.last().pk]
+        ),
+        roles=("bsu",),
+    ),
+    PageSpec(
         "record a sign-off of the annual report",
         lambda demo: reverse("reports:annual-sign-off", args=[_annual_report_pk()]),
         roles=("bsu",),

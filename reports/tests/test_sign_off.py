@@ -3,6 +3,7 @@ every partner's, and the publication record (the dates the report was sent, the 
 reminder until it has gone to the panel and the What Works Centre)."""
 
 import datetime
+import html
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -171,12 +172,47 @@ def test_a_stale_lead_partner_edit_is_refused_naming_who_saved(plan, bsu, member
 def test_a_lead_partner_who_signed_cannot_be_removed(report, partners, bsu, client):
     sign(report, partners[0], bsu)
     with pytest.raises(ValidationError, match="has signed off an annual report"):
-        lead_partner_remove(partner=partners[0], by=bsu)
+        lead_partner_remove(partner=partners[0], expected_version=partners[0].version, by=bsu)
     client.force_login(bsu)
+    # The BSU is told before being asked, and a removal sent anyway is refused.
+    url = reverse("plans:lead-partner-remove", args=[report.partnership_id, partners[0].pk])
+    page = client.get(url)
+    assert "has signed off an annual report, so cannot be removed" in page.text
+    assert "Remove the lead partner" not in page.text
+    refused = client.post(url, {"version": partners[0].version})
+    assert refused.status_code == 409 and "has signed off an annual report" in refused.text
+    assert LeadPartner.objects.count() == 3
+
+
+def test_the_bsu_is_asked_before_a_lead_partner_is_removed(report, partners, bsu, client):
+    client.force_login(bsu)
+    listing = client.get(reverse("plans:lead-partners", args=[report.partnership_id])).text
     url = reverse("plans:lead-partner-remove", args=[report.partnership_id, partners[1].pk])
-    page = client.post(url, follow=True).text
+    assert f'href="{url}"' in listing  # a link to the question, not a button that removes
+    question = client.get(url).text
+    assert f"Remove {partners[1].organisation} as a lead partner?" in html.unescape(question)
+    assert LeadPartner.objects.count() == 3
+    page = client.post(url, {"version": partners[1].version}, follow=True).text
     assert f"{partners[1].organisation} is no longer a lead partner." in page
     assert LeadPartner.objects.count() == 2
+
+
+def test_a_removal_asked_before_someone_changed_the_partner_is_refused_naming_who(
+    report, partners, bsu, client, member_of
+):
+    other = member_of(report.partnership, Membership.Role.BSU, first_name="Alex", last_name="Other")
+    client.force_login(bsu)
+    url = reverse("plans:lead-partner-remove", args=[report.partnership_id, partners[1].pk])
+    asked_at = partners[1].version
+    lead_partner_edit(
+        partner=partners[1], expected_version=asked_at, organisation=partners[1].organisation,
+        role="Chief Executive (acting)", by=other,
+    )
+    refused = client.post(url, {"version": asked_at})
+    assert refused.status_code == 409
+    assert "Alex Other changed this lead partner" in html.unescape(refused.text)
+    assert "Chief Executive (acting)" in refused.text  # the question shows it as it is now
+    assert LeadPartner.objects.filter(pk=partners[1].pk).exists()
 
 
 # -- The publication record ---------------------------------------------------------------------

@@ -202,7 +202,7 @@ def post_data(world, name):
         "annual-dispatch": {"recipient": "panel", **dict(zip(["sent_on_0", "sent_on_1", "sent_on_2"], _day_month_year(timezone.localdate()), strict=True))},
         "lead-partner-add": {"organisation": "Grid Integrated Care Board", "role": "Chief Executive"},
         "lead-partner-edit": {"organisation": "Grid Council", "role": "Chief Executive (acting)", "version": 1},
-        "lead-partner-remove": {},
+        "lead-partner-remove": {"version": 1},
         "action-retire": {},
         "action-move": {"direction": "down"},
         "priority-create": {"title": "New priority", "added_on_0": 1, "added_on_1": 9, "added_on_2": 2023},
@@ -365,17 +365,19 @@ URLS = [
     ("plans:lead-partners", READ, ["get"], "partnership"),
     ("plans:lead-partner-add", PLAN, ["get", "post"], "partnership"),
     ("plans:lead-partner-edit", PLAN, ["get", "post"], "lead_partner"),
-    ("plans:lead-partner-remove", PLAN, ["post"], "spare_partner"),
+    ("plans:lead-partner-remove", PLAN, ["get", "post"], "spare_partner"),
     ("reports:annual-sign-off", PLAN, ["get", "post"], "report"),
     ("reports:annual-dispatch", PLAN, ["get", "post"], "published"),
 ]
 # POSTs that answer in place (200) and change nothing, where others redirect after a change.
 ANSWERED_IN_PLACE = {"reports:annual-section-preview"}
+# POSTs that the world's state refuses, on their own page (409), for everyone who may ask.
+REFUSED_IN_PLACE = {"plans:lead-partner-remove"}
 # Succeed without writing: the upload only leads to a preview (confirming is tested in
 # test_import_views.py, since it needs the uploader's session).
 POSTS_THAT_WRITE_NOTHING = {"subgroups:workplan-import"}
 # Every lead partner has signed the draft (so that it can be published), and one who signed
-# cannot be removed: the BSU is told so (a removal is tested in reports/tests/test_sign_off.py).
+# cannot be removed: the BSU is told so (removals are tested in reports/tests/test_sign_off.py).
 POSTS_THAT_WRITE_NOTHING |= {"plans:lead-partner-remove"}
 # One test for each URL and method, which asks it as every role in turn: each role's request
 # is undone before the next one's, and a failure names the role.
@@ -427,6 +429,8 @@ def test_permission_grid(world, subtests, name, kind, method, target):
             expected = expected_status(role, kind, method, bool(target))
             if name in ANSWERED_IN_PLACE and expected == 302 and role != "anonymous":
                 expected = 200
+            if name in REFUSED_IN_PLACE and expected == 302 and role != "anonymous":
+                expected = 409
             assert response.status_code == expected, response.content[:500]
             writes = name not in POSTS_THAT_WRITE_NOTHING
             changed = case.changed()
