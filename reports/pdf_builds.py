@@ -106,19 +106,18 @@ def pdf_build_request(*, report: AnnualReport | None = None, meeting: Meeting | 
 
 
 def _delete_superseded(target: dict) -> None:
-    """Delete the builds of the same PDF that finished more than KEEP_FINISHED_FOR ago, and,
-    once that has committed, their files: a new build is replacing them."""
-    old = PdfBuild.objects.filter(**target, finished_at__lt=timezone.now() - KEEP_FINISHED_FOR)
-    names = [name for name in old.values_list("file", flat=True) if name]
-    old.delete()
-    if names:
-        transaction.on_commit(partial(_delete_files, names))
+    """Delete the builds of the same PDF that finished more than KEEP_FINISHED_FOR ago (their
+    files go with them: `delete_file_with_build`): a new build is replacing them."""
+    PdfBuild.objects.filter(**target, finished_at__lt=timezone.now() - KEEP_FINISHED_FOR).delete()
 
 
-def _delete_files(names: list[str]) -> None:
-    storage = PdfBuild._meta.get_field("file").storage
-    for name in names:
-        storage.delete(name)
+def delete_file_with_build(sender, instance: PdfBuild, **kwargs) -> None:
+    """A build's file goes with the build, however the build goes (replaced by a newer one, or
+    with its meeting, report or partnership), once that has committed: a rolled-back delete
+    keeps both. A storage that fails to delete it is logged, not shown to the user, whose
+    delete has already happened."""
+    if instance.file:
+        transaction.on_commit(partial(instance.file.storage.delete, instance.file.name), robust=True)
 
 
 def pdf_build_enqueue(build_id: int) -> None:

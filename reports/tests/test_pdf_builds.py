@@ -108,6 +108,22 @@ def test_a_pdf_made_more_than_a_day_before_a_new_one_is_deleted_with_its_file(
     assert PdfBuild.objects.count() == 2 and (media / recent.file.name).exists()
 
 
+def test_deleting_a_meeting_deletes_its_packs_files_once_the_delete_has_committed(
+    client, meeting, bsu, media, django_capture_on_commit_callbacks
+):
+    prepare(client, reverse("reports:meeting-pack-build", args=[meeting.pk]), django_capture_on_commit_callbacks)
+    pack = PdfBuild.objects.get(meeting=meeting)
+    assert (media / pack.file.name).exists()
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        response = client.post(reverse("reports:meeting-delete", args=[meeting.pk]))
+    assert response.status_code == 302 and not PdfBuild.objects.exists()
+    assert (media / pack.file.name).exists()  # not before the delete has committed
+    for callback in waiting:
+        callback()
+    assert not (media / pack.file.name).exists()
+    assert files_of(media, pack) == []
+
+
 def test_a_second_request_while_one_waits_for_a_worker_gets_the_same_build(client, report, bsu, media):
     # No on-commit callback runs inside the test's transaction: the build stays queued, as it
     # does on a busy worker.
