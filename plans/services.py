@@ -98,6 +98,15 @@ def stale_edit_message(thing: str) -> str:
     )
 
 
+def stale_removal_message(thing: str) -> str:
+    """The refusal of a removal asked for an older version of a `thing`: who changed it since
+    the question was asked, that nothing was removed, and what to do."""
+    return (
+        f"{{who}} changed this {thing} after you were asked whether to remove it. Nothing has been "
+        f"removed: check the {thing} as it is now, shown below, and remove it again if you still mean to."
+    )
+
+
 def refuse_stale_edit(current, expected_version: int, message: str) -> None:
     """Refuse an edit made to an older version of `current` (someone saved it since the editor
     loaded `expected_version`): a ValidationError with `message`, whose "{who}" names who
@@ -367,7 +376,7 @@ def lead_partner_remove(*, partner: LeadPartner, expected_version: int, by) -> N
     """Take a lead partner off the list, unless someone changed it since the BSU was asked
     (`expected_version`) or it has signed off a report (`lead_partner_removal_refusal`)."""
     current = LeadPartner.objects.select_for_update().get(pk=partner.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("lead partner"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("lead partner"))
     if refusal := lead_partner_removal_refusal(current):
         raise ValidationError(refusal)
     try:

@@ -17,7 +17,7 @@ from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 
 from plans.models import Partnership, Priority, financial_year, priority_label
-from plans.services import attributed, refuse_stale_edit, stale_edit_message
+from plans.services import attributed, refuse_stale_edit, stale_edit_message, stale_removal_message
 from reports.models import PartnerContribution, TrainingAttendance, TrainingCourse, VoiceEvidence
 from subgroups.models import Action, year_label_bounds
 
@@ -90,7 +90,7 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
 def voice_remove(*, evidence: VoiceEvidence, expected_version: int, by) -> None:
     """Remove a record made by mistake (its history keeps it)."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("record"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("record"))
     attributed(current, by).delete()
 
 
@@ -139,7 +139,7 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
 def contribution_remove(*, contribution: PartnerContribution, expected_version: int, by) -> None:
     """Remove a contribution recorded by mistake (its history keeps it)."""
     current = PartnerContribution.objects.select_for_update().get(pk=contribution.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("contribution"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("contribution"))
     attributed(current, by).delete()
 
 
@@ -226,7 +226,7 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
 def training_remove(*, course: TrainingCourse, expected_version: int, by) -> None:
     """Remove a course recorded by mistake, with its attendance (its history keeps both)."""
     current = TrainingCourse.objects.select_for_update().get(pk=course.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("course"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("course"))
     for row in current.attendance.all():
         attributed(row, by).delete()
     attributed(current, by).delete()

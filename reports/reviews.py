@@ -23,7 +23,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from plans.models import Partnership, Rating, financial_year, rating_label
-from plans.services import attributed, refuse_stale_edit, stale_edit_message
+from plans.services import attributed, refuse_stale_edit, stale_edit_message, stale_removal_message
 from reports.models import Finding, LearningReview, Recommendation
 from subgroups.models import Action, closure_label, year_label_bounds
 
@@ -205,7 +205,7 @@ def finding_remove(*, finding: Finding, expected_version: int, by) -> None:
     """Remove a finding recorded by mistake (its history keeps it); the others are numbered
     again. Refused when someone changed it since `expected_version`."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("finding"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("finding"))
     review_id = current.review_id
     attributed(current, by).delete()
     _renumbered(Finding.objects.filter(review=review_id).order_by("order", "pk"))
@@ -217,7 +217,7 @@ def recommendation_remove(*, recommendation: Recommendation, expected_version: i
     stay; its history keeps it); the others are numbered again. Refused when someone changed
     it since `expected_version`."""
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
-    refuse_stale_edit(current, expected_version, stale_edit_message("recommendation"))
+    refuse_stale_edit(current, expected_version, stale_removal_message("recommendation"))
     review_id = current.review_id
     attributed(current, by).delete()
     _renumbered(Recommendation.objects.filter(review=review_id).order_by("order", "pk"))

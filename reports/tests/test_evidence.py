@@ -211,6 +211,39 @@ def test_a_stale_edit_is_refused_naming_who_saved_since(plan, bsu, member_of):
     assert PartnerContribution.objects.get().amount == 2
 
 
+@pytest.mark.parametrize(
+    ("name", "make", "changed_by"),
+    [
+        ("voice", lambda plan, by: heard(plan.partnership, by), lambda row, by: voice_edit(
+            evidence=row, expected_version=1, by=by, actions=[], priorities=[],
+            fields={"source": "Parent survey", "heard_on": OCTOBER_2023, "what_was_heard": "Call back.", "what_changed": ""},
+        )),
+        ("contribution", lambda plan, by: contribution_create(
+            partnership=plan.partnership, by=by, fields={"year": "2023-24", "partner": "ICB", "amount": 1},
+        ), lambda row, by: contribution_edit(
+            contribution=row, expected_version=1, by=by, fields={"year": "2023-24", "partner": "ICB", "amount": 2},
+        )),
+    ],
+    ids=["voice", "contribution"],
+)
+def test_a_record_is_removed_only_as_the_bsu_was_asked_about_it(plan, bsu, member_of, client, name, make, changed_by):
+    """The remove page asks first; a removal asked before someone changed the record is
+    refused, naming who, and the page shows the record as it is now; asked again, it goes."""
+    other = member_of(plan.partnership, Membership.Role.BSU, first_name="Alex", last_name="Other")
+    row = make(plan, bsu)
+    url = reverse(f"reports:{name}-remove", args=[row.pk])
+    client.force_login(bsu)
+    assert "Remove the " in client.get(url).text
+    changed_by(row, other)
+    refused = client.post(url, {"version": 1})
+    assert "Alex Other changed this" in refused.text and "after you were asked whether to remove it" in refused.text
+    assert 'name="version" value="2"' in refused.text
+    assert type(row).objects.filter(pk=row.pk).exists()
+    assert client.post(url, {"version": 2}).status_code == 302
+    assert not type(row).objects.filter(pk=row.pk).exists()
+    assert row.history.filter(history_type="-").get().history_user == bsu
+
+
 def test_feedback_cannot_be_linked_to_another_partnerships_actions(plan, bsu):
     stranger = ActionFactory(workplan=WorkplanFactory())
     record = heard(plan.partnership, bsu)
