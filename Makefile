@@ -32,7 +32,7 @@ run: install .env
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "  Partnership Plan Tracker: http://$(HOST):$(PORT)/"
-	@echo "  Sign in as bsu, pei-lead, executive, viewer or medway-bsu"
+	@echo "  Sign in as bsu, pei-lead, executive, viewer, scrutineer or medway-bsu"
 	@echo "  with the password $${DEMO_PASSWORD:-mscp-demo-2023}"
 	@echo "  (what you change is kept when you run make run again;"
 	@echo "  .venv/bin/python manage.py load_demo --reset restores the demo as shipped)"
