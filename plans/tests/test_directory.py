@@ -190,6 +190,8 @@ def test_removing_someone_who_leads_actions_or_gave_updates_is_refused_with_a_re
     assert "Merge into another person" in page.text
     response = client.post(url("plans:directory-remove", partnership, person.pk), {"remove": "1"})
     assert response.status_code == 409 and "There is a problem" in response.text
+    assert "<title>Error: Remove Head of Early Help" in response.text
+    assert "<title>Remove Head of Early Help" in page.text
     assert Person.objects.filter(pk=person.pk).exists()
     reporter = PersonFactory(partnership=partnership, name="Young Scrutineer")
     ActionUpdateFactory(action=action, reported_by=reporter)

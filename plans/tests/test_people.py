@@ -147,6 +147,7 @@ def test_the_last_bsu_can_be_neither_demoted_nor_removed(client, bsu, partnershi
     assert demote.status_code == 200 and "must keep at least one Business Support Unit member" in demote.text
     remove = client.post(people_url(partnership, "plans:membership-remove", own.pk))
     assert remove.status_code == 409 and "must keep at least one Business Support Unit member" in remove.text
+    assert "<title>Error: Remove" in remove.text  # a screen reader hears the refusal first
     own.refresh_from_db()
     assert own.role == Membership.Role.BSU
 
