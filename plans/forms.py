@@ -84,6 +84,21 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def removal_refusal(request, remove, **target) -> str | None:
+    """POST of a remove page: `remove(**target, expected_version=..., by=...)` with the version
+    the page asked about (its hidden "version" field). Returns the refusal in words, or None
+    once removed."""
+    try:
+        version = int(request.POST.get("version") or 0)
+    except ValueError:
+        return "The page was out of date: try again."
+    try:
+        remove(**target, expected_version=version, by=request.user)
+    except ValidationError as refusal:
+        return " ".join(refusal.messages)
+    return None
+
+
 class ListFilterForm(forms.Form):
     """The filters of a register or log page (a GET form). A value it does not offer is refused
     beside its field, and the list is then shown unfiltered by it."""

@@ -22,6 +22,7 @@ from plans.forms import (
     PersonMergeForm,
     PlanAdditionForm,
     add_service_errors,
+    removal_refusal,
 )
 from plans.models import BusinessPlan, LeadPartner, Membership, Partnership, Person, display_name
 from plans.permissions import Editor
@@ -442,14 +443,11 @@ def lead_partner_remove_view(request, pk, partner_pk):
     partner = get_object_or_404(LeadPartner.objects.filter(partnership=partnership), pk=partner_pk)
     error = None
     if request.method == "POST":
-        try:
-            lead_partner_remove(partner=partner, expected_version=int(request.POST.get("version") or 0), by=request.user)
-        except (ValidationError, ValueError) as refusal:
-            error = " ".join(getattr(refusal, "messages", ["The page was out of date: try again."]))
-            partner.refresh_from_db()
-        else:
+        error = removal_refusal(request, lead_partner_remove, partner=partner)
+        if error is None:
             messages.success(request, f"{partner.organisation} is no longer a lead partner.")
             return redirect("plans:lead-partners", pk=partnership.pk)
+        partner.refresh_from_db()
     return render(
         request,
         "plans/lead_partner_remove.html",

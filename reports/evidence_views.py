@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors
+from plans.forms import add_service_errors, removal_refusal
 from plans.models import Partnership
 from plans.permissions import Editor
 from reports import evidence
@@ -219,14 +219,11 @@ def _remove(request, register: Register, pk: int):
     _managed(request, row.partnership_id)
     refusal = None
     if request.method == "POST":
-        try:
-            register.remove(**{register.thing: row}, expected_version=int(request.POST.get("version") or 0), by=request.user)
-        except (ValidationError, ValueError) as error:
-            refusal = " ".join(getattr(error, "messages", ["The page was out of date: try again."]))
-            row.refresh_from_db()
-        else:
+        refusal = removal_refusal(request, register.remove, **{register.thing: row})
+        if refusal is None:
             messages.success(request, f"{row} removed.")
             return redirect(_list_url(register, row.year))
+        row.refresh_from_db()
     return render(request, "reports/evidence_remove.html", {"register": register, "row": row, "refusal": refusal})
 
 

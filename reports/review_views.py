@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors
+from plans.forms import add_service_errors, removal_refusal
 from plans.models import Partnership
 from plans.permissions import Editor
 from reports.models import Finding, LearningReview, Recommendation
@@ -167,14 +167,11 @@ def _remove_view(request, *, thing, row, remove, label: str):
     _managed(request, review.partnership_id)
     refusal = None
     if request.method == "POST":
-        try:
-            remove(**{thing: row}, expected_version=int(request.POST.get("version") or 0), by=request.user)
-        except ValidationError as error:
-            refusal = " ".join(error.messages)
-            row.refresh_from_db()
-        else:
+        refusal = removal_refusal(request, remove, **{thing: row})
+        if refusal is None:
             messages.success(request, f"{label} removed.")
             return redirect(f"{review.get_absolute_url()}#{thing}s")
+        row.refresh_from_db()
     return render(
         request, "reports/review_part_remove.html",
         {"review": review, "row": row, "thing": thing, "label": label, "refusal": refusal},

@@ -392,6 +392,7 @@ def test_removing_a_recommendation_keeps_its_actions_and_numbers_the_others_agai
     Recommendation.objects.filter(pk=first.pk).update(version=2)
     refused = bsu_client.post(url, {"version": 1})
     assert refused.status_code == 200 and "changed this recommendation after you were asked whether to remove it" in refused.text
+    assert "The page was out of date: try again." in bsu_client.post(url, {"version": "2x"}).text  # not a server error
     assert bsu_client.post(url, {"version": 2}).status_code == 302
     assert list(review.recommendations.values_list("pk", "order")) == [(second.pk, 1)]
     assert Action.objects.filter(pk=a1.pk).exists()
