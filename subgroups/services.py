@@ -459,9 +459,22 @@ def action_create(*, workplan, fields: dict, themes, leads=()) -> Action:
     })
     action.full_clean()
     action.save()
-    action.themes.set(themes)
-    action.leads.set(leads)
+    action_links_set_on_creation(action, themes=themes, leads=leads)
     return action
+
+
+def action_links_set_on_creation(action: Action, *, themes, leads) -> None:
+    """Link a just-saved `action` to its themes and leads as part of its creation: its
+    "added" history record lists them, as an import's do, with no "changed" record for each
+    link after it."""
+    action.skip_history_when_saving = True  # django-simple-history: no record per link
+    try:
+        action.themes.set(themes)
+        action.leads.set(leads)
+    finally:
+        del action.skip_history_when_saving
+    latest = action.history.order_by("-history_id").values_list("history_id", flat=True)[:1]
+    _history_links_record({action.pk: latest.get()})
 
 
 @transaction.atomic
@@ -589,12 +602,23 @@ def _history_themes_record(actions: list[Action], *, history_type: str, at) -> N
     has, as a save through the one-action services records them."""
     history = Action.history.model
     pks = [action.pk for action in actions]
-    record_of = dict(
-        history.objects.filter(id__in=pks, history_type=history_type, history_date=at).values_list("id", "history_id")
+    _history_links_record(
+        dict(
+            history.objects.filter(id__in=pks, history_type=history_type, history_date=at)
+            .values_list("id", "history_id")
+        )
     )
+
+
+def _history_links_record(record_of: dict[int, int]) -> None:
+    """Give each history record in `record_of` (action pk: history id) the themes and leads
+    its action now has."""
+    history = Action.history.model
     for name, column in HISTORY_M2M.items():
         through = history._meta.get_field(f"historicalaction_{name}").related_model
-        links = getattr(Action, name).through.objects.filter(action__in=pks).values_list("id", "action_id", column)
+        links = getattr(Action, name).through.objects.filter(action__in=list(record_of)).values_list(
+            "id", "action_id", column
+        )
         through.objects.bulk_create(
             [
                 through(id=link_id, history_id=record_of[action_id], action_id=action_id, **{column: pk})

@@ -10,6 +10,7 @@ demo as shipped.
 
 import copy
 import datetime
+import functools
 import io
 from collections import Counter
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ from reports.models import (
 from reports.publication import sign_off_record
 from reports.structure import UP, structure_add, structure_move
 from subgroups.models import Action, ActionUpdate, SubGroup, Workplan
-from subgroups.services import next_year_label
+from subgroups.services import action_links_set_on_creation, next_year_label
 
 User = get_user_model()
 
@@ -100,11 +101,13 @@ def demo_users_load(*, password: str, report: LoadReport) -> dict[str, "User"]:
     is signed out). None of them is staff: the admin is for superusers, and the BSU configures
     its partnership through the product's pages."""
     users = {}
+    hashed_password = functools.cache(lambda: make_password(password))
     for username, (_slug, _role, first, last) in DEMO_USERS.items():
         user, created = User.objects.get_or_create(
             username=username,
-            # Hashed only for a user created now (a deliberately slow hash).
-            defaults={"first_name": first, "last_name": last, "password": lambda: make_password(password)},
+            # Hashed only when a user is created now, and once for them all: the hash is
+            # deliberately slow, and the demo users share the password anyway.
+            defaults={"first_name": first, "last_name": last, "password": hashed_password},
         )
         report.count("users", created)
         users[username] = user
@@ -214,7 +217,7 @@ def _partnership_load(data: ModuleType, users: dict[str, "User"], report: LoadRe
             )
             report.count("actions", created)
             if created:
-                _themes_set_on_creation(action, [themes[key] for key in item["themes"]], leads)
+                action_links_set_on_creation(action, themes=[themes[key] for key in item["themes"]], leads=leads)
                 if lead_user:
                     subgroup.leads.add(lead_user)
             for update in item["updates"]:
@@ -409,18 +412,6 @@ def _evidence_load(data: ModuleType, *, partnership: Partnership, author: "User"
                 partnership=partnership, by=author, attendance=item["attendance"],
                 fields={"year": data.YEAR} | {name: item[name] for name in ("title", "sessions", "rated_good_percent", "evaluation")},
             )
-
-
-def _themes_set_on_creation(action: Action, themes: list[CrossCuttingTheme], leads: list[Person]) -> None:
-    """Give a just-created action its themes and leads as part of its creation, so that its
-    history starts with one "added" entry that has them, not an addition and then edits."""
-    action.themes.set(themes)
-    action.leads.set(leads)
-    *steps, complete = action.history.order_by("history_id")
-    if steps:
-        action.history.filter(history_id__in=[step.history_id for step in steps]).delete()
-        complete.history_type = "+"
-        complete.save(update_fields=["history_type"])
 
 
 def _entered_at(day: datetime.date) -> datetime.datetime:

@@ -56,7 +56,11 @@ def test_bsu_adds_an_action_at_the_end_of_the_workplan(client, bsu, workplan):
     assert response.status_code == 302
     assert action.order == 6 and action.due_date == datetime.date(2025, 3, 31)
     assert [t.title for t in action.themes.all()] == ["Think Family"]
-    assert action.history.first().history_user == bsu
+    # Its history is one "added" record, by the BSU, that already has its theme and lead.
+    (added,) = action.history.all()
+    assert added.history_type == "+" and added.history_user == bsu
+    assert [link.crosscuttingtheme.title for link in added.themes.all()] == ["Think Family"]
+    assert [link.person.name for link in added.leads.all()] == ["Head of Early Help"]
 
 
 def test_form_errors_show_next_to_the_field_and_nothing_is_saved(client, bsu, workplan):
