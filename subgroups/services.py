@@ -473,8 +473,8 @@ def action_links_set_on_creation(action: Action, *, themes, leads) -> None:
         action.leads.set(leads)
     finally:
         del action.skip_history_when_saving
-    latest = action.history.order_by("-history_id").values_list("history_id", flat=True)[:1]
-    _history_links_record({action.pk: latest.get()})
+    added = action.history.values_list("history_id", flat=True).latest("history_id")
+    _history_links_record({action.pk: added})
 
 
 @transaction.atomic
