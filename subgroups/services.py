@@ -463,6 +463,7 @@ def action_create(*, workplan, fields: dict, themes, leads=()) -> Action:
     return action
 
 
+@transaction.atomic
 def action_links_set_on_creation(action: Action, *, themes, leads) -> None:
     """Link a just-saved `action` to its themes and leads as part of its creation: its
     "added" history record lists them, as an import's do, with no "changed" record for each
@@ -934,8 +935,7 @@ def carry_forward(
     attributed(new, by)
     new.full_clean()
     new.save()
-    new.themes.set(current.themes.all())
-    new.leads.set(current.leads.all())
+    action_links_set_on_creation(new, themes=current.themes.all(), leads=current.leads.all())
     latest = current.updates.order_by("-as_at", "-created_at", "-pk").first()
     if latest is not None and (latest.rating or latest.narrative):
         ActionUpdate.objects.create(

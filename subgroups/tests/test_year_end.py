@@ -94,6 +94,11 @@ def test_carrying_forward_copies_the_action_into_a_new_workplan_and_links_both_w
     # Recorded in history, by the BSU.
     latest = old.history.order_by("-history_id").first()
     assert (latest.closure, latest.history_user) == ("carried_forward", year["bsu"])
+    # The copy's history is one "added" record, by the BSU, with its theme and lead.
+    (added,) = new.history.all()
+    assert (added.history_type, added.history_user) == ("+", year["bsu"])
+    assert [link.crosscuttingtheme for link in added.themes.all()] == [year["theme"]]
+    assert [link.person.name for link in added.leads.all()] == ["Head of Early Help"]
 
 
 def test_an_action_added_before_the_new_year_starts_on_its_first_day(year):
