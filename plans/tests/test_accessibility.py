@@ -499,6 +499,23 @@ def test_tables_scroll_inside_a_labelled_wrapper_the_keyboard_reaches(page, demo
     assert wrapper.evaluate("wrapper => wrapper.scrollWidth > wrapper.clientWidth")
 
 
+NAVIGATION_ROWS_JS = """() => new Set(
+  [...document.querySelectorAll('.govuk-service-navigation__item')].map(item => item.getBoundingClientRect().top)
+).size"""
+
+
+def test_the_bsus_navigation_is_one_row_on_a_desktop_screen_and_a_list_on_a_phone(page, demo, sign_in):
+    """The BSU has the most items (ten): on a 1280 px screen they sit in one row; at 320 px
+    each has a row of its own."""
+    sign_in(page, demo.users["bsu"])
+    visit(page, reverse("plans:home"))
+    items = page.locator(".govuk-service-navigation__item")
+    assert items.count() == 10
+    assert page.evaluate(NAVIGATION_ROWS_JS) == 1
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate(NAVIGATION_ROWS_JS) == 10
+
+
 # --- the accessibility statement ---
 
 
