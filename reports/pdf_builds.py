@@ -75,6 +75,13 @@ def annual_report_fingerprint(report: AnnualReport, content: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def ready_annual_report_build(report: AnnualReport, content: dict) -> PdfBuild | None:
+    """A ready build of `report`'s PDF made from this same `content` (annual_report_content),
+    or None: its file is the PDF the report would be drawn as now."""
+    fingerprint = annual_report_fingerprint(report, content)
+    return PdfBuild.objects.filter(report=report, status=PdfBuild.Status.READY, fingerprint=fingerprint).first()
+
+
 @transaction.atomic
 def pdf_build_request(*, report: AnnualReport | None = None, meeting: Meeting | None = None, by) -> PdfBuild:
     """A build of the PDF of `report` or of `meeting`'s pack, asked for by `by`: a ready build
@@ -86,8 +93,7 @@ def pdf_build_request(*, report: AnnualReport | None = None, meeting: Meeting | 
         raise ValueError("A PDF build is of one annual report or one meeting.")
     if report is not None:
         kind, target, partnership_id = PdfBuild.Kind.ANNUAL_REPORT, {"report": report}, report.partnership_id
-        fingerprint = annual_report_fingerprint(report, annual_report_content(report))
-        ready = PdfBuild.objects.filter(**target, status=PdfBuild.Status.READY, fingerprint=fingerprint).first()
+        ready = ready_annual_report_build(report, annual_report_content(report))
         if ready is not None:
             return ready
     else:

@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from plans.models import Membership
 from plans.tests.factories import PartnershipFactory
-from reports.annual import section_save
+from reports.annual import annual_report_content, section_save
 from reports.models import Meeting, PdfBuild
-from reports.pdf_builds import pdf_build_request, pdf_build_run
+from reports.pdf_builds import pdf_build_request, pdf_build_run, ready_annual_report_build
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -92,6 +92,36 @@ def test_an_unchanged_report_reuses_its_pdf_and_a_changed_one_is_built_again(
     latest = PdfBuild.objects.first()
     text = " ".join(page.extract_text() for page in read(latest.file.read()).pages)
     assert "A year of change." in text
+
+
+def test_the_reports_pdf_address_serves_a_prepared_pdf_of_the_same_content_instead_of_drawing_it_again(
+    client, report, bsu, plan, media, django_capture_on_commit_callbacks
+):
+    direct = reverse("reports:annual-pdf", args=[report.pk])
+    drawn = client.get(direct)  # nothing prepared yet: drawn for this request
+    assert not drawn.streaming and read(drawn.content).metadata.title.endswith("Annual Report 2023-24 (draft)")
+
+    prepare(client, reverse("reports:annual-pdf-build", args=[report.pk]), django_capture_on_commit_callbacks)
+    build = PdfBuild.objects.get()
+    served = client.get(direct)
+    assert served.streaming  # the build's file, streamed from the storage
+    assert b"".join(served.streaming_content) == build.file.read()
+    assert served["Content-Disposition"] == drawn["Content-Disposition"] == (
+        f'attachment; filename="{plan.partnership.slug}-annual-report-2023-24-draft.pdf"'
+    )
+
+    # Changed since: the kept file no longer shows the report, so it is drawn again.
+    section_save(report=report, slug="foreword", text="A year of change.", expected_version=1, author=bsu)
+    changed = client.get(direct)
+    assert not changed.streaming
+    assert "A year of change." in " ".join(page.extract_text() for page in read(changed.content).pages)
+
+    # A ready build whose file the storage no longer has: drawn, not a missing file.
+    section_save(report=report, slug="foreword", text="A year of **partnership** work.", expected_version=2, author=bsu)
+    assert ready_annual_report_build(report, annual_report_content(report)) == build
+    (media / build.file.name).unlink()
+    redrawn = client.get(direct)
+    assert redrawn.status_code == 200 and not redrawn.streaming and read(redrawn.content).pages
 
 
 def test_a_pdf_made_more_than_a_day_before_a_new_one_is_deleted_with_its_file(
