@@ -3,7 +3,7 @@ section editor with its live preview, publishing, and the PDF."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,7 +25,7 @@ from reports.annual_forms import SectionForm, SectionTitleForm, StartReportForm,
 from reports.completeness import report_completeness
 from reports.markup import SECTION_TEXT_MAX_LENGTH, render_markup, render_section_text
 from reports.models import AnnualReport, ReportSection, ReportSectionSetting
-from reports.pdf import annual_report_filename, annual_report_pdf, pdf_response
+from reports.pdf import annual_report_filename, annual_report_pdf, pdf_response, stored_pdf_response
 from reports.pdf_builds import ready_annual_report_build
 from reports.publication import dispatch_record, outstanding_recipients, sign_off_record
 from reports.publication_forms import DispatchForm, SignOffForm
@@ -124,11 +124,9 @@ def annual_pdf(request, pk):
     build = ready_annual_report_build(report, content)
     if build is not None:
         try:
-            handle = build.file.open("rb")
+            return stored_pdf_response(build.file, filename)
         except FileNotFoundError:
             pass  # no longer kept: drawn below
-        else:
-            return FileResponse(handle, as_attachment=True, filename=f"{filename}.pdf", content_type="application/pdf")
     return pdf_response(annual_report_pdf(content, partnership=report.partnership), filename)
 
 

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
 
 from plans.selectors import partnership_logo
@@ -61,6 +61,12 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
     return response
+
+
+def stored_pdf_response(file, filename: str) -> FileResponse:
+    """A download of the PDF kept in `file` (a FileField's file), streamed from its storage and
+    named `filename`.pdf. FileNotFoundError when the storage no longer has it."""
+    return FileResponse(file.open("rb"), as_attachment=True, filename=f"{filename}.pdf", content_type="application/pdf")
 
 
 def cover_logo(partnership) -> dict | None:

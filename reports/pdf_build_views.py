@@ -4,7 +4,7 @@ meeting may ask for its PDF and see the build; another partnership's are not fou
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from reports.annual_views import _visible_report
 from reports.meeting_views import _visible_meeting
 from reports.models import PdfBuild
+from reports.pdf import stored_pdf_response
 from reports.pdf_builds import pdf_build_request
 
 # htmx stops polling when an answer has this status (https://htmx.org/docs/#polling).
@@ -63,7 +64,6 @@ def pdf_build_file(request, pk):
     if build.status != PdfBuild.Status.READY:
         raise Http404("This PDF is not ready.")
     try:
-        handle = build.file.open("rb")
+        return stored_pdf_response(build.file, build.filename)
     except FileNotFoundError:
         raise Http404("This PDF is no longer kept: prepare it again.") from None
-    return FileResponse(handle, as_attachment=True, filename=f"{build.filename}.pdf", content_type="application/pdf")
