@@ -1,11 +1,30 @@
 """Reads for the plan pages."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from plans.models import BusinessPlan, Person
+from plans.models import BusinessPlan, Membership, Partnership, Person
+
+
+def partnerships_with_role(user) -> list:
+    """The partnerships the user belongs to, each with the user's role there (`user_role`):
+    one query per request, kept on the user for the header, the navigation and the pages."""
+    if user is None or not user.is_authenticated:
+        return []
+    if not hasattr(user, "_partnerships_with_role"):
+        user._partnerships_with_role = list(
+            Partnership.objects.filter(memberships__user=user)
+            .annotate(user_role=F("memberships__role"))
+            .order_by("name")
+        )
+    return user._partnerships_with_role
+
+
+def bsu_partnerships(user) -> list:
+    """The partnerships whose people and workplans the user manages as Business Support."""
+    return [partnership for partnership in partnerships_with_role(user) if partnership.user_role == Membership.Role.BSU]
 
 
 def partnership_members(partnership_id: int):

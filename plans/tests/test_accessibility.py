@@ -504,16 +504,33 @@ NAVIGATION_ROWS_JS = """() => new Set(
 ).size"""
 
 
-def test_the_bsus_navigation_is_one_row_on_a_desktop_screen_and_a_list_on_a_phone(page, demo, sign_in):
+def test_the_bsus_navigation_is_one_row_on_a_desktop_screen_and_a_menu_on_a_phone(page, demo, sign_in):
     """The BSU has the most items (ten): on a 1280 px screen they sit in one row; at 320 px
-    each has a row of its own."""
+    they fold behind a "Menu" button, which opens them as a list, one item to a row."""
     sign_in(page, demo.users["bsu"])
     visit(page, reverse("plans:home"))
+    navigation = page.get_by_role("navigation", name="Main")
+    menu = navigation.get_by_role("button", name="Menu")
     items = page.locator(".govuk-service-navigation__item")
     assert items.count() == 10
     assert page.evaluate(NAVIGATION_ROWS_JS) == 1
+    assert not menu.is_visible()
+    assert navigation.get_by_role("link", name="Plans").get_attribute("aria-current") == "page"
+
     page.set_viewport_size({"width": 320, "height": 640})
+    menu.wait_for()  # the menu script answers the change of width
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert not navigation.get_by_role("link", name="Dashboard").is_visible()
+    menu.click()
+    assert menu.get_attribute("aria-expanded") == "true"
     assert page.evaluate(NAVIGATION_ROWS_JS) == 10
+    navigation.get_by_role("link", name="Dashboard").click()
+    page.wait_for_url(f"**{reverse('reports:dashboard')}")
+    assert page.get_by_role("navigation", name="Main").get_by_role("button", name="Menu").get_attribute("aria-expanded") == "false"
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    menu.wait_for(state="hidden")
+    assert navigation.get_by_role("link", name="Dashboard").get_attribute("aria-current") == "page"
 
 
 # --- the accessibility statement ---
