@@ -35,17 +35,18 @@ def navigation_items(request) -> list[NavigationItem]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return []
-    items = [
-        NavigationItem(label, url := reverse(name), request.path == url) for label, name in SECTIONS
-    ]
+
+    def item(label, url):
+        return NavigationItem(label, url, current=request.path == url)
+
+    items = [item(label, reverse(name)) for label, name in SECTIONS]
     for label, url_name, partnerships in [
         ("Directory", "plans:directory", partnerships_with_role(user)),
         ("People", "plans:people", bsu_partnerships(user)),
     ]:
         for partnership in partnerships:
-            url = reverse(url_name, args=[partnership.pk])
             named = f"{label} ({partnership.short_name})" if len(partnerships) > 1 else label
-            items.append(NavigationItem(named, url, request.path == url))
+            items.append(item(named, reverse(url_name, args=[partnership.pk])))
     return items
 
 
