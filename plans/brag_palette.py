@@ -53,8 +53,12 @@ def stylesheet() -> str:
         lines.append(f".app-brag--{key} {{ background: {colours.background}; color: {colours.text}; }}")
     closures = ", ".join(f".app-brag--{key}" for key in CLOSURE_KEYS)
     lines.append(f"{closures} {{ background: {CLOSURE_BADGE.background}; color: {CLOSURE_BADGE.text}; }}")
+    # Charts on screen. A chart's SVG carries the same fills itself, which is what prints and
+    # what a PDF draws: WeasyPrint knows no `fill` among its page styles and would log each rule.
+    lines.append("@media screen {")
     for key, colours in BRAG_PALETTE.items():
-        lines.append(f".app-chart__segment--{key} {{ fill: {colours.chart}; }}")
+        lines.append(f"  .app-chart__segment--{key} {{ fill: {colours.chart}; }}")
+    lines.append("}")
     return "\n".join(lines) + "\n"
 
 

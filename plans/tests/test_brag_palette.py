@@ -2,12 +2,14 @@
 of plans/brag_palette.py, and each badge's text is readable on its colour (WCAG 2.2 AA)."""
 
 import io
+import logging
 import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -85,6 +87,24 @@ def test_pdf_badges_are_drawn_in_the_palettes_colours():
             if rect["fill"] and len(rect["non_stroking_color"] or ()) == 3
         }
     assert {colours.background for colours in BRAG_PALETTE.values()} <= fills
+
+
+def test_a_pdf_with_a_chart_is_drawn_without_a_stylesheet_warning(caplog):
+    """WeasyPrint knows no `fill` property among its page styles and would log each chart rule
+    of brag.css as ignored on every PDF: those rules are for screens, and a PDF's chart carries
+    its fills on the SVG itself."""
+    counts = BragCounts(blue=1, green=1, amber=1, red=1, not_rated=1)
+    chart = render_to_string("reports/includes/bar_chart.html", {"chart": stacked_bars([("Jun 2023", counts)])})
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        pdf = html_to_pdf(f'<html lang="en-GB"><head><title>Chart</title></head><body>{chart}</body></html>')
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("weasyprint")] == []
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        fills = {
+            "#" + "".join(f"{round(part * 255):02x}" for part in rect["non_stroking_color"])
+            for rect in document.pages[0].rects
+            if rect["fill"] and len(rect["non_stroking_color"] or ()) == 3
+        }
+    assert {colours.chart for colours in BRAG_PALETTE.values()} <= fills
 
 
 def test_chart_bars_are_filled_in_the_palettes_chart_colours():
