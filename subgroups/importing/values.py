@@ -60,7 +60,11 @@ def themes_from(text: str, themes_by_key: dict) -> list:
                     start = end
                     break
             else:
-                raise ValueError(f'unknown theme "{pieces[start]}"')
+                titles = "; ".join(theme.title for theme in themes_by_key.values())
+                raise ValueError(
+                    f'unknown theme "{pieces[start]}": the plan\'s themes are {titles}'
+                    if titles else f'unknown theme "{pieces[start]}": the plan has no themes'
+                )
     return found
 
 
@@ -80,12 +84,21 @@ def priority_from(text: str, priorities: list):
         number = int(match["number"])
         if number in by_number:
             return by_number[number]
-        raise ValueError(f'unknown priority "{text}": the plan has no priority {number}')
+        raise ValueError(f'unknown priority "{text}": the plan has no priority {number} ({_numbered(by_number)})')
     key = theme_key(text)
     for priority in priorities:
         if theme_key(priority.title) == key:
             return priority
-    raise ValueError(f'unknown priority "{text}"')
+    raise ValueError(f'unknown priority "{text}": give its number or its title ({_numbered(by_number)})')
+
+
+def _numbered(by_number: dict) -> str:
+    """"its priorities are 1, 2 or 3", for a message about a priority the plan does not have."""
+    numbers = [str(number) for number in sorted(by_number)]
+    if not numbers:
+        return "it has no priorities"
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} or {numbers[-1]}"
+    return f"its priorities are {listed}"
 
 
 def is_priority_heading(text: str) -> bool:

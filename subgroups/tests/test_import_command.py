@@ -73,9 +73,9 @@ def test_errors_are_printed_by_row_and_the_command_fails_having_written_nothing(
         call_command("import_workplan", str(path), "--partnership", "merton", "--subgroup", "QAPR",
                      "--year", "2024-25", stdout=out, stderr=err)
     assert err.getvalue().splitlines() == [
-        'row 6: Cross-Cutting Themes: unknown theme "z"',
-        'row 7: Cross-Cutting Themes: unknown theme "Think Families"',
-        'row 8: Cross-Cutting Themes: unknown theme "Think Families"',
+        'row 6: Cross-Cutting Themes: unknown theme "z": the plan\'s themes are Think Family',
+        'row 7: Cross-Cutting Themes: unknown theme "Think Families": the plan\'s themes are Think Family',
+        'row 8: Cross-Cutting Themes: unknown theme "Think Families": the plan\'s themes are Think Family',
     ]
     assert out.getvalue() == "" and not Action.objects.exists() and not Workplan.objects.exists()
 

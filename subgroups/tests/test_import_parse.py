@@ -258,9 +258,16 @@ def test_an_ampersand_matches_and():
     assert themes_from("learning from reviews and embedding reforms", THEMES_BY_KEY) == [THEMES[4]]
 
 
-def test_an_unknown_theme_is_named_not_guessed():
-    with pytest.raises(ValueError, match='unknown theme "Think Families"'):
+def test_an_unknown_theme_is_named_not_guessed_with_the_plans_themes_to_choose_from():
+    with pytest.raises(ValueError) as refused:
         themes_from("Voice of children, young people and families; Think Families", THEMES_BY_KEY)
+    assert str(refused.value) == (
+        'unknown theme "Think Families": the plan\'s themes are Voice of children, young people, and families; '
+        "Think Family; Addressing disproportionality; Pressures on families incl. cost-of-living and Covid-19; "
+        "Learning from reviews & embedding reforms"
+    )
+    with pytest.raises(ValueError, match=r'^unknown theme "Think Family": the plan has no themes$'):
+        themes_from("Think Family", {})
 
 
 @pytest.mark.parametrize(
@@ -308,7 +315,16 @@ def test_priorities_by_number_or_title(text, number):
     assert (priority.number if priority else None) == number
 
 
-@pytest.mark.parametrize("text", ["Priority 9", "Online safety"])
-def test_an_unknown_priority_is_an_error(text):
-    with pytest.raises(ValueError, match="unknown priority"):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Priority 9", 'unknown priority "Priority 9": the plan has no priority 9'),
+        ("Online safety", 'unknown priority "Online safety": give its number or its title'),
+    ],
+)
+def test_an_unknown_priority_is_an_error_naming_the_plans_priorities(text, message):
+    numbers = sorted(priority.number for priority in PRIORITIES)
+    listed = f"{', '.join(map(str, numbers[:-1]))} or {numbers[-1]}"
+    with pytest.raises(ValueError) as refused:
         priority_from(text, PRIORITIES)
+    assert str(refused.value) == f"{message} (its priorities are {listed})"

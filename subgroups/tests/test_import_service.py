@@ -191,7 +191,9 @@ def test_each_bad_row_is_an_error_naming_row_column_and_problem_and_nothing_is_w
 
 def test_an_unknown_priority_heading_is_an_error(world):
     lines = error_lines(world, [["Impact", "Action"], ["Priority 7: Online safety"], ["Impact", "Do it"]])
-    assert lines == ['row 2: Priority: unknown priority "Priority 7: Online safety": the plan has no priority 7']
+    assert lines == [
+        'row 2: Priority: unknown priority "Priority 7: Online safety": the plan has no priority 7 (its priorities are 1 or 3)'
+    ]
 
 
 def test_a_rating_dated_before_the_latest_update_is_refused_so_reimport_stays_idempotent(world):
