@@ -25,6 +25,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from plans.models import Membership, Person
+from plans.text import with_lf_newlines
 
 
 class DateInputField(GovukDateInputField):
@@ -41,6 +42,15 @@ class DateInputField(GovukDateInputField):
             return datetime.date(int(year), int(month), int(day))
         except (ValueError, OverflowError) as error:
             raise ValidationError(self.INVALID, code="invalid") from error
+
+
+class Textarea(forms.Textarea):
+    """Every form's textarea: its text arrives with LF line breaks (plans.text), so what is
+    saved, measured against a length limit and compared is what the person typed."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return with_lf_newlines(value) if isinstance(value, str) else value
 
 
 class _NoAutofocus:
@@ -117,7 +127,7 @@ class PlanAdditionForm(forms.Form):
     """A priority or theme added to a live plan, with the date it was added."""
 
     title = forms.CharField(max_length=200)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    text = forms.CharField(widget=Textarea(attrs={"rows": 4}), required=False)
     added_on = DateInputField(
         label="Date added",
         require_all_fields=False,

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from plans.models import BusinessPlan, Partnership, Rating, display_name, priority_label, rating_label
 from plans.permissions import Editor
+from plans.text import with_lf_newlines
 from subgroups.brag import RATING_ORDER, BragCounts, brag_summary, brag_trend, plan_as_at
 from reports.challenges import challenges_of_year
 from reports.evidence import funding_of_year, training_of_year, voice_of_year
@@ -583,7 +584,7 @@ def normalised_section_text(text: str | None) -> str:
     """A section's text as it is stored and measured: without surrounding blank space, and
     with the CR LF line breaks a browser sends as LF, so a line break counts as one
     character, as the page's character count shows it."""
-    return (text or "").replace("\r\n", "\n").strip()
+    return with_lf_newlines(text).strip()
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 
+from plans.forms import Textarea
 from reports.annual import normalised_section_text, report_years
 from reports.markup import section_text_length_error
 from reports.structure import DOWN, SECTION_TITLE_MAX_LENGTH, UP
@@ -15,7 +16,7 @@ class SectionForm(forms.Form):
     text = forms.CharField(
         label="Text",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "class": "govuk-textarea"}),
+        widget=Textarea(attrs={"rows": 18, "class": "govuk-textarea"}),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 

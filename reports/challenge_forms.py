@@ -6,7 +6,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
-from plans.forms import ListFilterForm
+from plans.forms import ListFilterForm, Textarea
 from reports.challenges import LOG_STATUSES, TEXT_LIMIT
 from reports.models import Challenge
 from subgroups.filters import ReportDateField
@@ -30,7 +30,7 @@ def _text_field(label: str, *, hint: str = "", required_message: str) -> forms.C
         label=label,
         help_text=hint,
         max_length=TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=Textarea(attrs={"rows": 6}),
         error_messages={
             "required": required_message,
             "max_length": f"Write {TEXT_LIMIT} characters or fewer (this is %(show_value)d).",

@@ -19,6 +19,7 @@ from django.utils import timezone
 from plans.models import Partnership, display_name, financial_year
 from plans.services import attributed, refuse_stale_edit
 from plans.permissions import Editor
+from plans.text import with_lf_newlines
 from reports.models import Challenge, ChallengeResponse
 from subgroups.models import Action, SubGroup, year_label_bounds
 
@@ -43,7 +44,7 @@ def _refuse_closed(challenge: Challenge) -> None:
 
 
 def _required_text(value: str, field: str, message: str) -> str:
-    text = (value or "").replace("\r\n", "\n").strip()
+    text = with_lf_newlines(value).strip()
     if not text:
         raise ValidationError({field: message})
     if len(text) > TEXT_LIMIT:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from plans.forms import Textarea
 from plans.models import Priority
 from reports.evidence import actions_named, attendance_text, parse_attendance
 from reports.models import EVIDENCE_TEXT_LIMIT, PartnerContribution, TrainingCourse, VoiceEvidence
@@ -57,13 +58,13 @@ class VoiceForm(IdentifyingDetailsCheck):
     )
     heard_on = ReportDateField(label="Date heard", help_text="For example 14 11 2023.")
     what_was_heard = forms.CharField(
-        label="What was heard", max_length=EVIDENCE_TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 5}),
+        label="What was heard", max_length=EVIDENCE_TEXT_LIMIT, widget=Textarea(attrs={"rows": 5}),
         help_text="In their words where you can. " + NO_IDENTIFYING_DETAILS_HINT,
         error_messages={"required": "Enter what was heard."},
     )
     what_changed = forms.CharField(
         label="What changed", required=False, max_length=EVIDENCE_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text="What the partnership did differently because of it. Optional until something has.",
     )
     priorities = PriorityChoiceField(
@@ -166,7 +167,7 @@ class TrainingForm(IdentifyingDetailsCheck):
         error_messages={"required": "Enter how many times the course ran."},
     )
     attendance = forms.CharField(
-        label="Attendance by agency", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+        label="Attendance by agency", required=False, max_length=4000, widget=Textarea(attrs={"rows": 6}),
         help_text="One agency a line: its name, a colon and how many attended, for example “Schools: 38”.",
     )
     rated_good_percent = forms.IntegerField(
@@ -175,7 +176,7 @@ class TrainingForm(IdentifyingDetailsCheck):
     )
     evaluation = forms.CharField(
         label="What the evaluation found", required=False, max_length=EVIDENCE_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text="Optional: what participants said they would do differently, and any follow-up.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
+from plans.forms import Textarea
 from subgroups.filters import ReportDateField
 from reports.models import Meeting
 
@@ -41,7 +42,7 @@ class MeetingForm(forms.Form):
         label="Notes",
         required=False,
         max_length=NOTES_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text="Optional: the venue, the agenda items or decisions to remember.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -6,7 +6,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
-from plans.forms import ListFilterForm
+from plans.forms import ListFilterForm, Textarea
 from reports.models import REVIEW_TEXT_LIMIT, LearningReview
 from reports.reviews import NO_IDENTIFYING_DETAILS_HINT, identifying_details, identifying_details_warning
 from subgroups.filters import ReportDateField
@@ -77,7 +77,7 @@ class ReviewForm(IdentifyingDetailsCheck):
         label="Summary",
         required=False,
         max_length=REVIEW_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=Textarea(attrs={"rows": 5}),
         help_text="A short summary of the circumstances and why the review was held. " + NO_IDENTIFYING_DETAILS_HINT,
     )
     notified_on = ReportDateField(label="Notification", help_text="The date of the serious incident notification, if any. For example 12 6 2023.")
@@ -123,7 +123,7 @@ class FindingForm(IdentifyingDetailsCheck):
     text = forms.CharField(
         label="Finding",
         max_length=REVIEW_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text=NO_IDENTIFYING_DETAILS_HINT,
         error_messages={"required": "Enter the finding."},
     )
@@ -139,7 +139,7 @@ class RecommendationForm(IdentifyingDetailsCheck):
     text = forms.CharField(
         label="Recommendation",
         max_length=REVIEW_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text=NO_IDENTIFYING_DETAILS_HINT,
         error_messages={"required": "Enter the recommendation."},
     )
@@ -147,7 +147,7 @@ class RecommendationForm(IdentifyingDetailsCheck):
         label="Evidence of impact",
         required=False,
         max_length=REVIEW_TEXT_LIMIT,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         help_text="What shows the recommendation has changed practice: audits, dip samples, "
         "feedback from children and families. Optional until there is some.",
     )

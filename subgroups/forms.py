@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from plans.forms import DateInputField, add_service_errors
+from plans.forms import DateInputField, Textarea, add_service_errors
 from plans.models import NOT_RATED, RATING_CHOICES_WITH_NOT_RATED, Person, display_name
 from plans.selectors import partnership_directory_choices, partnership_members
 from subgroups.importing.parse import UnreadableFile, read_sheet, size_error
@@ -34,7 +34,7 @@ class ActionUpdateForm(forms.Form):
     )
     narrative = forms.CharField(
         label="Update",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=Textarea(attrs={"rows": 4}),
         required=False,
         max_length=TEXT_LIMIT,
         help_text="Progress since the last update. Red and Amber: why, and what is being done. "
@@ -218,8 +218,8 @@ class ActionForm(forms.ModelForm):
             "due_date",
         ]
         widgets = {
-            "impact": forms.Textarea(attrs={"rows": 3}),
-            "description": forms.Textarea(attrs={"rows": 3}),
+            "impact": Textarea(attrs={"rows": 3}),
+            "description": Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple,
             "leads": forms.CheckboxSelectMultiple,
         }
@@ -399,8 +399,8 @@ class SubGroupSettingsForm(forms.ModelForm):
             "short_name": {"required": 'Enter a short name, for example "PEI".'},
         }
         widgets = {
-            "remit": forms.Textarea(attrs={"rows": 5}),
-            "members": forms.Textarea(attrs={"rows": 5}),
+            "remit": Textarea(attrs={"rows": 5}),
+            "members": Textarea(attrs={"rows": 5}),
             "priorities": forms.CheckboxSelectMultiple,
             "leads": forms.CheckboxSelectMultiple,
         }
@@ -463,7 +463,7 @@ class YearEndForm(forms.Form):
                 error_messages={"required": f"Choose what happens to {action}."},
             )
             self.fields[f"reason-{action.pk}"] = forms.CharField(
-                label="Reason", required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 2})
+                label="Reason", required=False, max_length=TEXT_LIMIT, widget=Textarea(attrs={"rows": 2})
             )
             self.fields[f"version-{action.pk}"] = forms.IntegerField(
                 widget=forms.HiddenInput, initial=action.version, min_value=0

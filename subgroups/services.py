@@ -421,18 +421,23 @@ EDITABLE_FIELDS = [
 def action_edit(*, action: Action, expected_version: int, fields: dict, themes, leads=None) -> Action:
     """Save an edit of the action's columns (and its leads, people of its partnership's
     directory, unless `leads` is None), unless someone else saved it since the editor
-    loaded `expected_version`: then raise EditConflict and change nothing."""
+    loaded `expected_version`: then raise EditConflict and change nothing.
+
+    An edit that changes nothing writes nothing: the version stays, so no history record
+    says "edited" and nobody editing the action meanwhile is told it changed."""
     current = Action.objects.select_for_update().get(pk=action.pk)
     if current.version != expected_version:
         changes, changed_by = action_changes_since(action=current, version=expected_version)
         raise EditConflict(current=current, changes=changes, changed_by=changed_by)
     if current.is_closed:
         raise ValidationError(f"{current} was closed at a year end: it is no longer edited.")
+    if leads is not None:
+        _check_leads(current.workplan, leads)
+    if not _action_edit_changes(current, fields, themes, leads):
+        return current
     for name in EDITABLE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
-    if leads is not None:
-        _check_leads(current.workplan, leads)
     current.version += 1
     current.full_clean()
     current.save()
@@ -440,6 +445,15 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes, 
     if leads is not None:
         current.leads.set(leads)
     return current
+
+
+def _action_edit_changes(action: Action, fields: dict, themes, leads) -> bool:
+    """Whether saving `fields`, `themes` and `leads` (None: not edited) would change the action."""
+    if any(getattr(action, name) != fields[name] for name in EDITABLE_FIELDS if name in fields):
+        return True
+    if {theme.pk for theme in themes} != set(action.themes.values_list("pk", flat=True)):
+        return True
+    return leads is not None and {person.pk for person in leads} != set(action.leads.values_list("pk", flat=True))
 
 
 def _check_leads(workplan, leads) -> None:

@@ -417,10 +417,11 @@ def action_edit_view(request, pk):
     conflict = None
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
+        expected_version = form.cleaned_data["version"] or 0
         try:
             action = action_edit(
                 action=action,
-                expected_version=form.cleaned_data["version"] or 0,
+                expected_version=expected_version,
                 fields=fields,
                 themes=form.cleaned_data["themes"],
                 leads=form.cleaned_data["leads"],
@@ -431,7 +432,10 @@ def action_edit_view(request, pk):
             form.data = form.data.copy()
             form.data["version"] = error.current.version
         else:
-            messages.success(request, f"{action.reference or 'Action'} saved.")
+            if action.version == expected_version:  # action_edit wrote nothing
+                messages.info(request, f"Nothing to save: {action.reference or 'the action'} is as it was.")
+            else:
+                messages.success(request, f"{action.reference or 'Action'} saved.")
             return redirect(action.get_absolute_url())
     return render(
         request,

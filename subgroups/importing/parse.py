@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from plans.text import with_lf_newlines
+
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # What an XLSX may hold, so that a small file cannot take a worker's memory or time: a
 # workplan is a few hundred rows of a dozen columns.
@@ -175,7 +177,7 @@ def read_sheet(content: bytes) -> Sheet:
 
 
 def _clean(value: str) -> str:
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").strip()
+    text = with_lf_newlines(str(value)).replace("\xa0", " ").strip()
     return ESCAPED_FORMULA.sub("", text)
 
 

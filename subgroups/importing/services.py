@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from plans.models import BusinessPlan, Person, Rating, name_key, split_lead_names
 from plans.services import people_for_names
+from plans.text import with_lf_newlines
 from subgroups.exports import brag_rating_and_update
 from subgroups.importing.parse import COLUMN_LABELS, OtherColumn, UnreadableFile, read_sheet
 from subgroups.importing.values import (
@@ -434,7 +435,7 @@ class _Planner:
             return None
         new_rating, narrative = rating
         old_rating, old_narrative, old_as_at = latest
-        if new_rating == old_rating and narrative == (old_narrative or "").strip():
+        if new_rating == old_rating and narrative == with_lf_newlines(old_narrative).strip():
             return None
         as_at = self.result.as_at
         if old_as_at and old_as_at > as_at:
@@ -478,6 +479,8 @@ class _Planner:
             if name not in fields:
                 continue
             old, new = getattr(action, name), fields[name]
+            if isinstance(old, str):  # kept as typed on a page, maybe with CR LF line breaks
+                old = with_lf_newlines(old).strip()
             if name == "impact" and not new:
                 self.error(row.number, "impact", "the impact cannot be emptied: what will success look like?")
                 return

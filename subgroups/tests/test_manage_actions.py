@@ -8,7 +8,7 @@ from django.urls import reverse
 from plans.models import Membership, split_lead_names
 from plans.services import people_for_names
 from plans.tests.factories import PersonFactory, PriorityFactory, ThemeFactory
-from subgroups.models import Action
+from subgroups.models import TEXT_LIMIT, Action
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, WorkplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +111,41 @@ def test_second_of_two_concurrent_edits_is_refused_showing_the_other_change(clie
     client.post(url, action_data(workplan, reference="PEI 1.1", lead="Head of Early Help", timeframe="June 2025", version=2))
     action.refresh_from_db()
     assert (action.lead_names, action.timeframe) == ("Head of Early Help", "June 2025")
+
+
+def test_saving_the_form_unchanged_writes_nothing_and_cannot_refuse_another_editor(client, member_of, bsu, workplan):
+    """Pressing Save without changing anything is not an edit: no history record, the same
+    version, and someone who opened the form meanwhile saves their change as usual."""
+    action = ActionFactory(workplan=workplan, reference="PEI 1.9")
+    url = reverse("subgroups:action-edit", args=[action.pk])
+    assert client.post(url, action_data(workplan, version=1)).status_code == 302  # makes it the form's action
+    action.refresh_from_db()
+    records = action.history.count()
+    assert action.version == 2
+
+    response = client.post(url, action_data(workplan, version=2), follow=True)
+    assert "Nothing to save: PEI 1.9 is as it was." in response.text
+    action.refresh_from_db()
+    assert action.version == 2 and action.history.count() == records
+
+    other = member_of(workplan.plan.partnership, Membership.Role.BSU)
+    client.force_login(other)
+    assert client.post(url, action_data(workplan, timeframe="June 2025", version=2)).status_code == 302
+    action.refresh_from_db()
+    assert (action.timeframe, action.version) == ("June 2025", 3)
+
+
+def test_line_breaks_typed_in_the_form_are_kept_as_lf_and_count_once_against_the_limit(client, bsu, workplan):
+    """The browser sends "\\r\\n" for each line break typed in a textarea."""
+    action = ActionFactory(workplan=workplan, reference="PEI 1.9")
+    url = reverse("subgroups:action-edit", args=[action.pk])
+    lines = ["x" * 99] * (TEXT_LIMIT // 100)  # TEXT_LIMIT characters with their line breaks
+    assert client.post(url, action_data(workplan, description="\r\n".join(lines) + "x", version=1)).status_code == 302
+    action.refresh_from_db()
+    assert action.description == "\n".join(lines) + "x" and len(action.description) == TEXT_LIMIT
+    # The same text sent again is no change.
+    response = client.post(url, action_data(workplan, description="\r\n".join(lines) + "x", version=2), follow=True)
+    assert "Nothing to save" in response.text
 
 
 def test_retire_keeps_the_action_and_its_updates(client, bsu, workplan):

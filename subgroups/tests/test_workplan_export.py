@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from plans.models import Membership
 from plans.tests.factories import PriorityFactory, ThemeFactory
 from subgroups.importing.services import workplan_import
-from subgroups.models import Workplan
+from subgroups.models import Action, ActionUpdate, Workplan
 from subgroups.selectors import workplan_actions
 from subgroups.tests.factories import ActionFactory, ActionUpdateFactory, SubGroupFactory, WorkplanFactory
 
@@ -136,6 +136,27 @@ def test_exporting_and_importing_into_an_empty_workplan_gives_the_same_workplan(
         as_at=datetime.date(2024, 3, 31),
     )
     assert len(again.unchanged) == 3
+
+
+@pytest.mark.parametrize("file_format", ["xlsx", "csv"])
+def test_text_typed_on_a_page_with_line_breaks_imports_back_over_itself_unchanged(
+    client, viewer, workplan, member_of, file_format
+):
+    """A browser sends a textarea's line breaks as CR LF, and earlier versions kept them so:
+    exported and imported again, that text is the same text, not a change or a new update."""
+    action = workplan.actions.get(reference="PT 1.1")
+    Action.objects.filter(pk=action.pk).update(
+        description="Launch the Neglect toolkit\r\nwith briefings for schools", impact="Practitioners\r\nuse the toolkit"
+    )
+    ActionUpdateFactory(action=action, rating="amber", narrative="Two briefings moved.\r\nVenue booked.", as_at=datetime.date(2024, 1, 31))
+    content = download(client, viewer, workplan, file_format).content
+    updates = ActionUpdate.objects.count()
+    result = workplan_import(
+        content=content, subgroup=workplan.subgroup, year="2023-24",
+        author=member_of(workplan.plan.partnership, Membership.Role.BSU), as_at=datetime.date(2024, 3, 31),
+    )
+    assert (len(result.created), len(result.updated), len(result.unchanged)) == (0, 0, 3)
+    assert ActionUpdate.objects.count() == updates
 
 
 def test_the_sub_group_page_offers_the_import_to_the_bsu_only(client, workplan, viewer, member_of):
