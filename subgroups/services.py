@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from plans import data_stamp
 from plans.models import Rating, display_name, rating_label
 from plans.services import attributed, refuse_stale_edit
+from plans.text import with_lf_newlines
 from subgroups.importing.uploads import token_digest
 from subgroups.models import (
     Action,
@@ -341,7 +342,7 @@ def action_history_changes(records: list) -> list[list[FieldChange]]:
         ]
         for name, by_record in linked.items():
             pairs.append((name, by_record[before.history_id], by_record[after.history_id]))
-        changed.append([pair for pair in pairs if pair[1] != pair[2]])
+        changed.append([pair for pair in pairs if not _same_value(pair[1], pair[2])])
     related = _related_rows(fields, changed)
     return [
         [
@@ -447,9 +448,17 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes, 
     return current
 
 
+def _same_value(old, new) -> bool:
+    """Whether two values of an action's column are the same to a person: text kept with CR LF
+    line breaks (as browsers sent them before plans.forms.Textarea) is the same text with LF."""
+    if isinstance(old, str) and isinstance(new, str):
+        return with_lf_newlines(old) == with_lf_newlines(new)
+    return old == new
+
+
 def _action_edit_changes(action: Action, fields: dict, themes, leads) -> bool:
     """Whether saving `fields`, `themes` and `leads` (None: not edited) would change the action."""
-    if any(getattr(action, name) != fields[name] for name in EDITABLE_FIELDS if name in fields):
+    if any(not _same_value(getattr(action, name), fields[name]) for name in EDITABLE_FIELDS if name in fields):
         return True
     if {theme.pk for theme in themes} != set(action.themes.values_list("pk", flat=True)):
         return True

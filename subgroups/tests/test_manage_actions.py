@@ -148,6 +148,23 @@ def test_line_breaks_typed_in_the_form_are_kept_as_lf_and_count_once_against_the
     assert "Nothing to save" in response.text
 
 
+def test_text_kept_with_cr_lf_line_breaks_is_no_change_when_saved_with_lf(client, bsu, workplan):
+    """Text saved before line breaks were read as LF keeps its CR LF: saving it unchanged is
+    nothing to save, and an edit of another column shows only that column as changed."""
+    action = ActionFactory(workplan=workplan, reference="PEI 1.9")
+    url = reverse("subgroups:action-edit", args=[action.pk])
+    data = action_data(workplan, description="Train practitioners\nin two rounds", version=1)
+    client.post(url, data)
+    for kept in (Action.objects.filter(pk=action.pk), action.history.filter(version=2)):
+        kept.update(description="Train practitioners\r\nin two rounds")
+
+    response = client.post(url, data | {"version": 2}, follow=True)
+    assert "Nothing to save: PEI 1.9 is as it was." in response.text
+    client.post(url, data | {"version": 2, "timeframe": "June 2025"})
+    timeline = client.get(reverse("subgroups:action-detail", args=[action.pk])).context["timeline"]
+    assert [(change.field, change.new) for change in timeline[0].changes] == [("Timeframe", "June 2025")]
+
+
 def test_retire_keeps_the_action_and_its_updates(client, bsu, workplan):
     action = ActionFactory(workplan=workplan)
     ActionUpdateFactory(action=action)
