@@ -592,7 +592,8 @@ def section_save(*, report: AnnualReport, slug: str, text: str, expected_version
     """Save the written text of part `slug`, unless someone else saved it since the author
     loaded `expected_version` (0 for a part nobody has written): then raise SectionConflict
     and change nothing. A published report, and text longer than SECTION_TEXT_MAX_LENGTH,
-    are refused."""
+    are refused. Text as it was is not saved again: the version stays (so nobody writing
+    the part meanwhile is refused) and the sign-offs stand."""
     text = normalised_section_text(text)
     if (too_long := section_text_length_error(text)) is not None:
         raise ValidationError({"text": too_long})
@@ -605,16 +606,16 @@ def section_save(*, report: AnnualReport, slug: str, text: str, expected_version
         raise SectionConflict(current=current)
     if current is None:
         current = ReportSection(report=report, slug=slug, version=0)
-    changed = current.text != text
+    if current.text == text:
+        return current
     current.text = text
     current.version += 1
     current.updated_by = author
     current.save()
-    if changed:
-        sign_offs_withdraw(
-            report=report, by=author,
-            reason=f"{written_part_title(report, slug)} was changed by {display_name(author)} on {timezone.localdate():%-d %B %Y}.",
-        )
+    sign_offs_withdraw(
+        report=report, by=author,
+        reason=f"{written_part_title(report, slug)} was changed by {display_name(author)} on {timezone.localdate():%-d %B %Y}.",
+    )
     return current
 
 

@@ -149,7 +149,7 @@ def section_edit(request, pk, slug):
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            section_save(
+            section = section_save(
                 report=report,
                 slug=slug,
                 text=form.cleaned_data["text"],
@@ -164,7 +164,10 @@ def section_edit(request, pk, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{title} saved.")
+            if section.version == form.cleaned_data["version"]:  # section_save wrote nothing
+                messages.info(request, f"Nothing to save: {title} is as it was.")
+            else:
+                messages.success(request, f"{title} saved.")
             return redirect(f"{report.get_absolute_url()}#section-{slug}")
     text = form.data.get("text", "") if form.is_bound else initial["text"]
     return render(

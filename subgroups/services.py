@@ -449,7 +449,7 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes, 
 
 
 def _same_value(old, new) -> bool:
-    """Whether two values of an action's column are the same to a person: text kept with CR LF
+    """Whether two values of a column are the same to a person: text kept with CR LF
     line breaks (as browsers sent them before plans.forms.Textarea) is the same text with LF."""
     if isinstance(old, str) and isinstance(new, str):
         return with_lf_newlines(old) == with_lf_newlines(new)
@@ -569,6 +569,13 @@ def subgroup_configure(
         errors["short_name"] = [f"Another sub-group of the partnership is called {short_name}."]
     if errors:
         raise ValidationError(errors)
+    unchanged = (
+        all(_same_value(getattr(current, name), fields[name]) for name in SUBGROUP_SETTINGS if name in fields)
+        and {p.pk for p in priorities} == set(current.priorities.values_list("pk", flat=True))
+        and {user.pk for user in leads} == set(current.leads.values_list("pk", flat=True))
+    )
+    if unchanged:  # nothing to save: the version stays, so nobody editing meanwhile is refused
+        return current
     for name in SUBGROUP_SETTINGS:
         if name in fields:
             setattr(current, name, fields[name])

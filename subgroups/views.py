@@ -629,6 +629,9 @@ def subgroup_settings(request, pk):
             form.data = form.data.copy()
             form.data["version"] = SubGroup.objects.values_list("version", flat=True).get(pk=pk)
         else:
-            messages.success(request, f"{subgroup.short_name} settings saved.")
+            if subgroup.version == (data["version"] or 0):  # subgroup_configure wrote nothing
+                messages.info(request, f"Nothing to save: the {subgroup.short_name} settings are as they were.")
+            else:
+                messages.success(request, f"{subgroup.short_name} settings saved.")
             return redirect(subgroup.get_absolute_url())
     return render(request, "subgroups/subgroup_settings.html", {"subgroup": subgroup, "form": form})

@@ -165,6 +165,9 @@ def test_section_edit_saves_and_returns_to_the_section(client, report, bsu):
     assert response.status_code == 302 and response.url.endswith("#section-foreword")
     assert report.sections.get(slug="foreword").version == 1
     assert "<strong>progress</strong>" in client.get(report.get_absolute_url()).text
+    unchanged = client.post(url, {"text": "A year of **progress**.\r\n", "version": 1}, follow=True)
+    assert "Nothing to save: Foreword by the Independent Chair is as it was." in unchanged.text
+    assert report.sections.get(slug="foreword").version == 1
 
 
 def test_section_edit_conflict_keeps_the_authors_text(client, report, bsu, member_of, plan):

@@ -80,8 +80,11 @@ def test_rearranging_the_sections_withdraws_the_sign_offs_and_a_signed_structure
 def test_saving_a_section_unchanged_keeps_the_sign_offs(report, partners, bsu):
     section_save(report=report, slug="voice", text="What children told us.", expected_version=0, author=bsu)
     sign(report, partners[0], bsu)
-    section_save(report=report, slug="voice", text="What children told us.\r\n", expected_version=1, author=bsu)
+    section = section_save(report=report, slug="voice", text="What children told us.\r\n", expected_version=1, author=bsu)
     assert SignOff.objects.get().withdrawn_at is None
+    assert section.version == 1  # nothing written: a co-author's save of version 1 still goes in
+    section_save(report=report, slug="voice", text="What children told us, in their words.", expected_version=1, author=bsu)
+    assert SignOff.objects.get().withdrawn_at is not None
 
 
 def test_a_workplan_update_after_signing_means_the_sign_off_no_longer_counts(report, partners, bsu, client):

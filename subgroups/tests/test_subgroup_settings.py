@@ -107,6 +107,14 @@ def test_a_save_over_someone_elses_change_is_refused_and_keeps_the_input(client,
     assert SubGroup.objects.get(pk=setting["subgroup"].pk).name == "My name"
 
 
+def test_saving_the_settings_unchanged_writes_nothing(client, setting):
+    client.post(setting["url"], form_data(setting))
+    before, records = state(setting["subgroup"]), setting["subgroup"].history.count()
+    response = client.post(setting["url"], form_data(setting, version=before[3], remit="Early help\r\nNeglect"), follow=True)
+    assert "Nothing to save: the PEI settings are as they were." in response.text
+    assert state(setting["subgroup"]) == before and setting["subgroup"].history.count() == records
+
+
 def test_the_sub_group_page_offers_settings_to_the_bsu_only(client, setting, member_of):
     for role in (Membership.Role.LEAD, Membership.Role.EXECUTIVE, Membership.Role.VIEWER):
         client.force_login(member_of(setting["subgroup"].partnership, role))
