@@ -13,6 +13,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.contrib.auth.forms import (
@@ -23,6 +24,7 @@ from django.contrib.auth.forms import (
 )
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from plans.models import Membership, Person
 from plans.text import with_lf_newlines
@@ -107,6 +109,16 @@ def removal_refusal(request, remove, **target) -> str | None:
     except ValidationError as refusal:
         return " ".join(refusal.messages)
     return None
+
+
+def tell_saved(request, record, *, expected_version: int, name: str) -> None:
+    """The message after an edit of a versioned `record`: "<name> saved.", or, when its service
+    wrote nothing (the edit changed nothing, so the version is the one the form was opened
+    at), that nothing was saved."""
+    if record.version == expected_version:
+        messages.info(request, f"Nothing saved: {name} had no changes.")
+    else:
+        messages.success(request, f"{capfirst(name)} saved.")
 
 
 class ListFilterForm(forms.Form):

@@ -25,6 +25,7 @@ from plans.models import (
     name_key,
     normalise_name,
 )
+from plans.text import with_lf_newlines
 
 
 def _check_added_on(plan: BusinessPlan, added_on) -> None:
@@ -113,6 +114,27 @@ def refuse_stale_edit(current, expected_version: int, message: str) -> None:
     saved it last (by its history). Every versioned record's service refuses this way."""
     if current.version != expected_version:
         raise ValidationError(message.format(who=last_changed_by(current)))
+
+
+def same_value(old, new) -> bool:
+    """Whether two values of a column are the same to a person: text kept with CR LF line
+    breaks (as browsers sent them before plans.forms.Textarea) is the same text with LF."""
+    if isinstance(old, str) and isinstance(new, str):
+        return with_lf_newlines(old) == with_lf_newlines(new)
+    return old == new
+
+
+def edit_changes_nothing(current, fields: dict, links: dict | None = None) -> bool:
+    """Whether an edit setting `fields` (column: value) and `links` (many-to-many field: the
+    rows it is to hold) on `current` would leave it as it is. Such an edit is not saved: the
+    version stays, so no history record says it changed and nobody editing it meanwhile is
+    refused; the page says there was nothing to save."""
+    if not all(same_value(getattr(current, name), value) for name, value in fields.items()):
+        return False
+    return all(
+        {row.pk for row in rows} == set(getattr(current, name).values_list("pk", flat=True))
+        for name, rows in (links or {}).items()
+    )
 
 
 @transaction.atomic
@@ -242,6 +264,8 @@ def person_edit(*, person: Person, expected_version: int, fields: dict, by) -> P
         partnership=current.partnership_id, name=values["name"], user=values["user"], exclude_pk=current.pk
     ):
         raise ValidationError(errors)
+    if edit_changes_nothing(current, values):
+        return current
     for name, value in values.items():
         setattr(current, name, value)
     current.version += 1
@@ -352,6 +376,8 @@ def lead_partner_edit(*, partner: LeadPartner, expected_version: int, organisati
         partnership=current.partnership_id, organisation=organisation, exclude_pk=current.pk
     ):
         raise ValidationError(errors)
+    if edit_changes_nothing(current, {"organisation": organisation.strip(), "role": role.strip()}):
+        return current
     current.organisation, current.role = organisation.strip(), role.strip()
     current.version += 1
     current.full_clean(validate_constraints=False)

@@ -23,6 +23,7 @@ from plans.forms import (
     PlanAdditionForm,
     add_service_errors,
     removal_refusal,
+    tell_saved,
 )
 from plans.models import BusinessPlan, LeadPartner, Membership, Partnership, Person, display_name
 from plans.permissions import Editor
@@ -283,7 +284,7 @@ def directory_edit(request, pk, person_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            person_edit(
+            person = person_edit(
                 person=person,
                 expected_version=data["version"] or 0,
                 fields={name: data[name] for name in ("name", "role", "agency", "email", "user")},
@@ -292,7 +293,7 @@ def directory_edit(request, pk, person_pk):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{data['name']} saved.")
+            tell_saved(request, person, expected_version=data["version"] or 0, name=person.name)
             return redirect("plans:directory", pk=partnership.pk)
     return render(
         request, "plans/directory_form.html", {"partnership": partnership, "form": form, "person": person},
@@ -420,14 +421,14 @@ def lead_partner_edit_view(request, pk, partner_pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            lead_partner_edit(
+            partner = lead_partner_edit(
                 partner=partner, expected_version=form.cleaned_data["version"] or 0,
                 organisation=form.cleaned_data["organisation"], role=form.cleaned_data["role"], by=request.user,
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, f"{form.cleaned_data['organisation']} saved.")
+            tell_saved(request, partner, expected_version=form.cleaned_data["version"] or 0, name=partner.organisation)
             return redirect("plans:lead-partners", pk=partnership.pk)
     return render(
         request, "plans/lead_partner_form.html", {"partnership": partnership, "form": form, "partner": partner},

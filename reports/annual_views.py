@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from plans.forms import add_service_errors
+from plans.forms import add_service_errors, tell_saved
 from plans.models import BusinessPlan
 from plans.permissions import Editor
 from reports.annual import (
@@ -164,10 +164,7 @@ def section_edit(request, pk, slug):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            if section.version == form.cleaned_data["version"]:  # section_save wrote nothing
-                messages.info(request, f"Nothing to save: {title} is as it was.")
-            else:
-                messages.success(request, f"{title} saved.")
+            tell_saved(request, section, expected_version=form.cleaned_data["version"], name=title)
             return redirect(f"{report.get_absolute_url()}#section-{slug}")
     text = form.data.get("text", "") if form.is_bound else initial["text"]
     return render(

@@ -17,7 +17,13 @@ from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 
 from plans.models import Partnership, Priority, financial_year, priority_label
-from plans.services import attributed, refuse_stale_edit, stale_edit_message, stale_removal_message
+from plans.services import (
+    attributed,
+    edit_changes_nothing,
+    refuse_stale_edit,
+    stale_edit_message,
+    stale_removal_message,
+)
 from reports.models import PartnerContribution, TrainingAttendance, TrainingCourse, VoiceEvidence
 from subgroups.models import Action, year_label_bounds
 
@@ -75,6 +81,9 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
     saved it after the editor loaded `expected_version`."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("record"))
+    changed = {name: fields[name] for name in VOICE_FIELDS if name in fields}
+    if edit_changes_nothing(current, changed, {"actions": actions, "priorities": priorities}):
+        return current
     for name in VOICE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -124,6 +133,8 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
     `expected_version`, or when that partner already has one for that year)."""
     current = PartnerContribution.objects.select_for_update().get(pk=contribution.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("contribution"))
+    if edit_changes_nothing(current, {name: fields[name] for name in CONTRIBUTION_FIELDS} | {"partner": fields["partner"].strip()}):
+        return current
     for name in CONTRIBUTION_FIELDS:
         setattr(current, name, fields[name])
     current.partner = current.partner.strip()
@@ -209,6 +220,12 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
     `expected_version`)."""
     current = TrainingCourse.objects.select_for_update().get(pk=course.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("course"))
+    figures = {name: fields[name] for name in COURSE_FIELDS if name in fields}
+    if "title" in figures:
+        figures["title"] = figures["title"].strip()
+    same_attendance = list(current.attendance.order_by("pk").values_list("agency", "attended")) == list(attendance)
+    if same_attendance and edit_changes_nothing(current, figures):
+        return current
     for name in COURSE_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])

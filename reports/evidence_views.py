@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors, removal_refusal
+from plans.forms import add_service_errors, removal_refusal, tell_saved
 from plans.models import Partnership
 from plans.permissions import Editor
 from reports import evidence
@@ -204,7 +204,7 @@ def _edit(request, register: Register, pk: int):
             add_service_errors(form, error)
             _keep_input_after_refusal(form, register.model.objects.values_list("version", flat=True).get(pk=pk))
         else:
-            messages.success(request, f"{row} saved.")
+            tell_saved(request, row, expected_version=form.cleaned_data["version"] or 0, name=str(row))
             return redirect(_list_url(register, row.year))
     return render(
         request, "reports/evidence_form.html",

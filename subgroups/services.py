@@ -13,8 +13,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from plans import data_stamp
 from plans.models import Rating, display_name, rating_label
-from plans.services import attributed, refuse_stale_edit
-from plans.text import with_lf_newlines
+from plans.services import attributed, edit_changes_nothing, refuse_stale_edit, same_value
 from subgroups.importing.uploads import token_digest
 from subgroups.models import (
     Action,
@@ -342,7 +341,7 @@ def action_history_changes(records: list) -> list[list[FieldChange]]:
         ]
         for name, by_record in linked.items():
             pairs.append((name, by_record[before.history_id], by_record[after.history_id]))
-        changed.append([pair for pair in pairs if not _same_value(pair[1], pair[2])])
+        changed.append([pair for pair in pairs if not same_value(pair[1], pair[2])])
     related = _related_rows(fields, changed)
     return [
         [
@@ -434,7 +433,8 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes, 
         raise ValidationError(f"{current} was closed at a year end: it is no longer edited.")
     if leads is not None:
         _check_leads(current.workplan, leads)
-    if not _action_edit_changes(current, fields, themes, leads):
+    links = {"themes": themes} | ({"leads": leads} if leads is not None else {})
+    if edit_changes_nothing(current, {name: fields[name] for name in EDITABLE_FIELDS if name in fields}, links):
         return current
     for name in EDITABLE_FIELDS:
         if name in fields:
@@ -446,23 +446,6 @@ def action_edit(*, action: Action, expected_version: int, fields: dict, themes, 
     if leads is not None:
         current.leads.set(leads)
     return current
-
-
-def _same_value(old, new) -> bool:
-    """Whether two values of a column are the same to a person: text kept with CR LF
-    line breaks (as browsers sent them before plans.forms.Textarea) is the same text with LF."""
-    if isinstance(old, str) and isinstance(new, str):
-        return with_lf_newlines(old) == with_lf_newlines(new)
-    return old == new
-
-
-def _action_edit_changes(action: Action, fields: dict, themes, leads) -> bool:
-    """Whether saving `fields`, `themes` and `leads` (None: not edited) would change the action."""
-    if any(not _same_value(getattr(action, name), fields[name]) for name in EDITABLE_FIELDS if name in fields):
-        return True
-    if {theme.pk for theme in themes} != set(action.themes.values_list("pk", flat=True)):
-        return True
-    return leads is not None and {person.pk for person in leads} != set(action.leads.values_list("pk", flat=True))
 
 
 def _check_leads(workplan, leads) -> None:
@@ -569,12 +552,8 @@ def subgroup_configure(
         errors["short_name"] = [f"Another sub-group of the partnership is called {short_name}."]
     if errors:
         raise ValidationError(errors)
-    unchanged = (
-        all(_same_value(getattr(current, name), fields[name]) for name in SUBGROUP_SETTINGS if name in fields)
-        and {p.pk for p in priorities} == set(current.priorities.values_list("pk", flat=True))
-        and {user.pk for user in leads} == set(current.leads.values_list("pk", flat=True))
-    )
-    if unchanged:  # nothing to save: the version stays, so nobody editing meanwhile is refused
+    settings = {name: fields[name] for name in SUBGROUP_SETTINGS if name in fields}
+    if edit_changes_nothing(current, settings, {"priorities": priorities, "leads": leads}):
         return current
     for name in SUBGROUP_SETTINGS:
         if name in fields:

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors
+from plans.forms import add_service_errors, tell_saved
 from plans.models import Person
 from plans.permissions import Editor
 from plans.selectors import partnership_directory_choices
@@ -432,10 +432,7 @@ def action_edit_view(request, pk):
             form.data = form.data.copy()
             form.data["version"] = error.current.version
         else:
-            if action.version == expected_version:  # action_edit wrote nothing
-                messages.info(request, f"Nothing to save: {action.reference or 'the action'} is as it was.")
-            else:
-                messages.success(request, f"{action.reference or 'Action'} saved.")
+            tell_saved(request, action, expected_version=expected_version, name=action.reference or "the action")
             return redirect(action.get_absolute_url())
     return render(
         request,
@@ -629,9 +626,6 @@ def subgroup_settings(request, pk):
             form.data = form.data.copy()
             form.data["version"] = SubGroup.objects.values_list("version", flat=True).get(pk=pk)
         else:
-            if subgroup.version == (data["version"] or 0):  # subgroup_configure wrote nothing
-                messages.info(request, f"Nothing to save: the {subgroup.short_name} settings are as they were.")
-            else:
-                messages.success(request, f"{subgroup.short_name} settings saved.")
+            tell_saved(request, subgroup, expected_version=data["version"] or 0, name=f"{subgroup.short_name} settings")
             return redirect(subgroup.get_absolute_url())
     return render(request, "subgroups/subgroup_settings.html", {"subgroup": subgroup, "form": form})

@@ -173,6 +173,17 @@ def test_a_stale_edit_is_refused_naming_who_changed_it_and_keeps_the_input(clien
     assert (person.agency, person.version) == ("SWL ICB", 2)
 
 
+def test_saving_someone_unchanged_is_not_an_edit(client, bsu, partnership):
+    person = PersonFactory(partnership=partnership, name="Designated Nurse", agency="SWL ICB")
+    response = client.post(
+        url("plans:directory-edit", partnership, person.pk), {"name": "Designated Nurse", "agency": "SWL ICB", "version": 1},
+        follow=True,
+    )
+    assert "Nothing saved: Designated Nurse had no changes." in response.text
+    person.refresh_from_db()
+    assert (person.version, person.history.count()) == (1, 1)
+
+
 # --- Removing and merging --------------------------------------------------------------------
 
 

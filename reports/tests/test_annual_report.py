@@ -166,7 +166,7 @@ def test_section_edit_saves_and_returns_to_the_section(client, report, bsu):
     assert report.sections.get(slug="foreword").version == 1
     assert "<strong>progress</strong>" in client.get(report.get_absolute_url()).text
     unchanged = client.post(url, {"text": "A year of **progress**.\r\n", "version": 1}, follow=True)
-    assert "Nothing to save: Foreword by the Independent Chair is as it was." in unchanged.text
+    assert "Nothing saved: Foreword by the Independent Chair had no changes." in unchanged.text
     assert report.sections.get(slug="foreword").version == 1
 
 

@@ -19,6 +19,7 @@ from reports.evidence import (
     funding_of_year,
     parse_attendance,
     training_create,
+    training_edit,
     training_of_year,
     voice_create,
     voice_edit,
@@ -209,6 +210,39 @@ def test_a_stale_edit_is_refused_naming_who_saved_since(plan, bsu, member_of):
     with pytest.raises(ValidationError, match="Alex Other changed this contribution"):
         contribution_edit(contribution=row, expected_version=1, by=bsu, fields={"year": "2023-24", "partner": "ICB", "amount": 3})
     assert PartnerContribution.objects.get().amount == 2
+
+
+def test_an_edit_that_changes_nothing_is_not_saved_in_any_register(plan, bsu, member_of, client):
+    """Voice (with its links), contributions and courses (with their attendance): the record
+    keeps its version and history, and the page says nothing was saved."""
+    priority = plan.priorities.get(number=1)
+    voice = heard(plan.partnership, bsu, priorities=[priority], actions=[])
+    voice_fields = {"source": "Young people's advisory group", "heard_on": OCTOBER_2023,
+                    "what_was_heard": "Explain decisions to us.", "what_changed": ""}
+    contribution = contribution_create(partnership=plan.partnership, by=bsu, fields={"year": "2023-24", "partner": "ICB", "amount": 1})
+    training = course(plan.partnership, bsu, "Neglect toolkit", [("Health", 12), ("Police", 4)])
+    course_fields = {"year": "2023-24", "title": "Neglect toolkit ", "sessions": 2, "rated_good_percent": 90, "evaluation": "Useful."}
+    for row, edit in [
+        (voice, lambda: voice_edit(evidence=voice, expected_version=1, by=bsu, actions=[], priorities=[priority], fields=voice_fields)),
+        (contribution, lambda: contribution_edit(
+            contribution=contribution, expected_version=1, by=bsu, fields={"year": "2023-24", "partner": "ICB ", "amount": 1})),
+        (training, lambda: training_edit(
+            course=training, expected_version=1, by=bsu, fields=course_fields, attendance=[("Health", 12), ("Police", 4)])),
+    ]:
+        records = row.history.count()
+        assert edit().version == 1
+        row.refresh_from_db()
+        assert (row.version, row.history.count()) == (1, records)
+    # A change to the links or the attendance alone is a change.
+    assert voice_edit(evidence=voice, expected_version=1, by=bsu, actions=[], priorities=[], fields=voice_fields).version == 2
+    assert training_edit(course=training, expected_version=1, by=bsu, fields=course_fields, attendance=[("Health", 12)]).version == 2
+
+    client.force_login(bsu)
+    page = client.post(
+        reverse("reports:contribution-edit", args=[contribution.pk]),
+        {"year": "2023-24", "partner": "ICB", "amount": "1", "version": "1"}, follow=True,
+    )
+    assert f"Nothing saved: {contribution} had no changes." in page.text
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,12 @@ def test_a_stale_lead_partner_edit_is_refused_naming_who_saved(plan, bsu, member
         lead_partner_edit(partner=partner, expected_version=1, organisation="Kent Police", role="x", by=bsu)
 
 
+def test_a_lead_partner_saved_unchanged_keeps_its_version(plan, bsu):
+    partner = lead_partner_add(partnership=plan.partnership, organisation="Kent Police", role="Chief Constable", by=bsu)
+    assert lead_partner_edit(partner=partner, expected_version=1, organisation=" Kent Police", role="Chief Constable", by=bsu).version == 1
+    assert partner.history.count() == 1
+
+
 def test_a_lead_partner_who_signed_cannot_be_removed(report, partners, bsu, client):
     sign(report, partners[0], bsu)
     with pytest.raises(ValidationError, match="has signed off an annual report"):

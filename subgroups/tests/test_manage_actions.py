@@ -124,7 +124,7 @@ def test_saving_the_form_unchanged_writes_nothing_and_cannot_refuse_another_edit
     assert action.version == 2
 
     response = client.post(url, action_data(workplan, version=2), follow=True)
-    assert "Nothing to save: PEI 1.9 is as it was." in response.text
+    assert "Nothing saved: PEI 1.9 had no changes." in response.text
     action.refresh_from_db()
     assert action.version == 2 and action.history.count() == records
 
@@ -145,7 +145,7 @@ def test_line_breaks_typed_in_the_form_are_kept_as_lf_and_count_once_against_the
     assert action.description == "\n".join(lines) + "x" and len(action.description) == TEXT_LIMIT
     # The same text sent again is no change.
     response = client.post(url, action_data(workplan, description="\r\n".join(lines) + "x", version=2), follow=True)
-    assert "Nothing to save" in response.text
+    assert "Nothing saved: PEI 1.9 had no changes." in response.text
 
 
 def test_text_kept_with_cr_lf_line_breaks_is_no_change_when_saved_with_lf(client, bsu, workplan):
@@ -159,7 +159,7 @@ def test_text_kept_with_cr_lf_line_breaks_is_no_change_when_saved_with_lf(client
         kept.update(description="Train practitioners\r\nin two rounds")
 
     response = client.post(url, data | {"version": 2}, follow=True)
-    assert "Nothing to save: PEI 1.9 is as it was." in response.text
+    assert "Nothing saved: PEI 1.9 had no changes." in response.text
     client.post(url, data | {"version": 2, "timeframe": "June 2025"})
     timeline = client.get(reverse("subgroups:action-detail", args=[action.pk])).context["timeline"]
     assert [(change.field, change.new) for change in timeline[0].changes] == [("Timeframe", "June 2025")]

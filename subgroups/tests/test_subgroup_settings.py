@@ -111,7 +111,7 @@ def test_saving_the_settings_unchanged_writes_nothing(client, setting):
     client.post(setting["url"], form_data(setting))
     before, records = state(setting["subgroup"]), setting["subgroup"].history.count()
     response = client.post(setting["url"], form_data(setting, version=before[3], remit="Early help\r\nNeglect"), follow=True)
-    assert "Nothing to save: the PEI settings are as they were." in response.text
+    assert "Nothing saved: PEI settings had no changes." in response.text
     assert state(setting["subgroup"]) == before and setting["subgroup"].history.count() == records
 
 
