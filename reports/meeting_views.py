@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors
+from plans.forms import add_service_errors, tell_saved
 from plans.models import Partnership
 from plans.permissions import Editor
 from reports.meeting_forms import MeetingForm
@@ -99,7 +99,7 @@ def meeting_edit_view(request, pk):
             form.data = form.data.copy()
             form.data["version"] = Meeting.objects.values_list("version", flat=True).get(pk=pk)
         else:
-            messages.success(request, f"{meeting} saved.")
+            tell_saved(request, meeting, expected_version=form.cleaned_data["version"] or 0, name=str(meeting))
             return redirect(meeting)
     return render(
         request, "reports/meeting_form.html", {"form": form, "partnership": meeting.partnership, "meeting": meeting}

@@ -19,7 +19,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from plans.models import BusinessPlan, Partnership, financial_year, priority_label
-from plans.services import attributed, refuse_stale_edit, stale_edit_message
+from plans.services import attributed, edit_changes_nothing, refuse_stale_edit, stale_edit_message
 from reports.charts import stacked_bars
 from reports.models import Meeting
 from reports.selectors import changes_since, exception_report, plan_dashboard
@@ -93,6 +93,8 @@ def meeting_edit(*, meeting: Meeting, expected_version: int, fields: dict, by) -
     the save is refused, naming who, and nothing changes."""
     current = Meeting.objects.select_for_update(of=("self",)).select_related("subgroup").get(pk=meeting.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("meeting"))
+    if edit_changes_nothing(current, {name: fields[name] for name in MEETING_FIELDS if name in fields}):
+        return current
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])

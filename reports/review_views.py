@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from plans.forms import add_service_errors, removal_refusal
+from plans.forms import add_service_errors, removal_refusal, tell_saved
 from plans.models import Partnership
 from plans.permissions import Editor
 from reports.models import Finding, LearningReview, Recommendation
@@ -108,7 +108,7 @@ def review_edit_view(request, pk):
             add_service_errors(form, error)
             _keep_input_after_refusal(form, LearningReview.objects.values_list("version", flat=True).get(pk=pk))
         else:
-            messages.success(request, f"{review} saved.")
+            tell_saved(request, review, expected_version=form.cleaned_data["version"] or 0, name=str(review))
             return redirect(review)
     return render(
         request, "reports/review_form.html", {"form": form, "partnership": review.partnership, "review": review}
@@ -135,7 +135,7 @@ def finding_edit_view(request, pk):
     form = FindingForm(request.POST or None, initial={"text": finding.text, "version": finding.version})
     if request.method == "POST" and form.is_valid():
         try:
-            finding_edit(
+            finding = finding_edit(
                 finding=finding, expected_version=form.cleaned_data["version"] or 0,
                 text=form.cleaned_data["text"], by=request.user,
             )
@@ -143,7 +143,7 @@ def finding_edit_view(request, pk):
             add_service_errors(form, error)
             _keep_input_after_refusal(form, Finding.objects.values_list("version", flat=True).get(pk=pk))
         else:
-            messages.success(request, f"Finding {finding.order} saved.")
+            tell_saved(request, finding, expected_version=form.cleaned_data["version"] or 0, name=f"finding {finding.order}")
             return redirect(f"{review.get_absolute_url()}#findings")
     return render(
         request, "reports/review_part_form.html",
@@ -233,7 +233,7 @@ def recommendation_edit_view(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            recommendation_edit(
+            recommendation = recommendation_edit(
                 recommendation=recommendation, expected_version=form.cleaned_data["version"] or 0,
                 text=form.cleaned_data["text"], evidence_of_impact=form.cleaned_data["evidence_of_impact"],
                 by=request.user,
@@ -242,7 +242,10 @@ def recommendation_edit_view(request, pk):
             add_service_errors(form, error)
             _keep_input_after_refusal(form, Recommendation.objects.values_list("version", flat=True).get(pk=pk))
         else:
-            messages.success(request, f"Recommendation {recommendation.order} saved.")
+            tell_saved(
+                request, recommendation, expected_version=form.cleaned_data["version"] or 0,
+                name=f"recommendation {recommendation.order}",
+            )
             return redirect(recommendation)
     return render(
         request, "reports/review_part_form.html",

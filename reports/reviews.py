@@ -23,7 +23,13 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone
 
 from plans.models import Partnership, Rating, financial_year, rating_label
-from plans.services import attributed, refuse_stale_edit, stale_edit_message, stale_removal_message
+from plans.services import (
+    attributed,
+    edit_changes_nothing,
+    refuse_stale_edit,
+    stale_edit_message,
+    stale_removal_message,
+)
 from reports.models import Finding, LearningReview, Recommendation
 from subgroups.models import Action, closure_label, year_label_bounds
 
@@ -116,6 +122,8 @@ def review_edit(*, review: LearningReview, expected_version: int, fields: dict, 
     who, when someone saved it after the editor loaded `expected_version`."""
     current = LearningReview.objects.select_for_update().get(pk=review.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("review"))
+    if edit_changes_nothing(current, {name: fields[name] for name in REVIEW_FIELDS if name in fields}):
+        return current
     for name in REVIEW_FIELDS:
         if name in fields:
             setattr(current, name, fields[name])
@@ -140,6 +148,8 @@ def finding_edit(*, finding: Finding, expected_version: int, text: str, by) -> F
     """Change a finding's words (refused when someone saved it since `expected_version`)."""
     current = Finding.objects.select_for_update().get(pk=finding.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("finding"))
+    if edit_changes_nothing(current, {"text": text}):
+        return current
     current.text = text
     current.full_clean()
     current.version += 1
@@ -165,6 +175,8 @@ def recommendation_edit(
     it since `expected_version`)."""
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("recommendation"))
+    if edit_changes_nothing(current, {"text": text, "evidence_of_impact": evidence_of_impact}):
+        return current
     current.text, current.evidence_of_impact = text, evidence_of_impact
     current.full_clean()
     current.version += 1
@@ -184,6 +196,8 @@ def recommendation_link_actions(
     partnership_id = current.review.partnership_id
     if any(action.workplan.subgroup.partnership_id != partnership_id for action in actions):
         raise ValidationError({"actions": ["Choose actions of this partnership's workplans."]})
+    if edit_changes_nothing(current, {}, {"actions": actions}):
+        return current
     attributed(current, by)
     current.actions.set(actions)
     current.version += 1

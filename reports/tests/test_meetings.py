@@ -141,6 +141,9 @@ def test_an_edit_saves_and_counts_a_version_and_a_stale_edit_is_refused_naming_w
     assert "Bea Support changed this meeting while you were editing it" in refused.value.messages[0]
     meeting.refresh_from_db()
     assert (meeting.version, meeting.notes) == (2, "Agenda: neglect strategy.")
+    # Saved again as it is: nothing written, so the version the others have open stays good.
+    again = meeting_edit(meeting=meeting, expected_version=2, fields={"notes": "Agenda: neglect strategy."}, by=world["alex"])
+    assert again.version == 2 and meeting.history.count() == 2
 
 
 def test_a_held_meeting_that_a_later_held_meeting_measured_from_is_never_deleted(world):

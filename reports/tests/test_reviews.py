@@ -17,7 +17,9 @@ from reports.annual import annual_report_content, annual_report_publish, annual_
 from reports.models import LearningReview, Recommendation
 from reports.reviews import (
     actions_as_at,
+    finding_edit,
     identifying_details,
+    recommendation_edit,
     recommendation_link_actions,
     recommendation_progress,
     review_create,
@@ -137,6 +139,22 @@ def test_a_stale_edit_of_a_review_is_refused_naming_who_changed_it(plan, member_
     review.refresh_from_db()
     assert (review.title, review.status, review.version) == ("Review", "closed", 2)
     assert review.history.first().history_user == bsu
+
+
+def test_saving_a_review_its_finding_recommendation_or_links_unchanged_writes_nothing(plan, member_of):
+    bsu = member_of(plan.partnership, Membership.Role.BSU)
+    review = review_create(partnership=plan.partnership, fields={"kind": "rapid", "title": "Review"}, by=bsu)
+    finding = FindingFactory(review=review)
+    recommendation = RecommendationFactory(review=review, evidence_of_impact="")
+    action = next(iter(actions_of(plan).values()))
+    recommendation_link_actions(recommendation=recommendation, expected_version=1, actions=[action], by=bsu)
+    assert review_edit(review=review, expected_version=1, fields={"title": "Review"}, by=bsu).version == 1
+    assert finding_edit(finding=finding, expected_version=1, text=finding.text, by=bsu).version == 1
+    assert recommendation_edit(
+        recommendation=recommendation, expected_version=2, text=recommendation.text, evidence_of_impact="", by=bsu
+    ).version == 2
+    assert recommendation_link_actions(recommendation=recommendation, expected_version=2, actions=[action], by=bsu).version == 2
+    assert recommendation_link_actions(recommendation=recommendation, expected_version=2, actions=[], by=bsu).version == 3
 
 
 def test_review_dates_out_of_order_are_refused_by_field(plan, member_of):
