@@ -223,7 +223,7 @@ def training_edit(*, course: TrainingCourse, expected_version: int, fields: dict
     figures = {name: fields[name] for name in COURSE_FIELDS if name in fields}
     if "title" in figures:
         figures["title"] = figures["title"].strip()
-    same_attendance = list(current.attendance.order_by("pk").values_list("agency", "attended")) == list(attendance)
+    same_attendance = sorted(current.attendance.values_list("agency", "attended")) == sorted(attendance)
     if same_attendance and edit_changes_nothing(current, figures):
         return current
     for name in COURSE_FIELDS:
