@@ -33,6 +33,11 @@ from subgroups.selectors import NO_LEAD, ActionGroup
 MEETING_FIELDS = ["body", "subgroup", "date", "cutoff", "notes"]
 
 
+def _cutoff_or_date(cutoff: datetime.date | None, date: datetime.date | None) -> datetime.date | None:
+    """The figures' date: the cut-off given, or the meeting's date when it is left out."""
+    return date if cutoff is None else cutoff
+
+
 def _check(meeting: Meeting) -> None:
     """Refuse, by field, a meeting that breaks a rule; fill in the cut-off when it is left out."""
     errors = {}
@@ -43,8 +48,7 @@ def _check(meeting: Meeting) -> None:
             errors["subgroup"] = ["Choose one of this partnership's sub-groups."]
     else:
         meeting.subgroup = None
-    if meeting.date and meeting.cutoff is None:
-        meeting.cutoff = meeting.date
+    meeting.cutoff = _cutoff_or_date(meeting.cutoff, meeting.date)
     if meeting.date and meeting.cutoff and meeting.cutoff > meeting.date:
         errors["cutoff"] = ["The figures' date must be the meeting's date or earlier."]
     if meeting.date and "subgroup" not in errors:
@@ -93,7 +97,10 @@ def meeting_edit(*, meeting: Meeting, expected_version: int, fields: dict, by) -
     the save is refused, naming who, and nothing changes."""
     current = Meeting.objects.select_for_update(of=("self",)).select_related("subgroup").get(pk=meeting.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("meeting"))
-    if edit_changes_nothing(current, {name: fields[name] for name in MEETING_FIELDS if name in fields}):
+    wanted = {name: fields[name] for name in MEETING_FIELDS if name in fields}
+    if "cutoff" in wanted:
+        wanted["cutoff"] = _cutoff_or_date(wanted["cutoff"], wanted.get("date", current.date))
+    if edit_changes_nothing(current, wanted):
         return current
     for name in MEETING_FIELDS:
         if name in fields:

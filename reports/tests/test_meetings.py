@@ -144,6 +144,9 @@ def test_an_edit_saves_and_counts_a_version_and_a_stale_edit_is_refused_naming_w
     # Saved again as it is: nothing written, so the version the others have open stays good.
     again = meeting_edit(meeting=meeting, expected_version=2, fields={"notes": "Agenda: neglect strategy."}, by=world["alex"])
     assert again.version == 2 and meeting.history.count() == 2
+    # A cut-off left out is the meeting's date, as the form shows one that is the date.
+    meeting_edit(meeting=meeting, expected_version=2, fields={"cutoff": meeting.date}, by=world["alex"])
+    assert meeting_edit(meeting=meeting, expected_version=3, fields={"cutoff": None}, by=world["alex"]).version == 3
 
 
 def test_a_held_meeting_that_a_later_held_meeting_measured_from_is_never_deleted(world):
