@@ -77,16 +77,20 @@ def test_pages_load_the_palette_before_their_own_stylesheet(client):
     assert page.index("css/brag.css") < page.index("css/app.css")
 
 
-def test_pdf_badges_are_drawn_in_the_palettes_colours():
-    badges = "".join(f'<p><span class="app-brag app-brag--{rating}">{word(rating)}</span></p>' for rating in RATINGS)
-    pdf = html_to_pdf(f'<html lang="en-GB"><head><title>Badges</title></head><body>{badges}</body></html>')
+def filled_colours(pdf: bytes) -> set[str]:
+    """The "#rrggbb" colours the PDF's first page fills boxes with."""
     with pdfplumber.open(io.BytesIO(pdf)) as document:
-        fills = {
+        return {
             "#" + "".join(f"{round(part * 255):02x}" for part in rect["non_stroking_color"])
             for rect in document.pages[0].rects
             if rect["fill"] and len(rect["non_stroking_color"] or ()) == 3
         }
-    assert {colours.background for colours in BRAG_PALETTE.values()} <= fills
+
+
+def test_pdf_badges_are_drawn_in_the_palettes_colours():
+    badges = "".join(f'<p><span class="app-brag app-brag--{rating}">{word(rating)}</span></p>' for rating in RATINGS)
+    pdf = html_to_pdf(f'<html lang="en-GB"><head><title>Badges</title></head><body>{badges}</body></html>')
+    assert {colours.background for colours in BRAG_PALETTE.values()} <= filled_colours(pdf)
 
 
 def test_a_pdf_with_a_chart_is_drawn_without_a_stylesheet_warning(caplog):
@@ -98,13 +102,7 @@ def test_a_pdf_with_a_chart_is_drawn_without_a_stylesheet_warning(caplog):
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         pdf = html_to_pdf(f'<html lang="en-GB"><head><title>Chart</title></head><body>{chart}</body></html>')
     assert [record.getMessage() for record in caplog.records if record.name.startswith("weasyprint")] == []
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        fills = {
-            "#" + "".join(f"{round(part * 255):02x}" for part in rect["non_stroking_color"])
-            for rect in document.pages[0].rects
-            if rect["fill"] and len(rect["non_stroking_color"] or ()) == 3
-        }
-    assert {colours.chart for colours in BRAG_PALETTE.values()} <= fills
+    assert {colours.chart for colours in BRAG_PALETTE.values()} <= filled_colours(pdf)
 
 
 def test_chart_bars_are_filled_in_the_palettes_chart_colours():
