@@ -81,8 +81,8 @@ def voice_edit(*, evidence: VoiceEvidence, expected_version: int, fields: dict, 
     saved it after the editor loaded `expected_version`."""
     current = VoiceEvidence.objects.select_for_update().get(pk=evidence.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("record"))
-    changed = {name: fields[name] for name in VOICE_FIELDS if name in fields}
-    if edit_changes_nothing(current, changed, {"actions": actions, "priorities": priorities}):
+    wanted = {name: fields[name] for name in VOICE_FIELDS if name in fields}
+    if edit_changes_nothing(current, wanted, {"actions": actions, "priorities": priorities}):
         return current
     for name in VOICE_FIELDS:
         if name in fields:
@@ -133,7 +133,8 @@ def contribution_edit(*, contribution: PartnerContribution, expected_version: in
     `expected_version`, or when that partner already has one for that year)."""
     current = PartnerContribution.objects.select_for_update().get(pk=contribution.pk)
     refuse_stale_edit(current, expected_version, stale_edit_message("contribution"))
-    if edit_changes_nothing(current, {name: fields[name] for name in CONTRIBUTION_FIELDS} | {"partner": fields["partner"].strip()}):
+    wanted = {name: fields[name] for name in CONTRIBUTION_FIELDS} | {"partner": fields["partner"].strip()}
+    if edit_changes_nothing(current, wanted):
         return current
     for name in CONTRIBUTION_FIELDS:
         setattr(current, name, fields[name])
